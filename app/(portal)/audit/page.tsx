@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+
+export const metadata: Metadata = { title: "Audit" };
+
+export default function AuditPage() {
+  return (
+    <>
+      <PageHeader title="Audit" description="Every sign-in, request, decision and change." />
+      <EmptyState title="No audit events">Nothing has been recorded yet.</EmptyState>
+    </>
+  );
+}

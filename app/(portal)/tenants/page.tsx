@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+
+export const metadata: Metadata = { title: "Tenants" };
+
+export default function TenantsPage() {
+  return (
+    <>
+      <PageHeader title="Tenants" description="Teams, their owner groups and their namespaces." />
+      <EmptyState title="No tenants">No tenant has been onboarded yet.</EmptyState>
+    </>
+  );
+}

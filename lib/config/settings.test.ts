@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { ConfigurationError, parseSettings } from "./settings";
+import { localDemoOrganisation } from "./local-mode";
+
+const completeAzure = {
+  AZURE_TENANT_ID: "11111111-2222-4333-8444-555555555555",
+  AZURE_CLIENT_ID: "66666666-7777-4888-8999-000000000000",
+  AZURE_CLIENT_SECRET: "s3cret",
+  AZURE_SUBSCRIPTION_IDS: "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee, ffffffff-bbbb-4ccc-8ddd-eeeeeeeeeeee",
+  CLUSTERDESK_ADMIN_GROUP_IDS: "12121212-3434-4565-8787-909090909090",
+  SESSION_SECRET: "x".repeat(32),
+  DATABASE_URL: "postgresql://portal@db.internal:5432/clusterdesk",
+};
+
+function problemsOf(environment: Record<string, string | undefined>): readonly string[] {
+  try {
+    parseSettings(environment);
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected a ConfigurationError");
+}
+
+describe("parseSettings", () => {
+  it("runs in local mode against the emulator when no Azure setting is given", () => {
+    const settings = parseSettings({});
+    expect(settings.mode).toBe("local");
+    expect(settings.tenantId).toBe(localDemoOrganisation.tenantId);
+    expect(settings.endpoints.resourceManager).toBe("https://localhost:8443");
+    expect(settings.baseUrl).toBe("http://localhost:3000");
+    expect(settings.databaseUrl).toBeUndefined();
+  });
+
+  it("treats empty variables as unset", () => {
+    expect(parseSettings({ AZURE_TENANT_ID: "", DATABASE_URL: "" }).mode).toBe("local");
+  });
+
+  it("parses a complete Azure configuration", () => {
+    const settings = parseSettings(completeAzure);
+    expect(settings.mode).toBe("azure");
+    expect(settings.subscriptionIds).toEqual(["aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee", "ffffffff-bbbb-4ccc-8ddd-eeeeeeeeeeee"]);
+    expect(settings.endpoints.resourceManager).toBe("https://management.azure.com");
+    expect(settings.auditorGroupIds).toEqual([]);
+  });
+
+  it("names every missing variable of a half-set Azure configuration", () => {
+    const problems = problemsOf({ AZURE_TENANT_ID: completeAzure.AZURE_TENANT_ID, AZURE_CLIENT_ID: completeAzure.AZURE_CLIENT_ID });
+    const text = problems.join("\n");
+    for (const name of ["AZURE_CLIENT_SECRET", "AZURE_SUBSCRIPTION_IDS", "CLUSTERDESK_ADMIN_GROUP_IDS", "SESSION_SECRET"]) {
+      expect(text).toContain(name);
+    }
+  });
+
+  it("names a malformed DATABASE_URL", () => {
+    expect(problemsOf({ DATABASE_URL: "mysql://localhost/db" }).join("\n")).toMatch(/^DATABASE_URL must be a postgres/m);
+    expect(problemsOf({ DATABASE_URL: "not a url" }).join("\n")).toContain("DATABASE_URL");
+  });
+
+  it("rejects values that are present but wrong", () => {
+    const problems = problemsOf({ ...completeAzure, AZURE_TENANT_ID: "contoso", AZURE_AUTHORITY_HOST: "http://login.example", SESSION_SECRET: "short" });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        "AZURE_TENANT_ID must be a GUID",
+        "AZURE_AUTHORITY_HOST must be an https:// URL",
+        "SESSION_SECRET must be at least 32 characters",
+      ]),
+    );
+  });
+
+  it("refuses an empty GUID list", () => {
+    expect(problemsOf({ ...completeAzure, CLUSTERDESK_ADMIN_GROUP_IDS: " , " }).join("\n")).toContain("CLUSTERDESK_ADMIN_GROUP_IDS");
+  });
+});

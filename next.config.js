@@ -1,0 +1,19 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // The Kubernetes and Azure SDKs, pg and PGlite are Node libraries: load them at run time
+  // instead of bundling them into the server build.
+  serverExternalPackages: [
+    "@kubernetes/client-node",
+    "@azure/msal-node",
+    "@azure/identity",
+    "@azure/arm-containerservice",
+    "@azure/arm-authorization",
+    "pg",
+    "pg-boss",
+    "@prisma/adapter-pg",
+  ],
+};
+
+export default nextConfig;

@@ -1,0 +1,13 @@
+import { createTestDatabase, type TestDatabase } from "../scripts/lib/test-database";
+
+/** A database of the test's own, on TEST_DATABASE_URL's server or in-memory PGlite. */
+export function createIsolatedDatabase(label: string): Promise<TestDatabase> {
+  return createTestDatabase(process.env.TEST_DATABASE_URL, label);
+}
+
+/** The environment for a child process started by a test, with some variables replaced or removed. */
+export function childEnvironment(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const environment: NodeJS.ProcessEnv = { ...process.env, ...overrides };
+  for (const [name, value] of Object.entries(overrides)) if (value === undefined) delete environment[name];
+  return environment;
+}
