@@ -1,0 +1,144 @@
+/**
+ * Who may do what in Clusterdesk. Pure: every page and server action looks the resource up on the
+ * server, builds one of the `Resource` values below from it, and asks `decide()`. Keeping the whole
+ * matrix in one function makes it reviewable and lets the tests enumerate every role × action.
+ *
+ * Portal roles come from Entra group membership (admins, auditors); team-lead rights come from
+ * owning a tenant (membership in the tenant's owner group). A user can be both.
+ */
+
+export type PortalRole = "admin" | "auditor";
+
+export type Principal = {
+  objectId: string;
+  roles: readonly PortalRole[];
+  /** Tenants whose owner group the user belongs to. */
+  ownedTenantIds: readonly string[];
+};
+
+export type Resource =
+  | { kind: "portal" }
+  | { kind: "cluster"; hostedTenantIds: readonly string[] }
+  | { kind: "tenant"; tenantId: string }
+  | { kind: "request"; requesterId: string; tenantId: string | null; status: RequestStatus }
+  | { kind: "audit" };
+
+export type RequestStatus = "pending" | "approved" | "rejected" | "cancelled" | "expired" | "applying" | "applied" | "failed";
+
+/** Every action, grouped by the kind of resource it applies to. */
+export const actionsByResource = {
+  portal: ["portal.view", "fleet.view", "admin.view"],
+  cluster: ["cluster.view", "cluster.sync", "cluster.change", "cluster.request-change", "cluster.access.view"],
+  tenant: ["tenant.view", "tenant.manage", "tenant.request-access"],
+  request: ["request.view", "request.approve", "request.reject", "request.cancel", "request.retry"],
+  audit: ["audit.view", "audit.export"],
+} as const;
+
+export type ResourceKind = keyof typeof actionsByResource;
+export type Action = (typeof actionsByResource)[ResourceKind][number];
+type ActionOn<K extends ResourceKind> = (typeof actionsByResource)[K][number];
+
+export type Decision = { allowed: true } | { allowed: false; reason: string };
+
+const allow: Decision = { allowed: true };
+const deny = (reason: string): Decision => ({ allowed: false, reason });
+
+const isAdmin = (principal: Principal) => principal.roles.includes("admin");
+const isAuditor = (principal: Principal) => principal.roles.includes("auditor");
+const owns = (principal: Principal, tenantId: string | null) => tenantId !== null && principal.ownedTenantIds.includes(tenantId);
+const ownsAnyOf = (principal: Principal, tenantIds: readonly string[]) => tenantIds.some((id) => principal.ownedTenantIds.includes(id));
+
+function decidePortal(principal: Principal, action: ActionOn<"portal">): Decision {
+  switch (action) {
+    case "portal.view":
+      return allow;
+    case "fleet.view":
+      return isAdmin(principal) || isAuditor(principal) ? allow : deny("Only platform admins and auditors see the whole fleet.");
+    case "admin.view":
+      return isAdmin(principal) ? allow : deny("Only platform admins can open this page.");
+  }
+}
+
+function decideCluster(principal: Principal, action: ActionOn<"cluster">, cluster: Extract<Resource, { kind: "cluster" }>): Decision {
+  const readsAll = isAdmin(principal) || isAuditor(principal);
+  const hostsOwnTenant = ownsAnyOf(principal, cluster.hostedTenantIds);
+  switch (action) {
+    case "cluster.view":
+    case "cluster.access.view":
+      return readsAll || hostsOwnTenant ? allow : deny("This cluster does not host any of your tenants.");
+    case "cluster.sync":
+    case "cluster.change":
+      return isAdmin(principal) ? allow : deny("Only platform admins can change clusters.");
+    case "cluster.request-change":
+      return isAdmin(principal) || hostsOwnTenant ? allow : deny("You can ask for changes only on clusters that host one of your tenants.");
+  }
+}
+
+function decideTenant(principal: Principal, action: ActionOn<"tenant">, tenant: Extract<Resource, { kind: "tenant" }>): Decision {
+  switch (action) {
+    case "tenant.view":
+      return isAdmin(principal) || isAuditor(principal) || owns(principal, tenant.tenantId) ? allow : deny("You do not own this tenant.");
+    case "tenant.manage":
+      return isAdmin(principal) ? allow : deny("Only platform admins can onboard, change or offboard tenants.");
+    case "tenant.request-access":
+      return isAdmin(principal) || owns(principal, tenant.tenantId) ? allow : deny("Only the tenant's owners can ask for access to it.");
+  }
+}
+
+function decideRequest(principal: Principal, action: ActionOn<"request">, request: Extract<Resource, { kind: "request" }>): Decision {
+  const ownRequest = request.requesterId === principal.objectId;
+  switch (action) {
+    case "request.view":
+      return isAdmin(principal) || isAuditor(principal) || ownRequest || owns(principal, request.tenantId)
+        ? allow
+        : deny("This request belongs to another team.");
+    case "request.approve":
+    case "request.reject":
+      if (!isAdmin(principal)) return deny("Only platform admins decide on requests.");
+      // Four-eyes principle: applies to admins too (PRODUCT.md: "Nobody can approve their own request").
+      if (ownRequest) return deny("Nobody can decide on their own request.");
+      return request.status === "pending" ? allow : deny(`The request is ${request.status}, not pending.`);
+    case "request.cancel":
+      if (!ownRequest && !isAdmin(principal)) return deny("Only the requester or a platform admin can cancel a request.");
+      return request.status === "pending" ? allow : deny(`The request is ${request.status}; only pending requests can be cancelled.`);
+    case "request.retry":
+      if (!isAdmin(principal)) return deny("Only platform admins can retry a failed change.");
+      return request.status === "failed" ? allow : deny(`The request is ${request.status}; only failed requests can be retried.`);
+  }
+}
+
+function decideAudit(principal: Principal, action: ActionOn<"audit">): Decision {
+  switch (action) {
+    case "audit.view":
+    case "audit.export":
+      return isAdmin(principal) || isAuditor(principal) ? allow : deny("Only platform admins and auditors can read the audit log.");
+  }
+}
+
+function isActionOn<K extends ResourceKind>(kind: K, action: Action): action is ActionOn<K> {
+  return (actionsByResource[kind] as readonly string[]).includes(action);
+}
+
+/** May `principal` perform `action` on `resource`? Actions that do not apply to the resource are denied. */
+export function decide(principal: Principal, action: Action, resource: Resource): Decision {
+  switch (resource.kind) {
+    case "portal":
+      return isActionOn("portal", action) ? decidePortal(principal, action) : mismatch(action, resource.kind);
+    case "cluster":
+      return isActionOn("cluster", action) ? decideCluster(principal, action, resource) : mismatch(action, resource.kind);
+    case "tenant":
+      return isActionOn("tenant", action) ? decideTenant(principal, action, resource) : mismatch(action, resource.kind);
+    case "request":
+      return isActionOn("request", action) ? decideRequest(principal, action, resource) : mismatch(action, resource.kind);
+    case "audit":
+      return isActionOn("audit", action) ? decideAudit(principal, action) : mismatch(action, resource.kind);
+  }
+}
+
+function mismatch(action: Action, kind: ResourceKind): Decision {
+  return deny(`${action} does not apply to a ${kind}.`);
+}
+
+export function can(principal: Principal, action: Action, resource: Resource): boolean {
+  return decide(principal, action, resource).allowed;
+}
