@@ -7,6 +7,8 @@
  * owning a tenant (membership in the tenant's owner group). A user can be both.
  */
 
+import type { RequestStatus } from "@/lib/requests/state-machine";
+
 export type PortalRole = "admin" | "auditor";
 
 export type Principal = {
@@ -23,7 +25,6 @@ export type Resource =
   | { kind: "request"; requesterId: string; tenantId: string | null; status: RequestStatus }
   | { kind: "audit" };
 
-export type RequestStatus = "pending" | "approved" | "rejected" | "cancelled" | "expired" | "applying" | "applied" | "failed";
 
 /** Every action, grouped by the kind of resource it applies to. */
 export const actionsByResource = {
