@@ -4,6 +4,10 @@ const nextConfig = {
   reactStrictMode: true,
   // The Kubernetes and Azure SDKs, pg and PGlite are Node libraries: load them at run time
   // instead of bundling them into the server build.
+  experimental: {
+    // forbidden() renders app/forbidden.tsx with a 403 status.
+    authInterrupts: true,
+  },
   serverExternalPackages: [
     "@kubernetes/client-node",
     "@azure/msal-node",

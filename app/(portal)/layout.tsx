@@ -2,11 +2,15 @@ import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/shell/app-header";
 import { LocalModeBanner } from "@/components/shell/local-mode-banner";
+import { UserMenu } from "@/components/shell/user-menu";
+import { requireUser } from "@/lib/server/auth/current-user";
 import { isLocalMode } from "@/lib/server/deployment";
+import { signOutAction } from "./_actions/sign-out";
 import { parseTheme, themeCookie } from "@/lib/theme";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const theme = parseTheme((await cookies()).get(themeCookie)?.value);
+  const user = await requireUser();
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900">
@@ -15,7 +19,15 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       <AppHeader
         theme={theme}
         notice={isLocalMode() ? <LocalModeBanner /> : null}
-        user={<span className="text-sm text-slate-300">Not signed in</span>} />
+        user={
+          <UserMenu
+            displayName={user.displayName}
+            userPrincipalName={user.userPrincipalName}
+            roles={user.principal.roles}
+            ownsTenants={user.principal.ownedTenantIds.length > 0}
+            signOut={signOutAction}
+          />
+        } />
       <main id="main" className="mx-auto max-w-7xl px-4 py-8">
         {children}
       </main>

@@ -1,3 +1,4 @@
+import { authorizePage } from "@/lib/server/auth/current-user";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { portalSections } from "@/components/shell/portal-sections";
@@ -10,7 +11,8 @@ const summaries: Record<(typeof portalSections)[number]["href"], string> = {
   "/audit": "The tamper-evident history of every sign-in, request, decision and change.",
 };
 
-export default function OverviewPage() {
+export default async function OverviewPage() {
+  await authorizePage("portal.view", { kind: "portal" });
   return (
     <>
       <PageHeader title="Overview" description="Your AKS fleet at a glance." />

@@ -1,10 +1,12 @@
+import { authorizePage } from "@/lib/server/auth/current-user";
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Access" };
 
-export default function AccessPage() {
+export default async function AccessPage() {
+  await authorizePage("portal.view", { kind: "portal" });
   return (
     <>
       <PageHeader title="Access" description="Role assignments and Kubernetes RBAC bindings." />

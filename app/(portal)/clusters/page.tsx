@@ -1,10 +1,12 @@
+import { authorizePage } from "@/lib/server/auth/current-user";
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Clusters" };
 
-export default function ClustersPage() {
+export default async function ClustersPage() {
+  await authorizePage("portal.view", { kind: "portal" });
   return (
     <>
       <PageHeader title="Clusters" description="AKS clusters across your subscriptions." />

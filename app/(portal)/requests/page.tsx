@@ -1,10 +1,12 @@
+import { authorizePage } from "@/lib/server/auth/current-user";
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Requests" };
 
-export default function RequestsPage() {
+export default async function RequestsPage() {
+  await authorizePage("portal.view", { kind: "portal" });
   return (
     <>
       <PageHeader title="Requests" description="Changes asked for by team leads and their approvals." />

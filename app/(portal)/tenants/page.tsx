@@ -1,10 +1,12 @@
+import { authorizePage } from "@/lib/server/auth/current-user";
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Tenants" };
 
-export default function TenantsPage() {
+export default async function TenantsPage() {
+  await authorizePage("portal.view", { kind: "portal" });
   return (
     <>
       <PageHeader title="Tenants" description="Teams, their owner groups and their namespaces." />

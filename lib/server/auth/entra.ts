@@ -1,0 +1,58 @@
+import "server-only";
+import { ConfidentialClientApplication, type Configuration } from "@azure/msal-node";
+import { env } from "@/lib/env";
+import type { Settings } from "@/lib/config/settings";
+
+/** Entra ID v2 endpoints of the configured tenant (the real one, or the emulator's). */
+export function entraEndpoints(settings: Pick<Settings, "endpoints" | "tenantId">) {
+  const authority = `${settings.endpoints.authorityHost}/${settings.tenantId}`;
+  return {
+    authority,
+    issuer: `${authority}/v2.0`,
+    authorization: `${authority}/oauth2/v2.0/authorize`,
+    token: `${authority}/oauth2/v2.0/token`,
+    keys: `${authority}/discovery/v2.0/keys`,
+    endSession: `${authority}/oauth2/v2.0/logout`,
+  };
+}
+
+function msalConfiguration(settings: Settings): Configuration {
+  const endpoints = entraEndpoints(settings);
+  const auth: Configuration["auth"] = {
+    clientId: settings.clientId,
+    clientSecret: settings.clientSecret,
+    authority: endpoints.authority,
+  };
+  if (settings.mode === "local") {
+    // The emulator is not a Microsoft cloud: give MSAL the metadata so it makes no discovery call
+    // to login.microsoftonline.com (WIRE-PROTOCOLS §4, "No network discovery at all").
+    const host = new URL(settings.endpoints.authorityHost).host;
+    auth.knownAuthorities = [host];
+    auth.authorityMetadata = JSON.stringify({
+      issuer: endpoints.issuer,
+      authorization_endpoint: endpoints.authorization,
+      token_endpoint: endpoints.token,
+      jwks_uri: endpoints.keys,
+      end_session_endpoint: endpoints.endSession,
+    });
+    auth.cloudDiscoveryMetadata = JSON.stringify({
+      tenant_discovery_endpoint: `${endpoints.issuer}/.well-known/openid-configuration`,
+      "api-version": "1.1",
+      metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
+    });
+  }
+  return { auth, system: { loggerOptions: { piiLoggingEnabled: false } } };
+}
+
+let application: ConfidentialClientApplication | undefined;
+
+/**
+ * MSAL keeps no user tokens for us: Clusterdesk only needs the ID token's claims at sign-in and
+ * acts on Azure with its own identity, so there is no token cache to protect.
+ */
+export function entraApplication(): ConfidentialClientApplication {
+  application ??= new ConfidentialClientApplication(msalConfiguration(env()));
+  return application;
+}
+
+export const signInScopes = ["openid", "profile", "email"];

@@ -1,0 +1,42 @@
+import "server-only";
+import { Client } from "@microsoft/microsoft-graph-client";
+import { env } from "@/lib/env";
+import { portalCredential } from "./credential";
+
+/**
+ * Microsoft Graph, as the portal's identity (application permissions: GroupMember.Read.All,
+ * User.Read.All). SDK types stay in this file; callers get plain Clusterdesk shapes.
+ */
+let client: Client | undefined;
+
+function graph(): Client {
+  if (!client) {
+    const settings = env();
+    const graphUrl = new URL(settings.endpoints.graph);
+    client = Client.initWithMiddleware({
+      baseUrl: `${graphUrl.origin}/`,
+      // The SDK only attaches the token to hosts it knows as Graph; the emulator is one more.
+      customHosts: new Set([graphUrl.hostname]),
+      authProvider: {
+        getAccessToken: async () => {
+          const token = await portalCredential().getToken("https://graph.microsoft.com/.default");
+          if (!token) throw new Error("No token for Microsoft Graph");
+          return token.token;
+        },
+      },
+    });
+  }
+  return client;
+}
+
+/**
+ * All groups (transitively) a user belongs to: what the token omits when the user is in more
+ * groups than fit in it (the groups-overage claim points at this very endpoint).
+ */
+export async function memberGroupIdsOf(userObjectId: string): Promise<string[]> {
+  const response = (await graph()
+    .api(`/users/${encodeURIComponent(userObjectId)}/getMemberObjects`)
+    .version("v1.0")
+    .post({ securityEnabledOnly: false })) as { value?: unknown };
+  return Array.isArray(response.value) ? response.value.filter((id): id is string => typeof id === "string") : [];
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { PgBoss } from "pg-boss";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/server/logger";
+
+/**
+ * The durable job queue: pg-boss in the portal's own PostgreSQL (schema `pgboss`), shared by every
+ * portal instance, so a job survives restarts and runs on exactly one instance at a time.
+ */
+export const queues = {
+  /** Applies one approved change request; the singleton key is the request id. */
+  executeChangeRequest: "change-request-execute",
+  /** Every minute: re-queue orphaned executions, expire overdue requests (and later: expired ranges). */
+  reconcile: "reconcile",
+} as const;
+
+/** Attempts after the first before a change request is marked failed (with backoff up to 5 minutes). */
+export const changeRequestRetryLimit = 8;
+
+const holder = globalThis as unknown as { clusterdeskJobQueue?: Promise<PgBoss> };
+
+async function start(): Promise<PgBoss> {
+  const { databaseUrl } = env();
+  if (!databaseUrl) throw new Error("DATABASE_URL is not set");
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", max: 4 });
+  boss.on("error", (error) => logger.error("job queue error", { error }));
+  await boss.start();
+  await boss.createQueue(queues.executeChangeRequest, {
+    // At most one queued-or-running job per request (singleton key = request id): approving twice
+    // or retrying while a job is under way cannot start a second application.
+    policy: "exclusive",
+    retryLimit: changeRequestRetryLimit,
+    retryDelay: 5,
+    retryBackoff: true,
+    retryDelayMax: 300,
+    // A worker that dies mid-change leaves its job active; after this it is handed to another worker.
+    expireInSeconds: 30 * 60,
+  });
+  await boss.createQueue(queues.reconcile, { policy: "exclusive", retryLimit: 0, expireInSeconds: 300 });
+  await boss.schedule(queues.reconcile, "* * * * *");
+  return boss;
+}
+
+export function jobQueue(): Promise<PgBoss> {
+  holder.clusterdeskJobQueue ??= start().catch((error: unknown) => {
+    holder.clusterdeskJobQueue = undefined;
+    throw error;
+  });
+  return holder.clusterdeskJobQueue;
+}
+
+export async function stopJobQueue(): Promise<void> {
+  const boss = await holder.clusterdeskJobQueue?.catch(() => undefined);
+  holder.clusterdeskJobQueue = undefined;
+  await boss?.stop({ graceful: true, timeout: 10_000 });
+}

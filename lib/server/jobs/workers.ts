@@ -1,0 +1,29 @@
+import "server-only";
+import { logger } from "@/lib/server/logger";
+import type { ExecuteChangeRequestJob } from "@/lib/server/requests/enqueue";
+import { executeChangeRequest } from "@/lib/server/requests/execute-request";
+import { changeExecutors } from "@/lib/server/requests/executors";
+import { reconcileChangeRequests } from "@/lib/server/requests/reconcile-requests";
+import { changeRequestRetryLimit, jobQueue, queues } from "./queue";
+
+/** Starts this instance's workers. Every portal instance runs them; pg-boss hands each job to one. */
+export async function startWorkers(): Promise<void> {
+  const boss = await jobQueue();
+  await boss.work<ExecuteChangeRequestJob>(
+    queues.executeChangeRequest,
+    { batchSize: 1, pollingIntervalSeconds: 1 },
+    async ([job]) => {
+      if (!job) return;
+      const outcome = await executeChangeRequest(
+        job.data.requestId,
+        { retryCount: job.retryCount, retryLimit: changeRequestRetryLimit, signal: job.signal },
+        changeExecutors(),
+      );
+      logger.info("change request job finished", { requestId: job.data.requestId, outcome });
+    },
+  );
+  await boss.work(queues.reconcile, { batchSize: 1, pollingIntervalSeconds: 5 }, async () => {
+    const result = await reconcileChangeRequests();
+    if (result.queued + result.expired > 0) logger.info("reconciled change requests", result);
+  });
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { needsExecution } from "@/lib/requests/state-machine";
+import { db } from "@/lib/server/db/client";
+import { logger } from "@/lib/server/logger";
+import { systemActor } from "./actor";
+import { type ChangeExecutor, type ExecutionProgress, RetryableError } from "./executor";
+import { applyTransition } from "./transitions";
+
+export type JobAttempt = { retryCount: number; retryLimit: number; signal: AbortSignal };
+
+export type ExecutionOutcome = "applied" | "failed" | "retrying" | "skipped";
+
+/**
+ * Runs one attempt of a request's execution (called by the job worker). Never holds a database
+ * transaction across the executor's network calls: mark applying → execute → record the result.
+ * A retryable failure is rethrown so the queue retries with backoff; when retries run out, or the
+ * failure is permanent, the request becomes `failed` (an admin can retry it).
+ */
+export async function executeChangeRequest(
+  requestId: string,
+  attempt: JobAttempt,
+  executors: Record<string, ChangeExecutor>,
+): Promise<ExecutionOutcome> {
+  const request = await db().changeRequest.findUnique({ where: { id: requestId } });
+  if (!request || !needsExecution(request.status)) return "skipped";
+  const executor = executors[request.kind];
+
+  const started = await db().$transaction((tx) =>
+    applyTransition(tx, requestId, "start", { actor: systemActor }, { attempts: { increment: 1 } }, {
+      after: { status: "applying", attempt: request.attempts + 1 },
+    }),
+  );
+  if (!started.ok) return "skipped";
+
+  const reportProgress = async (progress: ExecutionProgress) => {
+    await db().changeRequest.update({ where: { id: requestId }, data: { progress: { ...progress, at: new Date().toISOString() } } });
+  };
+
+  try {
+    if (!executor) throw new Error(`No executor for requests of kind ${request.kind}.`);
+    const result = await executor.apply(
+      { ...request, progress: request.progress },
+      { reportProgress, signal: attempt.signal },
+    );
+    await db().$transaction((tx) =>
+      applyTransition(tx, requestId, "succeed", { actor: systemActor }, { appliedAt: new Date(), lastError: null, progress: { phase: "done", message: result.summary } }, {
+        before: result.before,
+        after: result.after,
+        reason: result.summary,
+      }),
+    );
+    return "applied";
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const willRetry = error instanceof RetryableError && attempt.retryCount < attempt.retryLimit;
+    logger.warn("change request attempt failed", { requestId, correlationId: request.correlationId, willRetry, error });
+    if (willRetry) {
+      await db().changeRequest.update({ where: { id: requestId }, data: { lastError: `${message} (retrying)` } });
+      throw error;
+    }
+    await db().$transaction((tx: Prisma.TransactionClient) =>
+      applyTransition(tx, requestId, "fail", { actor: systemActor }, { lastError: message }, { reason: message }),
+    );
+    return "failed";
+  }
+}

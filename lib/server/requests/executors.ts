@@ -1,0 +1,7 @@
+import "server-only";
+import type { ChangeExecutor } from "./executor";
+
+/** The executor of each request kind. Kinds without one fail visibly instead of being ignored. */
+export function changeExecutors(): Record<string, ChangeExecutor> {
+  return {};
+}

@@ -1,0 +1,25 @@
+import "server-only";
+import { db } from "@/lib/server/db/client";
+import { systemActor } from "./actor";
+import { enqueueExecution } from "./enqueue";
+import { applyTransition } from "./transitions";
+
+/**
+ * The safety net run every minute: queues approved or applying requests that have no job (the
+ * process died between the approval's commit and the enqueue; the queue drops duplicates), and
+ * expires pending requests nobody decided on in time.
+ */
+export async function reconcileChangeRequests(now = new Date()): Promise<{ queued: number; expired: number }> {
+  const toRun = await db().changeRequest.findMany({ where: { status: { in: ["approved", "applying"] } }, select: { id: true }, take: 500 });
+  for (const request of toRun) await enqueueExecution(request.id);
+
+  const overdue = await db().changeRequest.findMany({ where: { status: "pending", decideBy: { lt: now } }, select: { id: true }, take: 500 });
+  let expired = 0;
+  for (const request of overdue) {
+    const outcome = await db().$transaction((tx) =>
+      applyTransition(tx, request.id, "expire", { actor: systemActor }, {}, { reason: "Nobody decided on the request in time." }),
+    );
+    if (outcome.ok) expired += 1;
+  }
+  return { queued: toRun.length, expired };
+}
