@@ -25,8 +25,8 @@ describe("parseAuthorizedIpRange", () => {
   it.each([
     ["", "empty", "Enter an IPv4 address or CIDR range, for example 203.0.113.7 or 203.0.113.0/24."],
     ["   ", "empty", "Enter an IPv4 address or CIDR range, for example 203.0.113.7 or 203.0.113.0/24."],
-    ["2001:db8::/32", "ipv6-not-supported", "2001:db8::/32 is an IPv6 address; authorized IP ranges in Clusterdesk are IPv4 only. Enter an IPv4 address or CIDR range."],
-    ["::1", "ipv6-not-supported", "::1 is an IPv6 address; authorized IP ranges in Clusterdesk are IPv4 only. Enter an IPv4 address or CIDR range."],
+    ["2001:db8::/32", "ipv6-not-supported", "2001:db8::/32 is IPv6; authorized IP ranges in Clusterdesk are IPv4 only. Enter an IPv4 address or CIDR range."],
+    ["::1", "ipv6-not-supported", "::1 is IPv6; authorized IP ranges in Clusterdesk are IPv4 only. Enter an IPv4 address or CIDR range."],
     ["hello", "invalid-format", "hello is not an IPv4 address or CIDR range. Use the form 203.0.113.0/24, or 203.0.113.7 for a single address."],
     ["10.0.0", "invalid-format", "10.0.0 is not an IPv4 address or CIDR range. Use the form 203.0.113.0/24, or 203.0.113.7 for a single address."],
     ["10.0.0.0/", "invalid-format", "10.0.0.0/ is not an IPv4 address or CIDR range. Use the form 203.0.113.0/24, or 203.0.113.7 for a single address."],

@@ -49,7 +49,7 @@ export function parseAuthorizedIpRange(input: string): RangeParseResult {
   if (looksLikeIpv6(text)) {
     return failure(
       "ipv6-not-supported",
-      `${text} is an IPv6 address; authorized IP ranges in Clusterdesk are IPv4 only. Enter an IPv4 address or CIDR range.`,
+      `${text} is IPv6; authorized IP ranges in Clusterdesk are IPv4 only. Enter an IPv4 address or CIDR range.`,
     );
   }
   const match = IPV4_CIDR.exec(text);
