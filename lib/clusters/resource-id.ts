@@ -13,3 +13,11 @@ export function parseClusterResourceId(id: string): ClusterResourceId | undefine
 export function clusterResourceId({ subscriptionId, resourceGroup, name }: ClusterResourceId): string {
   return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${name}`;
 }
+
+/**
+ * The form Clusterdesk stores and compares cluster ids in. ARM resource ids are case-insensitive and
+ * ARM itself returns them in varying case (`resourcegroups` vs `resourceGroups`), so keys are lower-cased.
+ */
+export function clusterKey(id: string): string {
+  return id.toLowerCase();
+}

@@ -22,7 +22,8 @@ const holder = globalThis as unknown as { clusterdeskJobQueue?: Promise<PgBoss> 
 async function start(): Promise<PgBoss> {
   const { databaseUrl } = env();
   if (!databaseUrl) throw new Error("DATABASE_URL is not set");
-  const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", max: 4 });
+  // Supervise every 10 s so a job whose worker died (stale heartbeat) is retried quickly.
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", max: 4, superviseIntervalSeconds: 10 });
   boss.on("error", (error) => logger.error("job queue error", { error }));
   await boss.start();
   await boss.createQueue(queues.executeChangeRequest, {
@@ -33,7 +34,9 @@ async function start(): Promise<PgBoss> {
     retryDelay: 5,
     retryBackoff: true,
     retryDelayMax: 300,
-    // A worker that dies mid-change leaves its job active; after this it is handed to another worker.
+    // A running worker refreshes the job's heartbeat; if the process dies, the stale heartbeat lets
+    // pg-boss hand the job to another worker within seconds instead of waiting for the expiry.
+    heartbeatSeconds: 10,
     expireInSeconds: 30 * 60,
   });
   await boss.createQueue(queues.reconcile, { policy: "exclusive", retryLimit: 0, expireInSeconds: 300 });

@@ -1,7 +1,8 @@
 import "server-only";
+import { authorizedIpRangesExecutor } from "@/lib/server/network/authorized-ip-ranges-executor";
 import type { ChangeExecutor } from "./executor";
 
 /** The executor of each request kind. Kinds without one fail visibly instead of being ignored. */
 export function changeExecutors(): Record<string, ChangeExecutor> {
-  return {};
+  return { "authorized-ip-ranges": authorizedIpRangesExecutor() };
 }

@@ -1,7 +1,7 @@
 import type { ContainerServiceNetworkProfile, ManagedCluster, ManagedClusterAgentPoolProfile, ManagedClusterPodIdentityProfile } from "@azure/arm-containerservice";
-import type { Cluster, ClusterNetwork, EgressIp, LegacyPodIdentity, NodePool } from "./cluster";
+import type { Cluster, ClusterNetwork, EgressIp, LegacyPodIdentity, NodePool } from "@/lib/clusters/cluster";
 import { toNetworkPlugin, toNetworkPolicy, toNodePoolMode, toOsType, toOutboundType, toPowerState, toProvisioningState } from "./arm-enums";
-import { parseClusterResourceId } from "./resource-id";
+import { parseClusterResourceId } from "@/lib/clusters/resource-id";
 
 /*
  * A type-only import: the SDK's model shape is the input, nothing of the SDK runs here, and no SDK type

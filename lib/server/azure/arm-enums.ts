@@ -1,4 +1,4 @@
-import type { NetworkPolicyEngine, NodePoolMode, OutboundType, PowerState, ProvisioningState } from "./cluster";
+import type { NetworkPolicyEngine, NodePoolMode, OutboundType, PowerState, ProvisioningState } from "@/lib/clusters/cluster";
 
 /**
  * ARM's enums are open (`type NetworkPolicy = string` in the SDK): new values appear without a new SDK.

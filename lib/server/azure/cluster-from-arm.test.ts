@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { azureRbacExample, managedClustersGet, podIdentityExample, privateClusterExample, securityProfileExample, wireProtocolsC1 } from "./arm-fixtures.test-helper";
-import { ArmClusterShapeError, fromArmManagedCluster } from "./from-arm";
+import { ArmClusterShapeError, fromArmManagedCluster } from "./cluster-from-arm";
 
 const egress = (name: string) => ({
   publicIpResourceId: `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/MC_rg1/providers/Microsoft.Network/publicIPAddresses/${name}`,

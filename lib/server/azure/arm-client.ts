@@ -1,0 +1,27 @@
+import "server-only";
+import { ContainerServiceClient } from "@azure/arm-containerservice";
+import { env } from "@/lib/env";
+import { portalCredential } from "./credential";
+
+const clients = new Map<string, ContainerServiceClient>();
+
+/**
+ * One SDK client per subscription. The modular SDK keeps the `management.azure.com/.default` scope
+ * even with a custom endpoint (WIRE-PROTOCOLS §1), which is what the emulator issues tokens for too.
+ */
+export function containerServiceClient(subscriptionId: string): ContainerServiceClient {
+  let client = clients.get(subscriptionId);
+  if (!client) {
+    client = new ContainerServiceClient(portalCredential(), subscriptionId, {
+      endpoint: env().endpoints.resourceManager,
+      credentials: { scopes: ["https://management.azure.com/.default"] },
+    });
+    clients.set(subscriptionId, client);
+  }
+  return client;
+}
+
+/** Sent as x-ms-client-request-id, so Azure's Activity Log entries join Clusterdesk's audit events. */
+export function withCorrelation(correlationId: string | undefined) {
+  return correlationId ? { requestOptions: { headers: { "x-ms-client-request-id": correlationId } } } : {};
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import type { Cluster } from "@/lib/clusters/cluster";
+import { parseClusterResourceId } from "@/lib/clusters/resource-id";
+import { containerServiceClient, withCorrelation } from "./arm-client";
+import { fromArmManagedCluster } from "./cluster-from-arm";
+
+/**
+ * Microsoft.ContainerService/managedClusters through the real SDK. SDK types stay in this folder:
+ * callers get Clusterdesk's `Cluster`.
+ */
+
+export type ClusterWithEtag = { cluster: Cluster; etag: string | null };
+
+function partsOf(resourceId: string) {
+  const parts = parseClusterResourceId(resourceId);
+  if (!parts) throw new Error(`Not an AKS cluster resource id: ${resourceId}`);
+  return parts;
+}
+
+/** Every cluster of a subscription, page by page (the SDK follows nextLink; 429s honour Retry-After). */
+export async function* listClustersOf(subscriptionId: string, correlationId?: string): AsyncGenerator<Cluster> {
+  for await (const cluster of containerServiceClient(subscriptionId).managedClusters.list(withCorrelation(correlationId))) {
+    yield fromArmManagedCluster(cluster);
+  }
+}
+
+export async function getCluster(resourceId: string, correlationId?: string): Promise<ClusterWithEtag> {
+  const { subscriptionId, resourceGroup, name } = partsOf(resourceId);
+  const cluster = await containerServiceClient(subscriptionId).managedClusters.get(resourceGroup, name, withCorrelation(correlationId));
+  return { cluster: fromArmManagedCluster(cluster), etag: cluster.eTag ?? null };
+}
+
+export type OperationProgress = (status: string) => Promise<void> | void;
+
+/**
+ * Replaces the API server's authorized IP ranges. ARM has no partial update for them, so this is a
+ * PUT of the whole cluster guarded by If-Match: if anyone changed the cluster since `etag` was read,
+ * ARM answers 412 and nothing is written (the caller re-reads and re-plans). Waits for the
+ * long-running operation and returns the cluster as ARM reports it afterwards.
+ */
+export async function replaceAuthorizedIpRanges(
+  resourceId: string,
+  ranges: readonly string[],
+  options: { etag: string; correlationId: string; onProgress?: OperationProgress; pollIntervalMs?: number },
+): Promise<ClusterWithEtag> {
+  const { subscriptionId, resourceGroup, name } = partsOf(resourceId);
+  const clusters = containerServiceClient(subscriptionId).managedClusters;
+  const current = await clusters.get(resourceGroup, name, withCorrelation(options.correlationId));
+  const updated = {
+    ...current,
+    apiServerAccessProfile: { ...current.apiServerAccessProfile, authorizedIPRanges: [...ranges] },
+  };
+  const poller = clusters.createOrUpdate(resourceGroup, name, updated, {
+    ...withCorrelation(options.correlationId),
+    ifMatch: options.etag,
+    updateIntervalInMs: options.pollIntervalMs,
+  });
+  poller.onProgress((state) => void options.onProgress?.(state.status));
+  const result = await poller.pollUntilDone();
+  return { cluster: fromArmManagedCluster(result), etag: result.eTag ?? null };
+}
+
+/** The kubeconfig (YAML) that `az aks get-credentials` would write, for the portal's own use. */
+export async function userKubeconfig(resourceId: string, correlationId?: string): Promise<string> {
+  const { subscriptionId, resourceGroup, name } = partsOf(resourceId);
+  const result = await containerServiceClient(subscriptionId).managedClusters.listClusterUserCredentials(resourceGroup, name, withCorrelation(correlationId));
+  const kubeconfig = result.kubeconfigs?.[0]?.value;
+  if (!kubeconfig) throw new Error(`ARM returned no kubeconfig for ${name}`);
+  return new TextDecoder().decode(kubeconfig);
+}

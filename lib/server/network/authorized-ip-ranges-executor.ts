@@ -1,0 +1,94 @@
+import "server-only";
+import { planAuthorizedIpRangeChange } from "@/lib/cidr";
+import { clusterKey } from "@/lib/clusters/resource-id";
+import { authorizedIpRangeChangePayload } from "@/lib/requests/kinds";
+import { armFailure } from "@/lib/server/azure/arm-errors";
+import { getCluster, replaceAuthorizedIpRanges } from "@/lib/server/azure/managed-clusters";
+import { type ChangeExecutor, type ExecutableRequest, type ExecutionContext, RetryableError } from "@/lib/server/requests/executor";
+import { recordRangeChanges } from "./range-records";
+
+const busyStates = new Set(["Creating", "Updating", "Upgrading", "Deleting"]);
+const maxEtagConflicts = 5;
+
+export type AuthorizedIpRangeExecutorOptions = { pollIntervalMs?: number; busyWaitMs?: number };
+
+/**
+ * Applies an authorized-IP-range request safely. ARM replaces the whole list on every update, so:
+ * read the cluster → merge only this request's additions and removals into what is there now →
+ * PUT with If-Match on the eTag read → on 412 (someone changed the cluster meanwhile) read and merge
+ * again. Resumable: after a crash the same steps find the ranges already in place and write nothing.
+ */
+export function authorizedIpRangesExecutor(options: AuthorizedIpRangeExecutorOptions = {}): ChangeExecutor {
+  return {
+    async apply(request, context) {
+      const payload = authorizedIpRangeChangePayload.parse(request.payload);
+      const resourceId = request.clusterResourceId;
+      if (!resourceId) throw new Error("The request names no cluster.");
+      const change = { add: payload.add.map((entry) => entry.range), remove: payload.remove };
+
+      for (let conflicts = 0; conflicts < maxEtagConflicts; conflicts += 1) {
+        const { cluster, etag } = await readWhenIdle(resourceId, request, context, options);
+        if (cluster.apiServerAccess.privateCluster) {
+          throw new Error("The cluster is private: its API server has no public endpoint, so authorized IP ranges do not apply.");
+        }
+        const before = cluster.apiServerAccess.authorizedIpRanges;
+        // "skip": a resumed attempt may find its removals already done; that is success, not an error.
+        const plan = planAuthorizedIpRangeChange(before, change, [], { onMissingRemoval: "skip" });
+        if (!plan.ok) throw new Error(plan.errors.map((error) => error.message).join(" "));
+
+        if (plan.added.length > 0 || plan.removed.length > 0) {
+          if (!etag) throw new RetryableError("ARM returned the cluster without an eTag; cannot update it safely.");
+          await context.reportProgress({ phase: "applying", message: `Updating ${cluster.name}: ${describe(plan.added, plan.removed)}`, operation: { status: "Started" } });
+          try {
+            const result = await replaceAuthorizedIpRanges(resourceId, plan.ranges, {
+              etag,
+              correlationId: request.correlationId,
+              pollIntervalMs: options.pollIntervalMs,
+              onProgress: (status) => context.reportProgress({ phase: "applying", message: `Azure is updating ${cluster.name}`, operation: { status } }),
+            });
+            verify(result.cluster.apiServerAccess.authorizedIpRanges, change);
+          } catch (error) {
+            const failure = armFailure(error);
+            if (failure.kind === "precondition-failed") continue;
+            if (failure.retryable) throw new RetryableError(`Azure Resource Manager: ${failure.message}`, { cause: error });
+            throw new Error(`Azure Resource Manager refused the update: ${failure.message}`, { cause: error });
+          }
+        }
+        await recordRangeChanges(clusterKey(resourceId), request, payload);
+        const after = plan.ranges;
+        return { before: { authorizedIpRanges: before }, after: { authorizedIpRanges: after }, summary: describe(plan.added, plan.removed) || "Already in place; nothing to change." };
+      }
+      throw new RetryableError("The cluster kept changing while Clusterdesk tried to update it.");
+    },
+  };
+}
+
+function describe(added: readonly string[], removed: readonly string[]): string {
+  return [added.length ? `added ${added.join(", ")}` : "", removed.length ? `removed ${removed.join(", ")}` : ""].filter(Boolean).join("; ");
+}
+
+function verify(actual: readonly string[], change: { add: readonly string[]; remove: readonly string[] }): void {
+  const check = planAuthorizedIpRangeChange(actual, change, [], { onMissingRemoval: "skip" });
+  if (!check.ok || check.added.length > 0 || check.removed.length > 0) {
+    throw new Error("Azure reported success, but the cluster's authorized IP ranges do not show the change.");
+  }
+}
+
+/** Reads the cluster, waiting while another operation (possibly our own, before a crash) runs on it. */
+async function readWhenIdle(resourceId: string, request: ExecutableRequest, context: ExecutionContext, options: AuthorizedIpRangeExecutorOptions) {
+  const deadline = Date.now() + (options.busyWaitMs ?? 10 * 60_000);
+  for (;;) {
+    let read;
+    try {
+      read = await getCluster(resourceId, request.correlationId);
+    } catch (error) {
+      const failure = armFailure(error);
+      if (failure.retryable) throw new RetryableError(`Azure Resource Manager: ${failure.message}`, { cause: error });
+      throw new Error(failure.kind === "not-found" ? "The cluster no longer exists in Azure." : `Azure Resource Manager: ${failure.message}`, { cause: error });
+    }
+    if (!busyStates.has(read.cluster.provisioningState)) return read;
+    if (Date.now() > deadline) throw new RetryableError(`${read.cluster.name} is still ${read.cluster.provisioningState.toLowerCase()}; will try again.`);
+    await context.reportProgress({ phase: "waiting", message: `${read.cluster.name} is ${read.cluster.provisioningState.toLowerCase()}; waiting for that operation to finish`, operation: { status: read.cluster.provisioningState } });
+    await new Promise((resolve) => setTimeout(resolve, options.pollIntervalMs ?? 5000));
+  }
+}
