@@ -13,7 +13,8 @@ export type Exchange = {
 };
 
 export function createExchange(request: IncomingMessage, response: ServerResponse, origin: string): Exchange {
-  const url = new URL(request.url ?? "/", origin);
+  // Concatenate rather than resolve: `new URL("//subscriptions/…", origin)` would read a host from `//`.
+  const url = new URL(`${origin}${request.url ?? "/"}`);
   let cached: Promise<string> | undefined;
   return {
     request,
