@@ -20,16 +20,14 @@ const enums: Record<string, { values: string[]; read: (p: ManagedClusterProperti
 const invalid = (target: string, message: string) => new ArmError(400, "InvalidParameter", message, target);
 
 export function isValidCidr(value: string): boolean {
-  if (typeof value !== "string" || value.trim() !== value || value === "") return false;
-  if (value.includes("/")) {
-    try {
-      ipaddr.parseCIDR(value);
-      return /^[0-9a-fA-F.:]+\/\d{1,3}$/.test(value);
-    } catch {
-      return false;
-    }
-  }
-  return ipaddr.isValid(value) && (ipaddr.IPv4.isValidFourPartDecimal(value) || ipaddr.IPv6.isValid(value));
+  if (typeof value !== "string") return false;
+  const match = /^([0-9a-fA-F.:]+)(?:\/(\d{1,3}))?$/.exec(value);
+  if (!match) return false;
+  const [, address = "", bits] = match;
+  // ipaddr.js also takes shorthand such as `1.2.3/24`; AKS wants a full dotted quad.
+  const isV4 = ipaddr.IPv4.isValidFourPartDecimal(address);
+  if (!isV4 && !(address.includes(":") && ipaddr.IPv6.isValid(address))) return false;
+  return bits === undefined || Number(bits) <= (isV4 ? 32 : 128);
 }
 
 export function validateClusterName(name: string): ArmError | undefined {
