@@ -1,11 +1,13 @@
 /**
  * Starts Clusterdesk: validates configuration, provides the embedded database when DATABASE_URL is
- * not set, applies migrations, then runs Next.js (`next dev`, or `next start` with --production).
+ * not set, applies migrations, starts the Azure emulator in local mode, then runs Next.js (`next dev`,
+ * or `next start` with --production).
  *
  *   npm run local                    local mode, development server on :3000
  *   npm start                        production server (after `npm run build`)
  *   --port N                         listen elsewhere
  *   --test-database                  a throw-away database (TEST_DATABASE_URL's server, else in-memory PGlite)
+ *                                    and, in local mode, the emulator on a free port
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -13,6 +15,7 @@ import { parseArgs } from "node:util";
 import { ConfigurationError, parseSettings } from "../lib/config/settings";
 import { migrate } from "../lib/server/db/migrations";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { startLocalEmulator } from "./lib/local-emulator";
 import { createTestDatabase } from "./lib/test-database";
 
 const { values: options } = parseArgs({
@@ -46,6 +49,13 @@ async function main(): Promise<number> {
 
   const result = await migrate(databaseUrl);
   console.log(`[clusterdesk] database ready: ${result.applied.length} migration(s) applied, ${result.alreadyApplied} already in place`);
+
+  if (settings.mode === "local") {
+    const emulator = await startLocalEmulator(settings, { freePort: options["test-database"], existingExtraCaCerts: process.env.NODE_EXTRA_CA_CERTS });
+    cleanups.push(emulator.stop);
+    childEnv.CLUSTERDESK_EMULATOR_URL = emulator.url;
+    childEnv.NODE_EXTRA_CA_CERTS = emulator.caBundlePath;
+  }
 
   const command = options.production ? "start" : "dev";
   const next = spawn(path.join("node_modules", ".bin", "next"), [command, "--port", options.port], {
