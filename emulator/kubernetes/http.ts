@@ -5,7 +5,7 @@ import { badRequest, KubeError } from "./status";
 
 const maxBodyBytes = 3 * 1024 * 1024;
 
-export async function readBody(request: IncomingMessage): Promise<string> {
+export async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -15,11 +15,12 @@ export async function readBody(request: IncomingMessage): Promise<string> {
     if (size > maxBodyBytes) throw new KubeError(413, "RequestEntityTooLarge", "Request entity too large: limit is 3145728");
     chunks.push(buffer);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 /** JSON, or YAML where the API server accepts it (apply-patch+yaml, application/yaml). */
-export function parseBody(text: string, yaml: boolean): Json {
+export function parseBody(body: Buffer | string, yaml: boolean): Json {
+  const text = typeof body === "string" ? body : body.toString("utf8");
   if (text.trim() === "") throw badRequest("the body of the request was in an unknown format - accepted media types include: application/json, application/yaml");
   try {
     return JSON.parse(text) as Json;
@@ -33,8 +34,8 @@ export function parseBody(text: string, yaml: boolean): Json {
   }
 }
 
-export function parseObjectBody(text: string, yaml: boolean): JsonObject {
-  const body = parseBody(text, yaml);
+export function parseObjectBody(raw: Buffer | string, yaml: boolean): JsonObject {
+  const body = parseBody(raw, yaml);
   if (!isJsonObject(body)) throw badRequest("Object 'Kind' is missing in the request body");
   return body;
 }

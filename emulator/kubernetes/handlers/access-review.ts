@@ -1,5 +1,6 @@
 import { isJsonObject, stringAt, type Json, type JsonObject } from "../json";
 import { parseObjectBody } from "../http";
+import { accessReviewFromProtobuf, isProtobuf } from "../access-review-protobuf";
 import type { AccessAttributes, Requester } from "../authz/attributes";
 import type { HandlerContext, HandlerResult } from "./context";
 
@@ -42,7 +43,8 @@ export function requesterOfReview(spec: JsonObject): Requester {
 }
 
 export async function accessReviewHandler(context: HandlerContext): Promise<HandlerResult> {
-  const body = parseObjectBody(await context.readBody(), context.contentType.includes("yaml"));
+  const raw = await context.readBody();
+  const body = isProtobuf(raw) ? accessReviewFromProtobuf(raw) : parseObjectBody(raw, context.contentType.includes("yaml"));
   const spec = isJsonObject(body.spec) ? body.spec : {};
   const { resource } = context.info.type;
   const requester = resource === "selfsubjectaccessreviews" ? context.requester : requesterOfReview(spec);

@@ -12,7 +12,7 @@ export type HandlerContext = {
   contentType: string;
   userAgent: string;
   requester: Requester;
-  readBody: () => Promise<string>;
+  readBody: () => Promise<Buffer>;
   /** The authorization engine, for access reviews. */
   decide: (requester: Requester, attributes: AccessAttributes) => Decision;
 };
