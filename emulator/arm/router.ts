@@ -1,0 +1,96 @@
+import type { Exchange } from "../http/exchange";
+import type { Runtime } from "../runtime";
+import { checkApiVersion } from "./api-version";
+import { authenticateArm, challengeHeader } from "./authenticate";
+import { ArmError, sendArm, sendArmError } from "./errors";
+import { deleteCluster, getCluster, listClusters, listCredential, patchClusterTags, putCluster, type ClusterAddress } from "./managed-clusters";
+import { operationStatusBody } from "./operations";
+import { deleteRoleAssignment, getRoleAssignment, listRoleAssignments, putRoleAssignment } from "./role-assignments";
+import { getRoleDefinition, listRoleDefinitions } from "./role-definitions";
+import { getResourceGroup, getSubscription, listResourceGroups, listSubscriptions } from "./subscriptions";
+
+/** Azure Resource Manager: /subscriptions/… and /providers/…, plus role resources under any scope. */
+const seg = "([^/]+)";
+const clusters = new RegExp(`^/subscriptions/${seg}(?:/resourceGroups/${seg})?/providers/Microsoft\\.ContainerService/managedClusters$`, "i");
+const cluster = new RegExp(`^/subscriptions/${seg}/resourceGroups/${seg}/providers/Microsoft\\.ContainerService/managedClusters/${seg}(?:/(listClusterUserCredential|listClusterAdminCredential))?$`, "i");
+const operation = new RegExp(`^/subscriptions/${seg}/providers/Microsoft\\.ContainerService/locations/${seg}/(operations|operationresults)/${seg}$`, "i");
+const roleAssignments = /^(.*?)\/providers\/Microsoft\.Authorization\/roleAssignments(?:\/([^/]+))?$/i;
+const roleDefinitions = /^(.*?)\/providers\/Microsoft\.Authorization\/roleDefinitions(?:\/([^/]+))?$/i;
+const subscriptions = new RegExp(`^/subscriptions(?:/${seg}(?:/resourceGroups(?:/${seg})?)?)?$`, "i");
+
+export function isArmPath(path: string): boolean {
+  return /^\/(subscriptions|providers)(\/|$)/i.test(path);
+}
+
+const methodNotAllowed = (exchange: Exchange) =>
+  new ArmError(405, "MethodNotAllowed", `The requested resource does not support http method '${exchange.method}'.`);
+
+async function route(exchange: Exchange, runtime: Runtime, callerId: string): Promise<void> {
+  const { path, method } = exchange;
+  let match: RegExpExecArray | null;
+  if ((match = roleAssignments.exec(path))) {
+    const [, scope = "", name] = match;
+    if (!name) {
+      if (method !== "GET") throw methodNotAllowed(exchange);
+      return listRoleAssignments(exchange, runtime, scope);
+    }
+    if (method === "GET") return getRoleAssignment(exchange, runtime, scope, name);
+    if (method === "PUT") return putRoleAssignment(exchange, runtime, scope, name, callerId);
+    if (method === "DELETE") return deleteRoleAssignment(exchange, runtime, scope, name);
+    throw methodNotAllowed(exchange);
+  }
+  if ((match = roleDefinitions.exec(path))) {
+    const [, scope = "", guid] = match;
+    if (method !== "GET") throw methodNotAllowed(exchange);
+    return guid ? getRoleDefinition(exchange, scope, guid) : listRoleDefinitions(exchange, scope);
+  }
+  if ((match = cluster.exec(path))) {
+    const [, subscriptionId = "", resourceGroup = "", name = "", action] = match;
+    const address: ClusterAddress = { subscriptionId, resourceGroup, name };
+    if (action) {
+      if (method !== "POST") throw methodNotAllowed(exchange);
+      return listCredential(exchange, runtime, address, action.toLowerCase() === "listclusteradmincredential" ? "clusterAdmin" : "clusterUser");
+    }
+    if (method === "GET") return getCluster(exchange, runtime, address);
+    if (method === "PUT") return putCluster(exchange, runtime, address);
+    if (method === "PATCH") return patchClusterTags(exchange, runtime, address);
+    if (method === "DELETE") return deleteCluster(exchange, runtime, address);
+    throw methodNotAllowed(exchange);
+  }
+  if (method !== "GET") throw methodNotAllowed(exchange);
+  if ((match = clusters.exec(path))) return listClusters(exchange, runtime, match[1] ?? "", match[2]);
+  if ((match = operation.exec(path))) {
+    const [, subscriptionId = "", , kind, name = ""] = match;
+    const found = runtime.operations.get(name);
+    if (!found) throw new ArmError(404, "NotFound", `Operation id '${name}' could not be found.`);
+    if (kind?.toLowerCase() === "operationresults") {
+      return sendArm(exchange, found.status === "InProgress" ? 202 : 204, undefined);
+    }
+    return sendArm(exchange, 200, operationStatusBody(found, subscriptionId));
+  }
+  if ((match = subscriptions.exec(path))) {
+    const [, subscriptionId, resourceGroup] = match;
+    if (!subscriptionId) return listSubscriptions(exchange, runtime);
+    if (resourceGroup) return getResourceGroup(exchange, runtime, subscriptionId, resourceGroup);
+    if (/resourceGroups$/i.test(path)) return listResourceGroups(exchange, runtime, subscriptionId);
+    return getSubscription(exchange, runtime, subscriptionId);
+  }
+  const type = /\/providers\/([^/]+)\/([^/]+)/i.exec(path);
+  throw new ArmError(
+    404, type ? "InvalidResourceType" : "NotFound",
+    type ? `The resource type '${type[2]}' could not be found in the namespace '${type[1]}' for api version '${exchange.url.searchParams.get("api-version") ?? ""}'.` : `The requested path '${path}' was not found.`,
+  );
+}
+
+export async function handleArm(exchange: Exchange, runtime: Runtime): Promise<void> {
+  try {
+    const claims = await authenticateArm(exchange, runtime);
+    const versionError = checkApiVersion(exchange.url.searchParams.get("api-version"));
+    if (versionError) throw versionError;
+    runtime.operations.settle(runtime.state());
+    await route(exchange, runtime, String(claims.oid ?? ""));
+  } catch (error) {
+    if (!(error instanceof ArmError)) throw error;
+    sendArmError(exchange, error, challengeHeader(error));
+  }
+}

@@ -1,0 +1,34 @@
+import type { DirectoryGroup, DirectoryUser, ServicePrincipal } from "../state";
+import type { DirectoryRecord } from "./query";
+
+/** Directory objects as Graph v1.0 returns them (default property sets plus what $select may add). */
+export const userProperties = ["id", "businessPhones", "displayName", "givenName", "jobTitle", "mail", "mobilePhone", "officeLocation", "preferredLanguage", "surname", "userPrincipalName", "accountEnabled"];
+export const userSearchable = ["displayName", "mail", "userPrincipalName", "givenName", "surname", "jobTitle"];
+export const userFilterable = ["id", "displayName", "mail", "userPrincipalName", "givenName", "surname", "jobTitle"];
+export const groupProperties = ["id", "deletedDateTime", "classification", "createdDateTime", "description", "displayName", "groupTypes", "mail", "mailEnabled", "mailNickname", "securityEnabled", "visibility"];
+export const groupSearchable = ["displayName", "description", "mail", "mailNickname"];
+export const groupFilterable = ["id", "displayName", "mail", "mailNickname", "description"];
+
+export function userObject(user: DirectoryUser, withExtras = false): DirectoryRecord {
+  return {
+    id: user.id, businessPhones: [], displayName: user.displayName, givenName: user.givenName, jobTitle: user.jobTitle,
+    mail: user.mail, mobilePhone: null, officeLocation: null, preferredLanguage: "en-GB", surname: user.surname,
+    userPrincipalName: user.userPrincipalName, ...(withExtras ? { accountEnabled: user.accountEnabled } : {}),
+  };
+}
+
+export function groupObject(group: DirectoryGroup): DirectoryRecord {
+  return {
+    id: group.id, deletedDateTime: null, classification: null, createdDateTime: "2024-03-01T09:00:00Z", description: group.description,
+    displayName: group.displayName, groupTypes: [], mail: null, mailEnabled: false, mailNickname: group.mailNickname,
+    securityEnabled: group.securityEnabled, visibility: null,
+  };
+}
+
+export function servicePrincipalObject(sp: ServicePrincipal): DirectoryRecord {
+  return { id: sp.id, appId: sp.appId, displayName: sp.displayName, servicePrincipalType: "Application", accountEnabled: true };
+}
+
+export function withType(item: DirectoryRecord, type: "user" | "group" | "servicePrincipal"): DirectoryRecord {
+  return { "@odata.type": `#microsoft.graph.${type}`, ...item };
+}

@@ -1,0 +1,172 @@
+import { createServer, type Server } from "node:https";
+import type { AddressInfo } from "node:net";
+import { createOperationStore } from "./arm/operations";
+import { createAzureSide } from "./azure-side";
+import { aksServerApplicationId, type AzureSideForKubernetes, type KubernetesSideFactory } from "./contracts";
+import { createFaultRegistry, type ActiveFault, type FaultSpec } from "./control/faults";
+import { createRequestLog, type RequestLogEntry } from "./control/request-log";
+import { findServicePrincipalByAppId, findUser } from "./directory";
+import { audiences } from "./entra/audiences";
+import { createGrantStore } from "./entra/grants";
+import { loadOrCreateSigningKey } from "./entra/signing-key";
+import { createTokenService } from "./entra/token-service";
+import type { Runtime } from "./runtime";
+import { seedState } from "./seed";
+import { addLargeOrganisation } from "./seed/large-organisation";
+import { defaultGroupsOverageLimit, demoUsers, type DemoPersona } from "./seed/organisation";
+import { createRequestHandler } from "./server";
+import type { EmulatorState } from "./state";
+import { loadOrCreateTls } from "./tls";
+
+/**
+ * Starts the emulator in this process. Tests use port 0 and a temporary data folder; `npm run emulator`
+ * and the launcher use the port of CLUSTERDESK_EMULATOR_URL. See docs/EMULATOR.md.
+ */
+export type EmulatorOptions = {
+  /** 0 picks a free port. Default 8443. */
+  port?: number;
+  /** The CA, server certificate and token-signing key live in `<dataDir>/emulator/`. */
+  dataDir: string;
+  kubernetes?: KubernetesSideFactory;
+  /** How long a long-running operation stays InProgress. Default 3000 ms. */
+  lroDurationMs?: number;
+  /** Items per ARM list page before `nextLink`. Default 100. */
+  armPageSize?: number;
+  /** Items per Graph page when `$top` is absent. Default 100. */
+  graphPageSize?: number;
+  /** Above this many groups a token carries the overage claim. Default 200, as in Entra. */
+  groupsOverageLimit?: number;
+  /** Exact redirect URIs to register for Clusterdesk besides any loopback URI. */
+  redirectUris?: string[];
+};
+
+export type TestTokenRequest = {
+  /** A persona (`admin`, `paymentsLead`…), a user object id or a UPN. */
+  user?: DemoPersona | string;
+  /** The appId of a service principal (client-credentials shape). */
+  servicePrincipal?: string;
+  /** `arm`, `graph`, `aks` or a literal audience. */
+  audience: "arm" | "graph" | "aks" | (string & {});
+  /** Negative values give expired tokens. Default 3599. */
+  lifetimeSeconds?: number;
+};
+
+export type EmulatorEndpoints = {
+  url: string;
+  tenantId: string;
+  authorityHost: string;
+  authority: string;
+  openIdConfiguration: string;
+  resourceManager: string;
+  graph: string;
+  kubernetes: string;
+  control: string;
+  caCertPath: string;
+  aksServerApplicationId: string;
+};
+
+export type Emulator = {
+  url: string;
+  port: number;
+  caCertPath: string;
+  caPem: string;
+  endpoints: EmulatorEndpoints;
+  azure: AzureSideForKubernetes;
+  state(): EmulatorState;
+  reset(): void;
+  injectFault(spec: FaultSpec): ActiveFault;
+  clearFaults(): void;
+  requests(): RequestLogEntry[];
+  clearRequests(): void;
+  generateLargeOrganisation(options: { clusters: number; subscriptions: number }): void;
+  issueTestToken(request: TestTokenRequest): Promise<string>;
+  stop(): Promise<void>;
+};
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
+  const tls = await loadOrCreateTls(options.dataDir);
+  const key = await loadOrCreateSigningKey(options.dataDir);
+  let state = seedState();
+  let baseUrl = "";
+  const settings = {
+    lroDurationMs: options.lroDurationMs ?? 3000, armPageSize: options.armPageSize ?? 100,
+    graphPageSize: options.graphPageSize ?? 100, groupsOverageLimit: options.groupsOverageLimit ?? defaultGroupsOverageLimit,
+  };
+  const tokens = createTokenService({ key, state: () => state, baseUrl: () => baseUrl, groupsOverageLimit: settings.groupsOverageLimit });
+  const runtime: Runtime = { state: () => state, tokens, operations: createOperationStore(), faults: createFaultRegistry(), baseUrl: () => baseUrl, caPem: tls.caPem, settings };
+  const grants = createGrantStore();
+  const log = createRequestLog();
+  const azure = createAzureSide(runtime);
+  const kubernetes = options.kubernetes?.(azure);
+
+  const reset = () => {
+    state = seedState();
+    runtime.operations.clear();
+    runtime.faults.clear();
+    grants.clear();
+    kubernetes?.reset();
+  };
+  const issueTestToken = async (request: TestTokenRequest): Promise<string> => {
+    const audience = { arm: audiences.resourceManager, graph: audiences.graph, aks: aksServerApplicationId }[request.audience as string] ?? request.audience;
+    const clusterdesk = findServicePrincipalByAppId(state, state.servicePrincipals[0]?.appId ?? "");
+    if (request.servicePrincipal) {
+      const sp = findServicePrincipalByAppId(state, request.servicePrincipal);
+      if (!sp) throw new Error(`No service principal with appId ${request.servicePrincipal}`);
+      return tokens.accessToken({ kind: "app", servicePrincipal: sp }, audience, sp.appId, [], request.lifetimeSeconds);
+    }
+    const who = request.user ?? "admin";
+    const user = findUser(state, (demoUsers as Record<string, string>)[who] ?? who);
+    if (!user) throw new Error(`No demo user ${who}`);
+    return tokens.accessToken({ kind: "user", user }, audience, clusterdesk?.appId ?? "", ["user_impersonation"], request.lifetimeSeconds);
+  };
+  const endpoints = (): EmulatorEndpoints => ({
+    url: baseUrl, tenantId: state.tenantId, authorityHost: baseUrl, authority: `${baseUrl}/${state.tenantId}`,
+    openIdConfiguration: `${baseUrl}/${state.tenantId}/v2.0/.well-known/openid-configuration`,
+    resourceManager: baseUrl, graph: baseUrl, kubernetes: `${baseUrl}/k8s`, control: `${baseUrl}/_emulator`,
+    caCertPath: tls.caCertPath, aksServerApplicationId,
+  });
+
+  const handler = createRequestHandler({
+    runtime, kubernetes, log,
+    entra: { state: () => state, grants, tokens, key, baseUrl: () => baseUrl, extraRedirectUris: options.redirectUris ?? [] },
+    control: {
+      reset, addFault: (spec) => runtime.faults.add(spec), listFaults: () => runtime.faults.list(), clearFaults: () => runtime.faults.clear(),
+      requests: () => log.list(), clearRequests: () => log.clear(),
+      generate: (generate) => addLargeOrganisation(state, generate), endpoints, issueToken: issueTestToken,
+    },
+  });
+  const servers = [createServer({ key: tls.keyPem, cert: tls.certPem }, handler)];
+  const port = await listen(servers[0] as Server, options.port ?? 8443, "127.0.0.1");
+  // `localhost` may resolve to ::1 first; listen there too when the machine has IPv6 loopback.
+  const ipv6 = createServer({ key: tls.keyPem, cert: tls.certPem }, handler);
+  await listen(ipv6, port, "::1").then(() => servers.push(ipv6), () => undefined);
+  baseUrl = `https://localhost:${port}`;
+
+  return {
+    url: baseUrl, port, caCertPath: tls.caCertPath, caPem: tls.caPem, endpoints: endpoints(), azure,
+    state: () => state, reset,
+    injectFault: (spec) => runtime.faults.add(spec), clearFaults: () => runtime.faults.clear(),
+    requests: () => log.list(), clearRequests: () => log.clear(),
+    generateLargeOrganisation: (generate) => addLargeOrganisation(state, generate),
+    issueTestToken,
+    stop: async () => {
+      await Promise.all(servers.map((server) => new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      })));
+    },
+  };
+}
+
+export type { FaultSpec } from "./control/faults";
+export type { RequestLogEntry } from "./control/request-log";

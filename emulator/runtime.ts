@@ -1,0 +1,24 @@
+import type { FaultRegistry } from "./control/faults";
+import type { OperationStore } from "./arm/operations";
+import type { TokenService } from "./entra/token-service";
+import type { EmulatorState } from "./state";
+
+/** What every service handler may use: the current state and the shared machinery. */
+export type EmulatorSettings = {
+  lroDurationMs: number;
+  /** Page size of ARM list responses (nextLink); small values exercise the SDK pagers. */
+  armPageSize: number;
+  /** Default page size of Graph collections (Graph's own default is 100). */
+  graphPageSize: number;
+  groupsOverageLimit: number;
+};
+
+export type Runtime = {
+  state(): EmulatorState;
+  tokens: TokenService;
+  operations: OperationStore;
+  faults: FaultRegistry;
+  baseUrl(): string;
+  caPem: string;
+  settings: EmulatorSettings;
+};

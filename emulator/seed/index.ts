@@ -1,0 +1,19 @@
+import { localDemoOrganisation } from "../../lib/config/local-mode";
+import type { EmulatorState } from "../state";
+import { seedClusters } from "./clusters";
+import { seedGroups, seedServicePrincipals, seedSubscriptions, seedUsers, tenantDomain } from "./organisation";
+import { seedRoleAssignments } from "./role-assignments";
+
+export function seedState(): EmulatorState {
+  const tenantId = localDemoOrganisation.tenantId;
+  return {
+    tenantId,
+    tenantDomain,
+    users: seedUsers(),
+    groups: seedGroups(),
+    servicePrincipals: seedServicePrincipals(),
+    subscriptions: seedSubscriptions(),
+    clusters: seedClusters(tenantId),
+    roleAssignments: seedRoleAssignments(),
+  };
+}

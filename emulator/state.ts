@@ -1,0 +1,151 @@
+/**
+ * The emulator's mutable world. Everything a request can change lives here, so the control API's
+ * reset is `structuredClone(seed)` and nothing else.
+ */
+export type DirectoryUser = {
+  id: string;
+  userPrincipalName: string;
+  displayName: string;
+  givenName: string;
+  surname: string;
+  mail: string;
+  jobTitle: string;
+  accountEnabled: boolean;
+  /** App roles of Clusterdesk's app registration assigned to the user (the `roles` claim). */
+  appRoles: string[];
+};
+
+export type DirectoryGroup = {
+  id: string;
+  displayName: string;
+  description: string;
+  mailNickname: string;
+  securityEnabled: boolean;
+  /** Direct members: user, service principal or group object ids. */
+  members: string[];
+};
+
+export type ServicePrincipal = {
+  id: string;
+  appId: string;
+  displayName: string;
+  /** client_credentials secret; absent for first-party apps that cannot sign in here. */
+  secret?: string;
+  redirectUris: string[];
+  appRoles: string[];
+};
+
+export type ResourceGroup = { name: string; location: string; tags: Record<string, string> };
+export type Subscription = { subscriptionId: string; displayName: string; resourceGroups: ResourceGroup[] };
+
+export type AgentPoolWire = {
+  name: string;
+  count: number;
+  vmSize: string;
+  mode: "System" | "User";
+  osType: "Linux" | "Windows";
+  osSKU?: string;
+  type?: string;
+  maxPods?: number;
+  enableAutoScaling?: boolean;
+  minCount?: number;
+  maxCount?: number;
+  nodeTaints?: string[];
+  nodeLabels?: Record<string, string>;
+  orchestratorVersion?: string;
+  currentOrchestratorVersion?: string;
+  provisioningState?: string;
+  powerState?: { code: string };
+  eTag?: string;
+  [other: string]: unknown;
+};
+
+/** `properties` of a managed cluster exactly as on the wire (WIRE-PROTOCOLS §1: wire names, not SDK names). */
+export type ManagedClusterPropertiesWire = {
+  provisioningState?: string;
+  powerState?: { code: string };
+  kubernetesVersion?: string;
+  currentKubernetesVersion?: string;
+  dnsPrefix?: string;
+  fqdn?: string;
+  privateFQDN?: string;
+  azurePortalFQDN?: string;
+  nodeResourceGroup?: string;
+  enableRBAC?: boolean;
+  disableLocalAccounts?: boolean;
+  aadProfile?: { managed?: boolean; enableAzureRBAC?: boolean; adminGroupObjectIDs?: string[]; tenantID?: string };
+  apiServerAccessProfile?: {
+    authorizedIPRanges?: string[];
+    enablePrivateCluster?: boolean;
+    privateDNSZone?: string;
+    enablePrivateClusterPublicFQDN?: boolean;
+  };
+  networkProfile?: {
+    networkPlugin?: string;
+    networkPluginMode?: string;
+    networkPolicy?: string;
+    networkDataplane?: string;
+    outboundType?: string;
+    loadBalancerSku?: string;
+    loadBalancerProfile?: Record<string, unknown>;
+    [other: string]: unknown;
+  };
+  agentPoolProfiles?: AgentPoolWire[];
+  podIdentityProfile?: { enabled?: boolean; [other: string]: unknown };
+  securityProfile?: { workloadIdentity?: { enabled?: boolean }; [other: string]: unknown };
+  oidcIssuerProfile?: { enabled?: boolean; issuerURL?: string };
+  addonProfiles?: Record<string, { enabled: boolean; config?: Record<string, string> | null; [other: string]: unknown }>;
+  [other: string]: unknown;
+};
+
+export type ManagedClusterWire = {
+  id: string;
+  name: string;
+  type: "Microsoft.ContainerService/ManagedClusters";
+  location: string;
+  tags: Record<string, string>;
+  eTag: string;
+  sku: { name: string; tier: string };
+  identity: { type: string; principalId?: string; tenantId?: string; [other: string]: unknown };
+  properties: ManagedClusterPropertiesWire;
+  [other: string]: unknown;
+};
+
+export type ClusterRecord = { subscriptionId: string; resourceGroup: string; resource: ManagedClusterWire };
+
+export type RoleAssignmentRecord = {
+  name: string;
+  scope: string;
+  roleDefinitionGuid: string;
+  principalId: string;
+  principalType: "User" | "Group" | "ServicePrincipal" | "ForeignGroup" | "Device";
+  description: string | null;
+  condition: string | null;
+  conditionVersion: string | null;
+  createdOn: string;
+  updatedOn: string;
+  createdBy: string | null;
+  updatedBy: string | null;
+};
+
+export type EmulatorState = {
+  tenantId: string;
+  tenantDomain: string;
+  users: DirectoryUser[];
+  groups: DirectoryGroup[];
+  servicePrincipals: ServicePrincipal[];
+  subscriptions: Subscription[];
+  clusters: ClusterRecord[];
+  roleAssignments: RoleAssignmentRecord[];
+};
+
+export function clusterResourceId(subscriptionId: string, resourceGroup: string, name: string): string {
+  return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${name}`;
+}
+
+export function findCluster(state: EmulatorState, subscriptionId: string, resourceGroup: string, name: string): ClusterRecord | undefined {
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  return state.clusters.find(
+    (c) => same(c.subscriptionId, subscriptionId) && same(c.resourceGroup, resourceGroup) && same(c.resource.name, name),
+  );
+}
