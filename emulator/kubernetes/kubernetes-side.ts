@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AzureSideForKubernetes, ClusterKey, EmulatedClusterView, KubernetesSide, KubernetesSideFactory } from "../contracts";
-import { requesterOf, type AccessAttributes, type Requester } from "./authz/attributes";
+import type { AccessAttributes, Requester } from "./authz/attributes";
+import { authenticateBearer } from "./authz/authenticate";
 import { authorize, type Decision } from "./authz/authorizer";
 import type { RbacObjects } from "./authz/kubernetes-rbac";
 import { forbiddenMessage } from "./authz/forbidden-message";
@@ -64,9 +65,8 @@ export const createKubernetesSide: KubernetesSideFactory = (azure: AzureSideForK
   async function serve(request: IncomingMessage, response: ServerResponse, cluster: EmulatedClusterView, path: string): Promise<void> {
     const header = request.headers.authorization ?? "";
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    const identity = token ? await azure.authenticate(token) : null;
-    if (!identity) throw unauthorized();
-    const requester = requesterOf(identity);
+    const requester = token ? await authenticateBearer(azure, cluster, token) : null;
+    if (!requester) throw unauthorized();
 
     const url = new URL(path, "https://kubernetes.invalid");
     const method = request.method ?? "GET";
