@@ -23,8 +23,9 @@ const untrackedMetadata = new Set([
 
 export function leafPaths(object: JsonObject): FieldPath[] {
   const paths: FieldPath[] = [];
+  // An empty map owns nothing (`labels: {}` must not claim every label another manager sets).
   const walk = (value: Json, path: FieldPath) => {
-    if (isJsonObject(value) && Object.keys(value).length > 0) {
+    if (isJsonObject(value)) {
       for (const [key, child] of Object.entries(value)) walk(child, [...path, key]);
     } else paths.push(path);
   };
