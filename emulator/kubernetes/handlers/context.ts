@@ -1,0 +1,20 @@
+import type { Json, JsonObject } from "../json";
+import type { ResourceRequest } from "../request-info";
+import type { ClusterStore } from "../store";
+import type { AccessAttributes, Requester } from "../authz/attributes";
+import type { Decision } from "../authz/authorizer";
+
+/** What a resource handler gets: the parsed request, the cluster's store and the caller. */
+export type HandlerContext = {
+  store: ClusterStore;
+  info: ResourceRequest;
+  query: URLSearchParams;
+  contentType: string;
+  userAgent: string;
+  requester: Requester;
+  readBody: () => Promise<Buffer>;
+  /** The authorization engine, for access reviews. */
+  decide: (requester: Requester, attributes: AccessAttributes) => Decision;
+};
+
+export type HandlerResult = { status: number; body: Json | JsonObject };

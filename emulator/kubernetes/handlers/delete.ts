@@ -1,0 +1,43 @@
+import { isJsonObject, stringAt, type JsonObject } from "../json";
+import { resourceTypes } from "../resources";
+import { KubeError, notFound, successStatus } from "../status";
+import type { HandlerContext, HandlerResult } from "./context";
+import { isDryRun, metadataOf, nameOf } from "./objects";
+import { listResponse, selectedObjects } from "./read";
+
+/** The namespace lifecycle admission plugin refuses to delete these. */
+const immortalNamespaces = new Set(["default", "kube-system", "kube-public"]);
+
+/** Kinds whose delete answers with the object (graceful or finalized deletion), not a Status. */
+const returnsObject = new Set(["namespaces", "pods"]);
+
+function deleteOne(context: HandlerContext, name: string): JsonObject {
+  const { type, namespace } = context.info;
+  if (type.resource === "namespaces" && immortalNamespaces.has(name)) {
+    throw new KubeError(403, "Forbidden", `namespaces "${name}" is forbidden: this namespace may not be deleted`, { name, kind: "namespaces" });
+  }
+  const current = context.store.get(type, namespace, name);
+  if (!current) throw notFound(type, name);
+  if (isDryRun(context)) return current;
+  // The real namespace controller removes the contents asynchronously; here it happens at once.
+  if (type.resource === "namespaces") context.store.deleteNamespaceContents(name, resourceTypes);
+  const deleted = context.store.delete(type, namespace, name) ?? current;
+  const metadata = metadataOf(deleted);
+  metadata.deletionTimestamp = context.store.timestamp();
+  if (type.resource === "namespaces") deleted.status = { phase: "Terminating" };
+  if (type.resource === "pods") metadata.deletionGracePeriodSeconds = 30;
+  return deleted;
+}
+
+export function deleteHandler(context: HandlerContext): HandlerResult {
+  const { type, name } = context.info;
+  const deleted = deleteOne(context, name);
+  if (returnsObject.has(type.resource)) return { status: 200, body: deleted };
+  const uid = stringAt(isJsonObject(deleted.metadata) ? deleted.metadata : undefined, "uid") ?? "";
+  return { status: 200, body: successStatus(type, name, uid) };
+}
+
+export function deleteCollectionHandler(context: HandlerContext): HandlerResult {
+  const items = selectedObjects(context).map((object) => deleteOne(context, nameOf(object)));
+  return { status: 200, body: listResponse(context.info.type, context.store.resourceVersion, items) };
+}

@@ -1,0 +1,46 @@
+import { KubeError, methodNotSupported } from "../status";
+import { accessReviewHandler } from "./access-review";
+import type { HandlerContext, HandlerResult } from "./context";
+import { createHandler } from "./create";
+import { deleteCollectionHandler, deleteHandler } from "./delete";
+import { patchHandler } from "./patch";
+import { getObject, listObjects } from "./read";
+import { updateHandler } from "./update";
+
+export const resourceNotFound = (): KubeError => new KubeError(404, "NotFound", "the server could not find the requested resource", {});
+
+/** Routes an authorized resource request to its verb's handler. */
+export async function dispatch(context: HandlerContext): Promise<HandlerResult> {
+  const { type, verb, subresource, namespace } = context.info;
+  if (type.virtual) {
+    if (verb !== "create") throw methodNotSupported(type, verb);
+    return accessReviewHandler(context);
+  }
+  if (subresource) {
+    // Only reading the status subresource is served; writes to it would need per-kind status strategies.
+    if (subresource === "status" && verb === "get") return getObject(context);
+    throw resourceNotFound();
+  }
+  if (type.namespaced && !namespace && verb !== "list" && verb !== "watch") throw resourceNotFound();
+  switch (verb) {
+    case "get":
+      return getObject(context);
+    case "list":
+      return listObjects(context);
+    case "watch":
+      // Watch streams are not emulated; clients that need them (informers) fail loudly instead of hanging.
+      throw new KubeError(405, "MethodNotAllowed", "watch is not supported by the Clusterdesk emulator; list instead", { group: type.group, kind: type.resource });
+    case "create":
+      return createHandler(context);
+    case "update":
+      return updateHandler(context);
+    case "patch":
+      return patchHandler(context);
+    case "delete":
+      return deleteHandler(context);
+    case "deletecollection":
+      return deleteCollectionHandler(context);
+    default:
+      throw methodNotSupported(type, verb);
+  }
+}

@@ -1,0 +1,50 @@
+import { isJsonObject, stringAt, stringMapAt, type JsonObject } from "../json";
+import { groupVersion, type ResourceType } from "../resources";
+import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from "../selectors";
+import { notFound } from "../status";
+import type { HandlerContext, HandlerResult } from "./context";
+
+export function getObject(context: HandlerContext): HandlerResult {
+  const { type, namespace, name } = context.info;
+  const object = context.store.get(type, namespace, name);
+  if (!object) throw notFound(type, name);
+  return { status: 200, body: object };
+}
+
+/** Field selectors each kind supports: every kind has the metadata ones, pods add status.phase and spec.nodeName. */
+function supportedFields(type: ResourceType): string[] {
+  const common = type.namespaced ? ["metadata.name", "metadata.namespace"] : ["metadata.name"];
+  return type.resource === "pods" ? [...common, "status.phase", "spec.nodeName"] : common;
+}
+
+function fieldsOf(object: JsonObject): Record<string, string> {
+  const metadata = isJsonObject(object.metadata) ? object.metadata : undefined;
+  const status = isJsonObject(object.status) ? object.status : undefined;
+  const spec = isJsonObject(object.spec) ? object.spec : undefined;
+  return {
+    "metadata.name": stringAt(metadata, "name") ?? "",
+    "metadata.namespace": stringAt(metadata, "namespace") ?? "",
+    "status.phase": stringAt(status, "phase") ?? "",
+    "spec.nodeName": stringAt(spec, "nodeName") ?? "",
+  };
+}
+
+/** Objects of the request's kind and namespace that match its label and field selectors. */
+export function selectedObjects(context: HandlerContext): JsonObject[] {
+  const { type, namespace } = context.info;
+  const labels = parseLabelSelector(context.query.get("labelSelector") ?? "");
+  const fields = parseFieldSelector(context.query.get("fieldSelector") ?? "", supportedFields(type));
+  return context.store
+    .list(type, namespace)
+    .filter((object) => matchesLabels(labels, stringMapAt(isJsonObject(object.metadata) ? object.metadata : undefined, "labels")))
+    .filter((object) => matchesFields(fields, fieldsOf(object)));
+}
+
+export function listResponse(type: ResourceType, resourceVersion: string, items: JsonObject[]): JsonObject {
+  return { kind: `${type.kind}List`, apiVersion: groupVersion(type), metadata: { resourceVersion }, items };
+}
+
+export function listObjects(context: HandlerContext): HandlerResult {
+  const items = selectedObjects(context);
+  return { status: 200, body: listResponse(context.info.type, context.store.resourceVersion, items) };
+}

@@ -1,0 +1,1 @@
+export { createKubernetesSide } from "./kubernetes-side";
