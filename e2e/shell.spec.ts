@@ -1,9 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { signInAs } from "./support/personas";
 
 test.describe("app shell", () => {
   test("shows the navigation, the local-mode banner and no accessibility violations", async ({ page }) => {
-    await page.goto("/");
+    await signInAs(page, "admin");
     await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
     await expect(page.getByRole("note")).toContainText("Local mode — demo organisation, no real Azure resources are touched");
     const nav = page.getByRole("navigation", { name: "Main" });
@@ -20,7 +21,7 @@ test.describe("app shell", () => {
   });
 
   test("keeps the chosen theme across reloads, in both themes without violations", async ({ page }) => {
-    await page.goto("/");
+    await signInAs(page, "admin");
     for (const theme of ["dark", "light"] as const) {
       await page.getByLabel("Theme").selectOption(theme);
       await page.reload();

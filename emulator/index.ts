@@ -17,6 +17,7 @@ import { defaultGroupsOverageLimit, demoUsers, type DemoPersona } from "./seed/o
 import { createRequestHandler } from "./server";
 import type { EmulatorState } from "./state";
 import { loadOrCreateTls } from "./tls";
+import { createKubernetesSide } from "./kubernetes";
 
 /**
  * Starts the emulator in this process. Tests use port 0 and a temporary data folder; `npm run emulator`
@@ -107,14 +108,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const grants = createGrantStore();
   const log = createRequestLog();
   const azure = createAzureSide(runtime);
-  const kubernetes = options.kubernetes?.(azure);
+  // Every emulated cluster gets its API server unless a test brings its own Kubernetes side.
+  const kubernetes = (options.kubernetes ?? createKubernetesSide)(azure);
 
   const reset = () => {
     state = seedState();
     runtime.operations.clear();
     runtime.faults.clear();
     grants.clear();
-    kubernetes?.reset();
+    kubernetes.reset();
   };
   const issueTestToken = async (request: TestTokenRequest): Promise<string> => {
     const audience = { arm: audiences.resourceManager, graph: audiences.graph, aks: aksServerApplicationId }[request.audience as string] ?? request.audience;

@@ -55,6 +55,8 @@ async function main(): Promise<number> {
     cleanups.push(emulator.stop);
     childEnv.CLUSTERDESK_EMULATOR_URL = emulator.url;
     childEnv.NODE_EXTRA_CA_CERTS = emulator.caBundlePath;
+    const { seedDemoTenants } = await import("./lib/seed-demo-tenants");
+    console.log(`[clusterdesk] demo organisation: ${await seedDemoTenants(databaseUrl)} tenants in place`);
   }
 
   const command = options.production ? "start" : "dev";

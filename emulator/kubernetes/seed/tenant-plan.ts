@@ -1,13 +1,15 @@
+import { demoSubscriptions, demoTeams } from "../../seed/organisation";
+
 /**
  * The demo organisation's in-cluster plan: which tenant namespaces live on which seeded cluster.
- * Cluster names, group ids and the pod identity follow the Azure side's seed
- * (emulator/seed/clusters.ts, organisation.ts, role-assignments.ts on the `emulator` branch); keep
- * the two aligned. Clusters not named here get only the system namespaces, roles and nodes.
+ * Group ids come from the Azure side's directory seed (emulator/seed/organisation.ts); cluster names
+ * must match emulator/seed/clusters.ts (a test checks it). Clusters not named here get only the
+ * system namespaces, roles and nodes.
  */
 export const teamGroups = {
-  payments: { owners: "a0000000-0000-4000-8000-0000000000b1", members: "a0000000-0000-4000-8000-0000000000b2" },
-  search: { owners: "a0000000-0000-4000-8000-0000000000c1", members: "a0000000-0000-4000-8000-0000000000c2" },
-  analytics: { owners: "a0000000-0000-4000-8000-0000000000d1", members: "a0000000-0000-4000-8000-0000000000d2" },
+  payments: { owners: demoTeams.payments.ownersGroupId, members: demoTeams.payments.membersGroupId },
+  search: { owners: demoTeams.search.ownersGroupId, members: demoTeams.search.membersGroupId },
+  analytics: { owners: demoTeams.analytics.ownersGroupId, members: demoTeams.analytics.membersGroupId },
 } as const;
 
 export type Tenant = keyof typeof teamGroups;
@@ -26,7 +28,7 @@ export type NamespacePlan = {
   podIdentity?: PodIdentityPlan;
 };
 
-const nonProduction = "6a1c0c7e-9f3b-4b0a-8e2d-444455556666";
+const nonProduction = demoSubscriptions.nonProduction;
 
 export const namespacePlan: NamespacePlan[] = [
   { cluster: "aks-payments-prod", namespace: "payments-prod", tenant: "payments", podSecurity: "restricted", workloadIdentityClientId: "b7a1c3d2-5e6f-4a8b-9c0d-1e2f3a4b5c61" },
