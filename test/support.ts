@@ -11,3 +11,11 @@ export function childEnvironment(overrides: Record<string, string | undefined>):
   for (const [name, value] of Object.entries(overrides)) if (value === undefined) delete environment[name];
   return environment;
 }
+
+/**
+ * Points Clusterdesk's settings at an emulator started by the test. lib/env.ts parses settings on
+ * first use and each test file gets fresh modules, so call this before anything reads them.
+ */
+export function useEmulator(emulatorUrl: string): void {
+  process.env.CLUSTERDESK_EMULATOR_URL = emulatorUrl;
+}

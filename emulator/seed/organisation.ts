@@ -99,7 +99,7 @@ export function seedGroups(): DirectoryGroup[] {
   );
   return [
     group(g.clusterdeskAdmins, "Clusterdesk Admins", "Platform administrators: see and change every cluster", [u.admin, u.platformEngineer]),
-    group(g.clusterdeskAuditors, "Clusterdesk Auditors", "Read-only access to every cluster and the audit log", [u.auditor]),
+    group(g.clusterdeskAuditors, "Clusterdesk Auditors", "Read-only access to every cluster and the audit log", [u.auditor, u.overage]),
     group(g.paymentsOwners, "Team Payments Owners", "Leads of the payments team", [u.paymentsLead]),
     group(g.paymentsMembers, "Team Payments Members", "Engineers of the payments team", [u.member, u.paymentsEngineer, g.paymentsOwners]),
     group(g.searchOwners, "Team Search Owners", "Leads of the search team", [u.searchLead]),
