@@ -1,0 +1,137 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { containerServiceClient } from "@/emulator/test-support/sdk-clients";
+import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/start-test-emulator";
+import { demoSubscriptions } from "@/emulator/seed/organisation";
+import { clusterKey } from "@/lib/clusters/resource-id";
+import { db } from "@/lib/server/db/client";
+import { stopJobQueue } from "@/lib/server/jobs/queue";
+import { createChangeRequest } from "@/lib/server/requests/create-request";
+import { executeChangeRequest } from "@/lib/server/requests/execute-request";
+import type { ChangeExecutor } from "@/lib/server/requests/executor";
+import { useEmulator } from "@/test/support";
+import { authorizedIpRangesExecutor } from "./authorized-ip-ranges-executor";
+
+const subscriptionId = demoSubscriptions.nonProduction;
+const clusterId = `/subscriptions/${subscriptionId}/resourceGroups/rg-dev/providers/Microsoft.ContainerService/managedClusters/aks-shared-dev`;
+const seededRanges = ["203.0.113.0/24", "192.0.2.0/24"];
+const requester = { kind: "user" as const, objectId: randomUUID(), name: "Priya Patel", upn: "priya.patel@clusterdesk-demo.onmicrosoft.com" };
+const httpContext = { clientIp: null, userAgent: null, correlationId: randomUUID(), path: "/" };
+
+let emulator: TestEmulator;
+beforeAll(async () => {
+  emulator = await startTestEmulator({ lroDurationMs: 150 });
+  useEmulator(emulator.url);
+});
+afterAll(async () => {
+  await stopJobQueue();
+  await emulator.dispose();
+});
+beforeEach(() => {
+  emulator.reset();
+  emulator.clearRequests();
+});
+
+const arm = () => containerServiceClient(emulator, subscriptionId).managedClusters;
+const rangesOnCluster = async () => (await arm().get("rg-dev", "aks-shared-dev")).apiServerAccessProfile?.authorizedIPRanges ?? [];
+const attempt = (retryCount = 0) => ({ retryCount, retryLimit: 3, signal: new AbortController().signal });
+
+async function approvedRequest(add: string[], remove: string[] = []) {
+  const created = await createChangeRequest(
+    {
+      kind: "authorized-ip-ranges",
+      clusterResourceId: clusterKey(clusterId),
+      tenantId: null,
+      payload: { add: add.map((range) => ({ range, expiresAt: null, owner: "CI" })), remove },
+      justification: "CI agents",
+      decideBy: null,
+    },
+    requester,
+    httpContext,
+    { applyDirectly: { reason: "test" } },
+  );
+  return db().changeRequest.findUniqueOrThrow({ where: { id: created.id } });
+}
+
+const executors = (executor: ChangeExecutor = authorizedIpRangesExecutor({ pollIntervalMs: 20 })) => ({ "authorized-ip-ranges": executor });
+const putsTo = (name: string) => emulator.requests().filter((entry) => entry.method === "PUT" && entry.path.includes(`/managedClusters/${name}`));
+
+describe("authorized IP range executor against the emulated ARM", () => {
+  it("adds the range, keeps every earlier one, records the range and sends the request's correlation id", async () => {
+    const request = await approvedRequest(["203.0.113.7"]);
+    expect(await executeChangeRequest(request.id, attempt(), executors())).toBe("applied");
+    expect(await rangesOnCluster()).toEqual([...seededRanges, "203.0.113.7/32"]);
+    const puts = putsTo("aks-shared-dev");
+    expect(puts).toHaveLength(1);
+    expect(puts[0]?.clientRequestId).toBe(request.correlationId);
+    const record = await db().authorizedIpRange.findUnique({ where: { clusterResourceId_range: { clusterResourceId: clusterKey(clusterId), range: "203.0.113.7/32" } } });
+    expect(record).toMatchObject({ owner: "CI", reason: "CI agents", addedByName: "Priya Patel", requestId: request.id });
+  });
+
+  it("preserves a concurrent edit made directly in ARM between its read and its write (ETag conflict path)", async () => {
+    const request = await approvedRequest(["198.51.100.0/28"]);
+    let interfered = false;
+    const base = authorizedIpRangesExecutor({ pollIntervalMs: 20 });
+    const racing: ChangeExecutor = {
+      apply: (executable, context) =>
+        base.apply(executable, {
+          ...context,
+          // Runs after the executor read the cluster and right before its PUT: someone else edits the list.
+          reportProgress: async (progress) => {
+            if (!interfered && progress.phase === "applying" && progress.operation?.status === "Started") {
+              interfered = true;
+              const cluster = await arm().get("rg-dev", "aks-shared-dev");
+              const ranges = [...(cluster.apiServerAccessProfile?.authorizedIPRanges ?? []), "100.64.1.1/32"];
+              await arm().createOrUpdate("rg-dev", "aks-shared-dev", { ...cluster, apiServerAccessProfile: { ...cluster.apiServerAccessProfile, authorizedIPRanges: ranges } }, { updateIntervalInMs: 10 });
+            }
+            await context.reportProgress(progress);
+          },
+        }),
+    };
+    expect(await executeChangeRequest(request.id, attempt(), executors(racing))).toBe("applied");
+    expect(await rangesOnCluster()).toEqual([...seededRanges, "100.64.1.1/32", "198.51.100.0/28"]);
+    expect(emulator.requests().some((entry) => entry.method === "PUT" && entry.status === 412)).toBe(true);
+  });
+
+  it("retries after a 409 'another operation is in progress' and applies once", async () => {
+    const request = await approvedRequest(["198.51.100.32/28"]);
+    emulator.injectFault({ method: "PUT", path: "/managedClusters/aks-shared-dev$", status: 409, count: 1 });
+    await expect(executeChangeRequest(request.id, attempt(0), executors())).rejects.toThrow(/another operation is in progress/i);
+    expect(await executeChangeRequest(request.id, attempt(1), executors())).toBe("applied");
+    expect(await rangesOnCluster()).toEqual([...seededRanges, "198.51.100.32/28"]);
+    expect(putsTo("aks-shared-dev").filter((entry) => entry.status < 300)).toHaveLength(1);
+  });
+
+  it("rides out a 429 with Retry-After inside the SDK's pipeline", async () => {
+    const request = await approvedRequest(["198.51.100.64/28"]);
+    emulator.injectFault({ method: "PUT", path: "/managedClusters/aks-shared-dev$", status: 429, retryAfterMs: 50, count: 1 });
+    expect(await executeChangeRequest(request.id, attempt(), executors())).toBe("applied");
+    expect(putsTo("aks-shared-dev").map((entry) => entry.status)).toEqual([429, expect.any(Number)]);
+  });
+
+  it("fails visibly when Azure's long-running operation fails, and leaves the list as it was", async () => {
+    const request = await approvedRequest(["198.51.100.96/28"]);
+    emulator.injectFault({ method: "PUT", path: "/managedClusters/aks-shared-dev$", failOperation: { code: "QuotaExceeded", message: "no cores" } });
+    expect(await executeChangeRequest(request.id, attempt(), executors())).toBe("failed");
+    const failed = await db().changeRequest.findUniqueOrThrow({ where: { id: request.id } });
+    expect(failed.lastError).toMatch(/QuotaExceeded/);
+  });
+
+  it("refuses private clusters with an explanation", async () => {
+    const created = await createChangeRequest(
+      {
+        kind: "authorized-ip-ranges",
+        clusterResourceId: clusterKey(`/subscriptions/${demoSubscriptions.production}/resourceGroups/rg-payments-prod/providers/Microsoft.ContainerService/managedClusters/aks-payments-prod`),
+        tenantId: null,
+        payload: { add: [{ range: "203.0.113.9", expiresAt: null, owner: null }], remove: [] },
+        justification: "x",
+        decideBy: null,
+      },
+      requester,
+      httpContext,
+      { applyDirectly: { reason: "test" } },
+    );
+    expect(await executeChangeRequest(created.id, attempt(), executors())).toBe("failed");
+    expect((await db().changeRequest.findUniqueOrThrow({ where: { id: created.id } })).lastError).toMatch(/private/);
+  });
+});
