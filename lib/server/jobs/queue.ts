@@ -22,8 +22,9 @@ const holder = globalThis as unknown as { clusterdeskJobQueue?: Promise<PgBoss> 
 async function start(): Promise<PgBoss> {
   const { databaseUrl } = env();
   if (!databaseUrl) throw new Error("DATABASE_URL is not set");
-  // Supervise every 10 s so a job whose worker died (stale heartbeat) is retried quickly.
-  const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", max: 4, superviseIntervalSeconds: 10 });
+  // Supervise and monitor every 10 s (defaults: 60 s) so a job whose worker died — a stale
+  // heartbeat — is failed and retried within seconds.
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", max: 4, superviseIntervalSeconds: 10, monitorIntervalSeconds: 10 });
   boss.on("error", (error) => logger.error("job queue error", { error }));
   await boss.start();
   await boss.createQueue(queues.executeChangeRequest, {
