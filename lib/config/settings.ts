@@ -29,6 +29,7 @@ const shared = z.object({
   CLUSTERDESK_DATA_DIR: z.string().min(1).default("data"),
   DATABASE_URL: postgresUrl.optional(),
   CLUSTERDESK_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  CLUSTERDESK_TRUSTED_PROXY_HOPS: z.coerce.number().int("must be a whole number").min(0).max(5).default(0),
 });
 
 const azure = z.object({
@@ -57,6 +58,8 @@ export type Settings = {
   dataDir: string;
   databaseUrl: string | undefined;
   logLevel: "debug" | "info" | "warn" | "error";
+  /** Reverse proxies in front of the portal that append to X-Forwarded-For (0: none). */
+  trustedProxyHops: number;
   tenantId: string;
   clientId: string;
   clientSecret: string;
@@ -116,6 +119,7 @@ export function parseSettings(rawEnvironment: Environment): Settings {
     dataDir: base.data.CLUSTERDESK_DATA_DIR,
     databaseUrl: base.data.DATABASE_URL,
     logLevel: base.data.CLUSTERDESK_LOG_LEVEL,
+    trustedProxyHops: base.data.CLUSTERDESK_TRUSTED_PROXY_HOPS,
   };
   if (mode === "azure") {
     const settings = azure.parse(environment);

@@ -24,6 +24,6 @@ export async function startWorkers(): Promise<void> {
   );
   await boss.work(queues.reconcile, { batchSize: 1, pollingIntervalSeconds: 5 }, async () => {
     const result = await reconcileChangeRequests();
-    if (result.queued + result.expired > 0) logger.info("reconciled change requests", result);
+    if (result.expired + result.rangesExpired > 0) logger.info("reconciled change requests", result);
   });
 }

@@ -6,9 +6,11 @@ export type Actor =
   | { kind: "user"; objectId: string; name: string; upn: string }
   | { kind: "system"; name: string };
 
+export type UserActor = Extract<Actor, { kind: "user" }>;
+
 export const systemActor: Actor = { kind: "system", name: "Clusterdesk" };
 
-export function actorOf(user: CurrentUser): Actor {
+export function actorOf(user: CurrentUser): UserActor {
   return { kind: "user", objectId: user.objectId, name: user.displayName, upn: user.userPrincipalName };
 }
 

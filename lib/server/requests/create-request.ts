@@ -5,6 +5,9 @@ import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { db } from "@/lib/server/db/client";
 import type { RequestContext } from "@/lib/server/request-context";
 import { type Actor, auditActor } from "./actor";
+
+/** Requests Clusterdesk makes itself (e.g. removing an expired range) carry this requester id. */
+export const systemRequesterId = "system:clusterdesk";
 import { enqueueExecution } from "./enqueue";
 import { applyTransition } from "./transitions";
 
@@ -26,7 +29,7 @@ const defaultDecisionWindowMs = 7 * 24 * 60 * 60 * 1000;
  */
 export async function createChangeRequest(
   input: NewChangeRequest,
-  requester: Extract<Actor, { kind: "user" }>,
+  requester: Actor,
   context: RequestContext,
   options: { applyDirectly?: { reason: string } } = {},
 ): Promise<{ id: string; number: number; status: string }> {
@@ -38,9 +41,9 @@ export async function createChangeRequest(
         tenantId: input.tenantId,
         payload: input.payload,
         justification: input.justification,
-        requesterId: requester.objectId,
+        requesterId: requester.kind === "user" ? requester.objectId : systemRequesterId,
         requesterName: requester.name,
-        requesterUpn: requester.upn,
+        requesterUpn: requester.kind === "user" ? requester.upn : null,
         decideBy: input.decideBy ?? new Date(Date.now() + defaultDecisionWindowMs),
         // The request's correlation id follows it everywhere, independent of the HTTP request that made it.
         correlationId: randomUUID(),
@@ -63,8 +66,13 @@ export async function createChangeRequest(
       request.id,
       "approve",
       { actor: requester, clientIp: context.clientIp, userAgent: context.userAgent },
-      { decidedById: requester.objectId, decidedByName: requester.name, decidedAt: new Date(), decisionComment: options.applyDirectly.reason },
-      { reason: `Direct change by a platform admin: ${options.applyDirectly.reason}` },
+      {
+        decidedById: requester.kind === "user" ? requester.objectId : systemRequesterId,
+        decidedByName: requester.name,
+        decidedAt: new Date(),
+        decisionComment: options.applyDirectly.reason,
+      },
+      { reason: requester.kind === "user" ? `Direct change by a platform admin: ${options.applyDirectly.reason}` : options.applyDirectly.reason },
     );
     if (!approved.ok) throw new Error(approved.error);
     return { ...request, status: "approved" as const };

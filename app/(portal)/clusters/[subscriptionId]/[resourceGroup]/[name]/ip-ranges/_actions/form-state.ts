@@ -1,0 +1,7 @@
+/** What the IP range forms show after a submit. */
+export type RangeFormState =
+  | { status: "idle" }
+  | { status: "done"; message: string; warnings: string[] }
+  | { status: "error"; message: string; fieldErrors?: Partial<Record<"range" | "owner" | "justification" | "expiry", string>> };
+
+export const idleRangeForm: RangeFormState = { status: "idle" };

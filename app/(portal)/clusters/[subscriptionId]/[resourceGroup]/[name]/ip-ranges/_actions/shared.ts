@@ -1,0 +1,25 @@
+import "server-only";
+import type { z } from "zod";
+import { parseClusterResourceId } from "@/lib/clusters/resource-id";
+import type { RangeFormState } from "./form-state";
+
+/** The cluster a form names, accepted only in resource-id form; the server then looks it up itself. */
+export function clusterIdFrom(formData: FormData): string | undefined {
+  const value = formData.get("clusterId");
+  return typeof value === "string" && parseClusterResourceId(value) ? value : undefined;
+}
+
+export function fieldErrorsOf(error: z.ZodError): RangeFormState {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    fieldErrors[field] ??= issue.message;
+  }
+  return { status: "error", message: "Check the highlighted fields.", fieldErrors };
+}
+
+export function outcomeMessage(number: number, status: string): string {
+  return status === "approved"
+    ? `Request #${number} is approved and being applied.`
+    : `Request #${number} is waiting for a platform admin's approval.`;
+}

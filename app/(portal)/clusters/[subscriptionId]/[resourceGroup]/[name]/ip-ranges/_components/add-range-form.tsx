@@ -1,0 +1,100 @@
+"use client";
+
+import { useActionState, useRef } from "react";
+import { expiryChoices } from "@/lib/network/ip-range-request";
+import { idleRangeForm } from "../_actions/form-state";
+import { requestRangeAdditionAction } from "../_actions/request-range-addition";
+import { FieldError, FormFeedback, inputClass, primaryButtonClass, secondaryButtonClass } from "./form-feedback";
+
+export function AddRangeForm({ clusterId, clientAddress, canApplyDirectly }: { clusterId: string; clientAddress: string | null; canApplyDirectly: boolean }) {
+  const [state, submit, pending] = useActionState(requestRangeAdditionAction, idleRangeForm);
+  const rangeInput = useRef<HTMLInputElement>(null);
+  const errors = state.status === "error" ? state.fieldErrors ?? {} : {};
+  return (
+    <form action={submit} className="space-y-4" aria-labelledby="add-range-heading">
+      <h2 id="add-range-heading" className="text-lg font-semibold">
+        {canApplyDirectly ? "Add a range" : "Request a range"}
+      </h2>
+      <input type="hidden" name="clusterId" value={clusterId} />
+      <div>
+        <label htmlFor="range" className="text-sm font-medium">
+          IPv4 address or CIDR range
+        </label>
+        <div className="flex gap-2">
+          <input
+            ref={rangeInput}
+            id="range"
+            name="range"
+            required
+            placeholder="203.0.113.7 or 198.51.100.0/28"
+            aria-invalid={errors.range ? true : undefined}
+            aria-describedby={errors.range ? "range-error" : "range-hint"}
+            className={inputClass}
+          />
+          {clientAddress ? (
+            <button
+              type="button"
+              className={`${secondaryButtonClass} mt-1 whitespace-nowrap`}
+              onClick={() => {
+                if (rangeInput.current) rangeInput.current.value = clientAddress;
+                rangeInput.current?.focus();
+              }}
+            >
+              Add my IP
+            </button>
+          ) : null}
+        </div>
+        <p id="range-hint" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+          A bare address becomes a /32.{clientAddress ? ` Your address as the portal sees it: ${clientAddress}.` : ""}
+        </p>
+        <FieldError id="range-error" message={errors.range} />
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div>
+          <label htmlFor="owner" className="text-sm font-medium">
+            Owner <span className="font-normal text-slate-500">(optional)</span>
+          </label>
+          <input id="owner" name="owner" placeholder="e.g. CI agents, Berlin office" className={inputClass} aria-invalid={errors.owner ? true : undefined} />
+          <FieldError id="owner-error" message={errors.owner} />
+        </div>
+        <div>
+          <label htmlFor="expiry" className="text-sm font-medium">
+            Remove automatically after
+          </label>
+          <select id="expiry" name="expiry" defaultValue="8h" className={inputClass}>
+            {Object.entries(expiryChoices).map(([value, choice]) => (
+              <option key={value} value={value}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div>
+        <label htmlFor="justification" className="text-sm font-medium">
+          Reason
+        </label>
+        <textarea
+          id="justification"
+          name="justification"
+          required
+          rows={2}
+          className={inputClass}
+          aria-invalid={errors.justification ? true : undefined}
+          aria-describedby={errors.justification ? "justification-error" : undefined}
+        />
+        <FieldError id="justification-error" message={errors.justification} />
+      </div>
+      {canApplyDirectly ? (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="applyNow" className="size-4" />
+          Apply now as a direct change (recorded as approved by you, with the reason above)
+        </label>
+      ) : null}
+      <FormFeedback state={state} />
+      <button type="submit" disabled={pending} className={primaryButtonClass}>
+        {pending ? "Submitting…" : canApplyDirectly ? "Submit" : "Request approval"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,80 @@
+import "server-only";
+import { authorizedIpRangeKey, rangesDrift, MAX_AUTHORIZED_IP_RANGES } from "@/lib/cidr";
+import { clusterKey } from "@/lib/clusters/resource-id";
+import { armFailure } from "@/lib/server/azure/arm-errors";
+import { getCluster } from "@/lib/server/azure/managed-clusters";
+import { db } from "@/lib/server/db/client";
+
+export type IpRangeRow = {
+  range: string;
+  source: "clusterdesk" | "found-on-cluster";
+  owner: string | null;
+  reason: string | null;
+  expiresAt: Date | null;
+  addedByName: string | null;
+  addedAt: Date | null;
+  requestId: string | null;
+};
+
+export type OpenRangeRequest = { id: string; number: number; status: string; requesterName: string; adds: string[]; removes: string[] };
+
+export type IpRangesView =
+  | {
+      ok: true;
+      clusterName: string;
+      privateCluster: boolean;
+      provisioningState: string;
+      rows: IpRangeRow[];
+      removedOutside: { range: string; owner: string | null; reason: string }[];
+      openRequests: OpenRangeRequest[];
+      limit: number;
+    }
+  | { ok: false; error: string };
+
+/**
+ * The allow-list as ARM reports it, joined with Clusterdesk's records (owner, reason, expiry).
+ * Ranges on the cluster without a record were added outside Clusterdesk; records whose range is
+ * gone were removed outside it: both are drift, shown so an admin can adopt or clean up.
+ */
+export async function loadIpRangesView(clusterResourceId: string): Promise<IpRangesView> {
+  const key = clusterKey(clusterResourceId);
+  let cluster;
+  try {
+    cluster = (await getCluster(clusterResourceId)).cluster;
+  } catch (error) {
+    return { ok: false, error: `Azure Resource Manager did not answer: ${armFailure(error).message}` };
+  }
+  const [records, requests] = await Promise.all([
+    db().authorizedIpRange.findMany({ where: { clusterResourceId: key } }),
+    db().changeRequest.findMany({
+      where: { clusterResourceId: key, kind: "authorized-ip-ranges", status: { in: ["pending", "approved", "applying", "failed"] } },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, number: true, status: true, requesterName: true, payload: true },
+    }),
+  ]);
+  const byRange = new Map(records.map((record) => [authorizedIpRangeKey(record.range), record]));
+  const actual = cluster.apiServerAccess.authorizedIpRanges;
+  const rows: IpRangeRow[] = actual.map((range) => {
+    const record = byRange.get(authorizedIpRangeKey(range));
+    return record
+      ? { range, source: "clusterdesk", owner: record.owner, reason: record.reason, expiresAt: record.expiresAt, addedByName: record.addedByName, addedAt: record.addedAt, requestId: record.requestId }
+      : { range, source: "found-on-cluster", owner: null, reason: null, expiresAt: null, addedByName: null, addedAt: null, requestId: null };
+  });
+  const drift = rangesDrift(records.map((record) => record.range), actual);
+  return {
+    ok: true,
+    clusterName: cluster.name,
+    privateCluster: cluster.apiServerAccess.privateCluster,
+    provisioningState: cluster.provisioningState,
+    rows,
+    removedOutside: drift.removedOutside.map((range) => {
+      const record = byRange.get(range);
+      return { range, owner: record?.owner ?? null, reason: record?.reason ?? "" };
+    }),
+    openRequests: requests.map((request) => {
+      const payload = request.payload as { add?: { range: string }[]; remove?: string[] };
+      return { id: request.id, number: request.number, status: request.status, requesterName: request.requesterName, adds: payload.add?.map((entry) => entry.range) ?? [], removes: payload.remove ?? [] };
+    }),
+    limit: MAX_AUTHORIZED_IP_RANGES,
+  };
+}
