@@ -35,7 +35,9 @@ function certificate(subject: string, publicKey: forge.pki.PublicKey, days: numb
 
 function createAuthority(): { certPem: string; keyPem: string } {
   const keys = newKeys();
-  const cert = certificate("Clusterdesk emulator local CA", keys.publicKey, 3650);
+  // A distinct name per CA: tests run several emulators (each with its own CA) in one process, and
+  // OpenSSL picks the issuer by subject name, so two CAs of the same name make verification flaky.
+  const cert = certificate(`Clusterdesk emulator local CA ${randomBytes(4).toString("hex")}`, keys.publicKey, 3650);
   cert.setIssuer(cert.subject.attributes);
   cert.setExtensions([
     { name: "basicConstraints", cA: true, critical: true },
@@ -55,6 +57,7 @@ function createServerCertificate(caCertPem: string, caKeyPem: string): { certPem
     { name: "basicConstraints", cA: false },
     { name: "keyUsage", digitalSignature: true, keyEncipherment: true, critical: true },
     { name: "extKeyUsage", serverAuth: true },
+    { name: "authorityKeyIdentifier", keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes() },
     {
       name: "subjectAltName",
       altNames: [
