@@ -8,7 +8,7 @@ export type Actor =
 
 export const systemActor: Actor = { kind: "system", name: "Clusterdesk" };
 
-export function actorOf(user: CurrentUser): Actor {
+export function actorOf(user: CurrentUser): Extract<Actor, { kind: "user" }> {
   return { kind: "user", objectId: user.objectId, name: user.displayName, upn: user.userPrincipalName };
 }
 
