@@ -4,9 +4,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { isRequestView, type RequestView } from "@/lib/requests/presentation";
 import { authorizePage } from "@/lib/server/auth/current-user";
 import { countAwaitingDecision, countChangeRequestsByStatus, listChangeRequests } from "@/lib/server/requests/queries";
-import { Pagination } from "./_components/pagination";
-import { RequestViewTabs, type ViewTab } from "./_components/request-view-tabs";
-import { RequestsTable } from "./_components/requests-table";
+import { Pagination } from "../_components/pagination";
+import { RequestViewTabs, type ViewTab } from "../_components/request-view-tabs";
+import { RequestsTable } from "../_components/requests-table";
 
 export const metadata: Metadata = { title: "Requests" };
 

@@ -1,3 +1,6 @@
+// Lives in a route group so this loading state wraps only the list: a loading boundary above
+// /requests/<n> would start streaming before the page can answer 403 or 404, and the response
+// would carry status 200.
 export default function Loading() {
   return (
     <div role="status" aria-live="polite" className="animate-pulse space-y-4">
