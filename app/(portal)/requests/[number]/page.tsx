@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
-import { isInFlight, requestStatusPresentation } from "@/lib/requests/presentation";
+import { isInFlight } from "@/lib/requests/presentation";
 import { authorizePage } from "@/lib/server/auth/current-user";
 import { findChangeRequestByNumber } from "@/lib/server/requests/queries";
 import { RequestStatusBadge } from "../_components/request-status-badge";
@@ -61,8 +61,8 @@ export default async function RequestPage({ params }: { params: Params }) {
           <Section id="status-heading" title="Status">
             {/* Announced politely when a refresh changes it, e.g. applying → applied. */}
             <div aria-live="polite" aria-atomic="true" className="flex flex-wrap items-center gap-3" data-testid="request-status">
+              <span className="sr-only">Status:</span>
               <RequestStatusBadge status={request.status} />
-              <span className="sr-only">Status: {requestStatusPresentation[request.status].label}.</span>
               {request.status === "applying" && request.progress ? <span className="text-sm">{request.progress.message}</span> : null}
             </div>
             {inFlight ? <LiveRefresh /> : null}

@@ -14,6 +14,6 @@ export async function approveRequestAction(_previous: RequestActionState, formDa
     "request.approve",
     requestId,
     (actor, context) => decideChangeRequest(requestId, "approve", comment, actor, context),
-    "Approved. The change is queued and will be applied shortly.",
+    "You approved this request. Clusterdesk applies it next; this page follows its progress.",
   );
 }

@@ -10,5 +10,5 @@ export async function cancelRequestAction(_previous: RequestActionState, formDat
   const parsed = input.safeParse({ requestId: formText(formData, "requestId") });
   if (!parsed.success) return invalidInput(parsed.error);
   const { requestId } = parsed.data;
-  return runRequestAction("request.cancel", requestId, (actor, context) => cancelChangeRequest(requestId, actor, context), "Cancelled. Nothing will be changed.");
+  return runRequestAction("request.cancel", requestId, (actor, context) => cancelChangeRequest(requestId, actor, context), "You cancelled this request. Nothing will be changed.");
 }

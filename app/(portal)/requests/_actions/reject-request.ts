@@ -15,6 +15,6 @@ export async function rejectRequestAction(_previous: RequestActionState, formDat
     "request.reject",
     requestId,
     (actor, context) => decideChangeRequest(requestId, "reject", comment, actor, context),
-    "Rejected. The requester can see your comment.",
+    "You rejected this request. The requester can see your comment.",
   );
 }

@@ -118,7 +118,7 @@ describe("request actions", () => {
 
   it("requires a comment to reject and keeps comments to 1000 characters", async () => {
     const created = await requestRange(paymentsLead, paymentsTenantId);
-    expect(await as(admin, () => rejectRequestAction(null, form({ requestId: created.id, comment: "   " })))).toMatchObject({ ok: false, fieldErrors: { comment: ["Say why the request is rejected."] } });
+    expect(await as(admin, () => rejectRequestAction(null, form({ requestId: created.id, comment: "   " })))).toMatchObject({ ok: false, error: "Say why the request is rejected.", fieldErrors: { comment: ["Say why the request is rejected."] } });
     expect(await as(admin, () => approveRequestAction(null, form({ requestId: created.id, comment: "x".repeat(1001) })))).toMatchObject({ ok: false, fieldErrors: { comment: [expect.stringContaining("1000")] } });
     expect(await as(admin, () => approveRequestAction(null, form({ requestId: "not-an-id", comment: "" })))).toMatchObject({ ok: false, error: "The request id is not valid." });
     expect(await as(admin, () => approveRequestAction(null, form({ requestId: randomUUID(), comment: "" })))).toEqual({ ok: false, error: "This request does not exist." });

@@ -10,5 +10,5 @@ export async function retryRequestAction(_previous: RequestActionState, formData
   const parsed = input.safeParse({ requestId: formText(formData, "requestId") });
   if (!parsed.success) return invalidInput(parsed.error);
   const { requestId } = parsed.data;
-  return runRequestAction("request.retry", requestId, (actor, context) => retryChangeRequest(requestId, actor, context), "Retrying. The change is queued again.");
+  return runRequestAction("request.retry", requestId, (actor, context) => retryChangeRequest(requestId, actor, context), "You asked Clusterdesk to apply the change again.");
 }

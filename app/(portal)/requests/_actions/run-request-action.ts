@@ -24,7 +24,7 @@ export function formText(formData: FormData, name: string): string {
 
 export function invalidInput(error: z.ZodError<{ requestId: string; comment?: string }>): RequestActionState {
   const { fieldErrors } = z.flattenError(error);
-  return { ok: false, error: fieldErrors.requestId?.[0] ?? "Check the comment and try again.", fieldErrors: { comment: fieldErrors.comment } };
+  return { ok: false, error: fieldErrors.requestId?.[0] ?? fieldErrors.comment?.[0] ?? "Check the form and try again.", fieldErrors: { comment: fieldErrors.comment } };
 }
 
 /**
