@@ -5,12 +5,14 @@ import { LocalModeBanner } from "@/components/shell/local-mode-banner";
 import { UserMenu } from "@/components/shell/user-menu";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { isLocalMode } from "@/lib/server/deployment";
+import { countAwaitingDecision } from "@/lib/server/requests/queries";
 import { signOutAction } from "./_actions/sign-out";
 import { parseTheme, themeCookie } from "@/lib/theme";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const theme = parseTheme((await cookies()).get(themeCookie)?.value);
   const user = await requireUser();
+  const awaitingDecision = await countAwaitingDecision(user.principal);
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900">
@@ -18,6 +20,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       </a>
       <AppHeader
         theme={theme}
+        requestsBadge={{ count: awaitingDecision, label: awaitingDecision === 1 ? "request awaits your decision" : "requests await your decision" }}
         notice={isLocalMode() ? <LocalModeBanner /> : null}
         user={
           <UserMenu

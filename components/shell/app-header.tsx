@@ -1,10 +1,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Theme } from "@/lib/theme";
-import { NavLinks } from "./nav-links";
+import { type NavBadge, NavLinks } from "./nav-links";
 import { ThemeSwitcher } from "./theme-switcher";
 
-export function AppHeader({ theme, user, notice }: { theme: Theme; user: ReactNode; notice?: ReactNode }) {
+export function AppHeader({ theme, user, notice, requestsBadge }: { theme: Theme; user: ReactNode; notice?: ReactNode; requestsBadge?: NavBadge }) {
   return (
     <header className="bg-slate-900 text-white">
       {notice}
@@ -16,7 +16,7 @@ export function AppHeader({ theme, user, notice }: { theme: Theme; user: ReactNo
           Clusterdesk
         </Link>
         <nav aria-label="Main" className="flex-1">
-          <NavLinks />
+          <NavLinks badges={requestsBadge ? { "/requests": requestsBadge } : {}} />
         </nav>
         <div className="flex items-center gap-4">
           <ThemeSwitcher initial={theme} />

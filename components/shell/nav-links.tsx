@@ -5,12 +5,16 @@ import { usePathname } from "next/navigation";
 import { portalSections } from "./portal-sections";
 
 
-export function NavLinks() {
+/** A count shown beside a section's link, e.g. requests awaiting the admin's decision. */
+export type NavBadge = { count: number; label: string };
+
+export function NavLinks({ badges = {} }: { badges?: Partial<Record<(typeof portalSections)[number]["href"], NavBadge>> }) {
   const pathname = usePathname();
   return (
     <ul className="flex flex-wrap gap-1">
       {portalSections.map((section) => {
         const current = pathname === section.href || pathname.startsWith(`${section.href}/`);
+        const badge = badges[section.href];
         return (
           <li key={section.href}>
             <Link
@@ -23,6 +27,12 @@ export function NavLinks() {
               }`}
             >
               {section.label}
+              {badge && badge.count > 0 ? (
+                <span className="ml-2 rounded-full bg-amber-300 px-1.5 text-xs font-semibold text-slate-900">
+                  {badge.count}
+                  <span className="sr-only"> {badge.label}</span>
+                </span>
+              ) : null}
             </Link>
           </li>
         );

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { isRequestView, type RequestView } from "@/lib/requests/presentation";
+import { authorizePage } from "@/lib/server/auth/current-user";
+import { countAwaitingDecision, countChangeRequestsByStatus, listChangeRequests } from "@/lib/server/requests/queries";
+import { Pagination } from "../_components/pagination";
+import { RequestViewTabs, type ViewTab } from "../_components/request-view-tabs";
+import { RequestsTable } from "../_components/requests-table";
+
+export const metadata: Metadata = { title: "Requests" };
+
+const emptyStates: Record<RequestView, { title: string; text: string }> = {
+  inbox: { title: "Nothing awaits your decision", text: "Pending requests from team leads appear here. Your own requests go to another admin." },
+  all: { title: "No requests yet", text: "Requests for IP ranges, access grants and tenants appear here, yours and your teams'. Ask for an IP range from a cluster's page." },
+  mine: { title: "You have not asked for anything yet", text: "Ask for an IP range from the page of a cluster that hosts one of your tenants." },
+  pending: { title: "No pending requests", text: "Every request has been decided on." },
+  applying: { title: "Nothing is being applied", text: "Approved changes show here while Clusterdesk applies them." },
+  failed: { title: "No failed changes", text: "Changes that could not be applied show here, with the error, for an admin to retry." },
+};
+
+type SearchParams = Promise<{ view?: string | string[]; page?: string | string[] }>;
+
+export default async function RequestsPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await authorizePage("portal.view", { kind: "portal" });
+  const { principal } = user;
+  const isAdmin = principal.roles.includes("admin");
+  const params = await searchParams;
+  const requested = typeof params.view === "string" ? params.view : "";
+  const view: RequestView = isRequestView(requested) && (requested !== "inbox" || isAdmin) ? requested : isAdmin ? "inbox" : "all";
+  const page = Number(typeof params.page === "string" ? params.page : "1") || 1;
+
+  const [list, counts, awaiting] = await Promise.all([
+    listChangeRequests(principal, { view, page }),
+    countChangeRequestsByStatus(principal),
+    countAwaitingDecision(principal),
+  ]);
+  const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
+  const tabs: ViewTab[] = [
+    ...(isAdmin ? [{ view: "inbox" as const, label: "Inbox", count: awaiting }] : []),
+    { view: "all", label: "All", count: total },
+    { view: "mine", label: "Mine", count: null },
+    { view: "pending", label: "Pending", count: counts.pending },
+    { view: "applying", label: "Applying", count: counts.approved + counts.applying },
+    { view: "failed", label: "Failed", count: counts.failed },
+  ];
+  const label = tabs.find((tab) => tab.view === view)?.label ?? "All";
+  const empty = emptyStates[view];
+
+  return (
+    <>
+      <PageHeader
+        title="Requests"
+        description={isAdmin ? "Changes asked for by team leads: decide on pending ones, follow and retry the rest." : "Changes you and your teams asked for, and where they stand."}
+      />
+      <RequestViewTabs tabs={tabs} current={view} />
+      {list.items.length === 0 ? (
+        <EmptyState title={empty.title}>{empty.text}</EmptyState>
+      ) : (
+        <>
+          <RequestsTable caption={`${label} requests, newest first (${list.total})`} requests={list.items} />
+          <Pagination page={list.page} pageCount={list.pageCount} hrefFor={(target) => `/requests?view=${view}&page=${target}`} />
+        </>
+      )}
+    </>
+  );
+}

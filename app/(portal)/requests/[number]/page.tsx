@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { notFound } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/policy";
+import { isInFlight } from "@/lib/requests/presentation";
+import { authorizePage } from "@/lib/server/auth/current-user";
+import { findChangeRequestByNumber } from "@/lib/server/requests/queries";
+import { RequestStatusBadge } from "../_components/request-status-badge";
+import { ChangeSummary } from "./_components/change-summary";
+import { LiveRefresh } from "./_components/live-refresh";
+import { RequestActions } from "./_components/request-actions";
+import { RequestFacts } from "./_components/request-facts";
+import { RequestTimeline } from "./_components/request-timeline";
+
+type Params = Promise<{ number: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { number } = await params;
+  return { title: `Request #${number}` };
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="space-y-3">
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function RequestPage({ params }: { params: Params }) {
+  const { number } = await params;
+  // Only plain decimal numbers; anything else is not a request.
+  const request = /^\d{1,10}$/.test(number) ? await findChangeRequestByNumber(Number(number)) : null;
+  if (!request) notFound();
+  const user = await authorizePage("request.view", request.policyResource);
+  const allowed = {
+    approve: can(user.principal, "request.approve", request.policyResource),
+    reject: can(user.principal, "request.reject", request.policyResource),
+    cancel: can(user.principal, "request.cancel", request.policyResource),
+    retry: can(user.principal, "request.retry", request.policyResource),
+  };
+  const inFlight = isInFlight(request.status);
+  const ownPending = request.status === "pending" && request.requester.id === user.objectId;
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/requests" className="text-sky-800 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-300">
+          ← All requests
+        </Link>
+      </p>
+      <PageHeader title={`Request #${request.number}`} description={`${request.kindLabel}${request.cluster ? ` on ${request.cluster.name}` : ""}`} />
+      <div className="grid gap-8 lg:grid-cols-3">
+        <div className="space-y-8 lg:col-span-2">
+          <Section id="status-heading" title="Status">
+            {/* Announced politely when a refresh changes it, e.g. applying → applied. */}
+            <div aria-live="polite" aria-atomic="true" className="flex flex-wrap items-center gap-3" data-testid="request-status">
+              <span className="sr-only">Status:</span>
+              <RequestStatusBadge status={request.status} />
+              {request.status === "applying" && request.progress ? <span className="text-sm">{request.progress.message}</span> : null}
+            </div>
+            {inFlight ? <LiveRefresh /> : null}
+            {request.status === "failed" && request.lastError ? (
+              <Alert tone="error" title="The change could not be applied">
+                <p className="whitespace-pre-wrap">{request.lastError}</p>
+              </Alert>
+            ) : null}
+            {ownPending && !allowed.approve ? (
+              <p className="text-sm text-slate-600 dark:text-slate-400">Waiting for a platform admin&apos;s decision. Nobody can approve their own request.</p>
+            ) : null}
+            <RequestActions requestId={request.id} number={request.number} allowed={allowed} />
+          </Section>
+          <Section id="change-heading" title="What changes">
+            <ChangeSummary change={request.change} />
+          </Section>
+          <Section id="justification-heading" title="Justification">
+            <p className="whitespace-pre-wrap rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">{request.justification}</p>
+          </Section>
+          <Section id="timeline-heading" title="Timeline">
+            <RequestTimeline request={request} />
+          </Section>
+        </div>
+        <aside aria-labelledby="details-heading" className="space-y-3">
+          <h2 id="details-heading" className="text-lg font-semibold">
+            Details
+          </h2>
+          <RequestFacts request={request} />
+        </aside>
+      </div>
+    </>
+  );
+}

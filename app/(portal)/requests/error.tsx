@@ -1,0 +1,19 @@
+"use client";
+
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+
+/** Keeps the portal's header and navigation when the requests pages fail. */
+export default function RequestsError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <Alert tone="error" role="alert" title="The requests could not be shown">
+      <p>Nothing was changed. Try again; if it keeps failing, give your administrator this reference.</p>
+      {error.digest ? <code className="mt-2 inline-block rounded bg-red-100 px-2 py-0.5 dark:bg-red-900">{error.digest}</code> : null}
+      <div className="mt-3">
+        <Button variant="secondary" onClick={reset}>
+          Try again
+        </Button>
+      </div>
+    </Alert>
+  );
+}
