@@ -8,6 +8,7 @@ export const personas = {
   auditor: { name: "Olu Adeyemi", upn: "olu.adeyemi@clusterdesk-demo.onmicrosoft.com" },
   member: { name: "Max Müller", upn: "max.mueller@clusterdesk-demo.onmicrosoft.com" },
   overage: { name: "Gwen Manygroups", upn: "gwen.manygroups@clusterdesk-demo.onmicrosoft.com" },
+  analyticsLead: { name: "Dana Okafor", upn: "dana.okafor@clusterdesk-demo.onmicrosoft.com" },
 } as const;
 
 export type Persona = keyof typeof personas;

@@ -64,6 +64,10 @@ describe("authorized IP range executor against the emulated ARM", () => {
     const puts = putsTo("aks-shared-dev");
     expect(puts).toHaveLength(1);
     expect(puts[0]?.clientRequestId).toBe(request.correlationId);
+    // Request, approval and change in the audit log share the id that reached ARM.
+    const events = await db().auditEvent.findMany({ where: { targetId: request.id }, orderBy: { seq: "asc" } });
+    expect(events.map((event) => event.action)).toEqual(["request.created", "request.approved", "request.applying", "request.applied"]);
+    expect(new Set(events.map((event) => event.correlationId))).toEqual(new Set([request.correlationId]));
     const record = await db().authorizedIpRange.findUnique({ where: { clusterResourceId_range: { clusterResourceId: clusterKey(clusterId), range: "203.0.113.7/32" } } });
     expect(record).toMatchObject({ owner: "CI", reason: "CI agents", addedByName: "Priya Patel", requestId: request.id });
   });

@@ -7,17 +7,17 @@ import { clusterResource } from "@/lib/server/clusters/cluster-resource";
 import { requestRangeChange } from "@/lib/server/network/request-range-change";
 import { requestContext } from "@/lib/server/request-context";
 import type { RangeFormState } from "./form-state";
-import { clusterIdFrom, fieldErrorsOf, outcomeMessage } from "./shared";
+import { clusterIdFrom, fieldErrorsOf, outcomeMessage, submittedValues } from "./shared";
 
 export async function requestRangeAdditionAction(_previous: RangeFormState, formData: FormData): Promise<RangeFormState> {
   const clusterId = clusterIdFrom(formData);
   if (!clusterId) return { status: "error", message: "The form does not name a cluster. Reload the page and try again." };
   const parsed = addRangeForm.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return fieldErrorsOf(parsed.error);
+  if (!parsed.success) return fieldErrorsOf(parsed.error, formData);
 
   const applyNow = parsed.data.applyNow === "on";
   const access = await authorizeAction(applyNow ? "cluster.change" : "cluster.request-change", await clusterResource(clusterId));
-  if (!access.ok) return { status: "error", message: access.error };
+  if (!access.ok) return { status: "error", message: access.error, values: submittedValues(formData) };
 
   const outcome = await requestRangeChange(
     clusterId,
@@ -27,7 +27,7 @@ export async function requestRangeAdditionAction(_previous: RangeFormState, form
     access.user,
     await requestContext(),
   );
-  if (!outcome.ok) return { status: "error", message: outcome.error, fieldErrors: outcome.field ? { range: outcome.error } : undefined };
+  if (!outcome.ok) return { status: "error", message: outcome.error, fieldErrors: outcome.field ? { range: outcome.error } : undefined, values: submittedValues(formData) };
   revalidatePath("/requests");
   revalidatePath("/clusters", "layout");
   return { status: "done", message: outcomeMessage(outcome.number, outcome.status), warnings: outcome.warnings };

@@ -9,13 +9,19 @@ export function clusterIdFrom(formData: FormData): string | undefined {
   return typeof value === "string" && parseClusterResourceId(value) ? value : undefined;
 }
 
-export function fieldErrorsOf(error: z.ZodError): RangeFormState {
+export function submittedValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of formData) if (typeof value === "string" && !name.startsWith("$")) values[name] = value;
+  return values;
+}
+
+export function fieldErrorsOf(error: z.ZodError, formData: FormData): RangeFormState {
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "form");
     fieldErrors[field] ??= issue.message;
   }
-  return { status: "error", message: "Check the highlighted fields.", fieldErrors };
+  return { status: "error", message: "Check the highlighted fields.", fieldErrors, values: submittedValues(formData) };
 }
 
 export function outcomeMessage(number: number, status: string): string {

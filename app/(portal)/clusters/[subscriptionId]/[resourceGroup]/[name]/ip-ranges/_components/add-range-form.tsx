@@ -10,6 +10,7 @@ export function AddRangeForm({ clusterId, clientAddress, canApplyDirectly }: { c
   const [state, submit, pending] = useActionState(requestRangeAdditionAction, idleRangeForm);
   const rangeInput = useRef<HTMLInputElement>(null);
   const errors = state.status === "error" ? state.fieldErrors ?? {} : {};
+  const values = state.status === "error" ? state.values ?? {} : {};
   return (
     <form action={submit} className="space-y-4" aria-labelledby="add-range-heading">
       <h2 id="add-range-heading" className="text-lg font-semibold">
@@ -25,6 +26,7 @@ export function AddRangeForm({ clusterId, clientAddress, canApplyDirectly }: { c
             ref={rangeInput}
             id="range"
             name="range"
+            defaultValue={values.range}
             required
             placeholder="203.0.113.7 or 198.51.100.0/28"
             aria-invalid={errors.range ? true : undefined}
@@ -54,14 +56,14 @@ export function AddRangeForm({ clusterId, clientAddress, canApplyDirectly }: { c
           <label htmlFor="owner" className="text-sm font-medium">
             Owner <span className="font-normal text-slate-500">(optional)</span>
           </label>
-          <input id="owner" name="owner" placeholder="e.g. CI agents, Berlin office" className={inputClass} aria-invalid={errors.owner ? true : undefined} />
+          <input id="owner" name="owner" defaultValue={values.owner} placeholder="e.g. CI agents, Berlin office" className={inputClass} aria-invalid={errors.owner ? true : undefined} />
           <FieldError id="owner-error" message={errors.owner} />
         </div>
         <div>
           <label htmlFor="expiry" className="text-sm font-medium">
             Remove automatically after
           </label>
-          <select id="expiry" name="expiry" defaultValue="8h" className={inputClass}>
+          <select id="expiry" name="expiry" defaultValue={values.expiry ?? "8h"} className={inputClass}>
             {Object.entries(expiryChoices).map(([value, choice]) => (
               <option key={value} value={value}>
                 {choice.label}
@@ -77,6 +79,7 @@ export function AddRangeForm({ clusterId, clientAddress, canApplyDirectly }: { c
         <textarea
           id="justification"
           name="justification"
+          defaultValue={values.justification}
           required
           rows={2}
           className={inputClass}
@@ -87,7 +90,7 @@ export function AddRangeForm({ clusterId, clientAddress, canApplyDirectly }: { c
       </div>
       {canApplyDirectly ? (
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="applyNow" className="size-4" />
+          <input type="checkbox" name="applyNow" defaultChecked={values.applyNow === "on"} className="size-4" />
           Apply now as a direct change (recorded as approved by you, with the reason above)
         </label>
       ) : null}

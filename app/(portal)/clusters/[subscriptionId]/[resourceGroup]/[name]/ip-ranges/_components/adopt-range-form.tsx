@@ -9,6 +9,7 @@ export function AdoptRangeForm({ clusterId, range }: { clusterId: string; range:
   const [state, submit, pending] = useActionState(adoptRangeAction, idleRangeForm);
   const id = range.replace(/[^0-9a-z]/gi, "-");
   const errors = state.status === "error" ? state.fieldErrors ?? {} : {};
+  const values = state.status === "error" ? state.values ?? {} : {};
   return (
     <details>
       <summary className="cursor-pointer text-sm font-medium text-sky-700 hover:underline dark:text-sky-400">
@@ -20,11 +21,11 @@ export function AdoptRangeForm({ clusterId, range }: { clusterId: string; range:
         <label htmlFor={`adopt-owner-${id}`} className="text-sm font-medium">
           Owner
         </label>
-        <input id={`adopt-owner-${id}`} name="owner" className={inputClass} />
+        <input id={`adopt-owner-${id}`} name="owner" defaultValue={values.owner} className={inputClass} />
         <label htmlFor={`adopt-reason-${id}`} className="text-sm font-medium">
           What is {range} for?
         </label>
-        <textarea id={`adopt-reason-${id}`} name="justification" required rows={2} className={inputClass} aria-invalid={errors.justification ? true : undefined} />
+        <textarea id={`adopt-reason-${id}`} name="justification" defaultValue={values.justification} required rows={2} className={inputClass} aria-invalid={errors.justification ? true : undefined} />
         <FieldError id={`adopt-reason-error-${id}`} message={errors.justification} />
         <FormFeedback state={state} />
         <button type="submit" disabled={pending} className={secondaryButtonClass}>

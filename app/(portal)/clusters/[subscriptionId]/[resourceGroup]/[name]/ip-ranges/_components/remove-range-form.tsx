@@ -10,6 +10,7 @@ export function RemoveRangeForm({ clusterId, range, canApplyDirectly }: { cluste
   const [state, submit, pending] = useActionState(requestRangeRemovalAction, idleRangeForm);
   const id = range.replace(/[^0-9a-z]/gi, "-");
   const errors = state.status === "error" ? state.fieldErrors ?? {} : {};
+  const values = state.status === "error" ? state.values ?? {} : {};
   return (
     <details className="group">
       <summary className="cursor-pointer text-sm font-medium text-red-700 hover:underline dark:text-red-400">
@@ -21,7 +22,7 @@ export function RemoveRangeForm({ clusterId, range, canApplyDirectly }: { cluste
         <label htmlFor={`remove-reason-${id}`} className="text-sm font-medium">
           Why remove {range}?
         </label>
-        <textarea id={`remove-reason-${id}`} name="justification" required rows={2} className={inputClass} aria-invalid={errors.justification ? true : undefined} />
+        <textarea id={`remove-reason-${id}`} name="justification" defaultValue={values.justification} required rows={2} className={inputClass} aria-invalid={errors.justification ? true : undefined} />
         <FieldError id={`remove-reason-error-${id}`} message={errors.justification} />
         {canApplyDirectly ? (
           <label className="flex items-center gap-2 text-sm">
