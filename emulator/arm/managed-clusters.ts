@@ -75,6 +75,7 @@ export async function putCluster(exchange: Exchange, runtime: Runtime, address: 
   if (!location) throw new ArmError(400, "LocationRequired", "The location property is required for this definition.");
   // AKS keeps what an update leaves out; the SDK sends back only the writable fields it knows.
   const merged = { ...current?.resource.properties, ...properties };
+  keepReadOnlyNetworkFields(merged, current?.resource.properties);
   const validation = validateClusterProperties(merged, !current);
   if (validation) throw validation;
   const group = findResourceGroup(runtime, address.subscriptionId, address.resourceGroup);
@@ -128,4 +129,15 @@ export function listCredential(exchange: Exchange, runtime: Runtime, address: Cl
   }
   const value = Buffer.from(kubeconfigFor(cluster, runtime.baseUrl(), runtime.caPem, account)).toString("base64");
   sendArm(exchange, 200, { kubeconfigs: [{ name: account, value }] });
+}
+
+/**
+ * The load balancer's effective outbound IPs are read-only (AKS computes them), so the SDK leaves
+ * them out of a PUT body; AKS keeps reporting them after an update, and so must the emulator.
+ */
+function keepReadOnlyNetworkFields(merged: ManagedClusterWire["properties"], previous: ManagedClusterWire["properties"] | undefined): void {
+  const before = previous?.networkProfile?.loadBalancerProfile;
+  const after = merged.networkProfile?.loadBalancerProfile;
+  if (!before || !merged.networkProfile || !("effectiveOutboundIPs" in before)) return;
+  merged.networkProfile = { ...merged.networkProfile, loadBalancerProfile: { ...after, effectiveOutboundIPs: before.effectiveOutboundIPs } };
 }

@@ -10,6 +10,8 @@ import { createChangeRequest } from "@/lib/server/requests/create-request";
 import { executeChangeRequest } from "@/lib/server/requests/execute-request";
 import type { ChangeExecutor } from "@/lib/server/requests/executor";
 import { useEmulator } from "@/test/support";
+import { egressAddressFor } from "@/emulator/arm/public-ip-addresses";
+import { publicIpAddressOf } from "@/lib/server/azure/public-ip-addresses";
 import { authorizedIpRangesExecutor } from "./authorized-ip-ranges-executor";
 
 const subscriptionId = demoSubscriptions.nonProduction;
@@ -137,5 +139,30 @@ describe("authorized IP range executor against the emulated ARM", () => {
     );
     expect(await executeChangeRequest(created.id, attempt(), executors())).toBe("failed");
     expect((await db().changeRequest.findUniqueOrThrow({ where: { id: created.id } })).lastError).toMatch(/private/);
+  });
+});
+
+describe("the cluster's own egress IPs", () => {
+  const searchProd = `/subscriptions/${demoSubscriptions.production}/resourceGroups/rg-search-prod/providers/Microsoft.ContainerService/managedClusters/aks-search-prod`;
+
+  it("cannot be removed from the allow-list", async () => {
+    const prodArm = containerServiceClient(emulator, demoSubscriptions.production).managedClusters;
+    const cluster = await prodArm.get("rg-search-prod", "aks-search-prod");
+    const egressId = cluster.networkProfile?.loadBalancerProfile?.effectiveOutboundIPs?.[0]?.id ?? "";
+    const address = await publicIpAddressOf(egressId);
+    expect(address).toBe(egressAddressFor(egressId));
+    const egressRange = `${address}/32`;
+    const ranges = [...(cluster.apiServerAccessProfile?.authorizedIPRanges ?? []), egressRange];
+    await prodArm.createOrUpdate("rg-search-prod", "aks-search-prod", { ...cluster, apiServerAccessProfile: { ...cluster.apiServerAccessProfile, authorizedIPRanges: ranges } }, { updateIntervalInMs: 10 });
+
+    const created = await createChangeRequest(
+      { kind: "authorized-ip-ranges", clusterResourceId: clusterKey(searchProd), tenantId: null, payload: { add: [], remove: [egressRange] }, justification: "cleanup", decideBy: null },
+      requester,
+      httpContext,
+      { applyDirectly: { reason: "test" } },
+    );
+    expect(await executeChangeRequest(created.id, attempt(), executors())).toBe("failed");
+    expect((await db().changeRequest.findUniqueOrThrow({ where: { id: created.id } })).lastError).toMatch(/egress|protected/i);
+    expect((await prodArm.get("rg-search-prod", "aks-search-prod")).apiServerAccessProfile?.authorizedIPRanges).toContain(egressRange);
   });
 });

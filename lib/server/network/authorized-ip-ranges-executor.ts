@@ -5,6 +5,7 @@ import { authorizedIpRangeChangePayload } from "@/lib/requests/kinds";
 import { armFailure } from "@/lib/server/azure/arm-errors";
 import { getCluster, replaceAuthorizedIpRanges } from "@/lib/server/azure/managed-clusters";
 import { type ChangeExecutor, type ExecutableRequest, type ExecutionContext, RetryableError } from "@/lib/server/requests/executor";
+import { egressRangesOf } from "./egress-ranges";
 import { recordRangeChanges } from "./range-records";
 
 const busyStates = new Set(["Creating", "Updating", "Upgrading", "Deleting"]);
@@ -32,8 +33,12 @@ export function authorizedIpRangesExecutor(options: AuthorizedIpRangeExecutorOpt
           throw new Error("The cluster is private: its API server has no public endpoint, so authorized IP ranges do not apply.");
         }
         const before = cluster.apiServerAccess.authorizedIpRanges;
+        const egress = await egressRangesOf(cluster, request.correlationId).catch((error: unknown) => {
+          const failure = armFailure(error);
+          throw failure.retryable ? new RetryableError(`Azure Resource Manager: ${failure.message}`, { cause: error }) : error;
+        });
         // "skip": a resumed attempt may find its removals already done; that is success, not an error.
-        const plan = planAuthorizedIpRangeChange(before, change, [], { onMissingRemoval: "skip" });
+        const plan = planAuthorizedIpRangeChange(before, change, egress.ranges, { onMissingRemoval: "skip" });
         if (!plan.ok) throw new Error(plan.errors.map((error) => error.message).join(" "));
 
         if (plan.added.length > 0 || plan.removed.length > 0) {

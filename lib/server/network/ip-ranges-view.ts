@@ -4,10 +4,13 @@ import { clusterKey } from "@/lib/clusters/resource-id";
 import { armFailure } from "@/lib/server/azure/arm-errors";
 import { getCluster } from "@/lib/server/azure/managed-clusters";
 import { db } from "@/lib/server/db/client";
+import { egressRangesOf } from "./egress-ranges";
 
 export type IpRangeRow = {
   range: string;
   source: "clusterdesk" | "found-on-cluster";
+  /** The cluster's own egress IP: removing it would cut the nodes off from their API server. */
+  egress: boolean;
   owner: string | null;
   reason: string | null;
   expiresAt: Date | null;
@@ -28,6 +31,7 @@ export type IpRangesView =
       removedOutside: { range: string; owner: string | null; reason: string }[];
       openRequests: OpenRangeRequest[];
       limit: number;
+      egressRanges: string[];
     }
   | { ok: false; error: string };
 
@@ -44,21 +48,24 @@ export async function loadIpRangesView(clusterResourceId: string): Promise<IpRan
   } catch (error) {
     return { ok: false, error: `Azure Resource Manager did not answer: ${armFailure(error).message}` };
   }
-  const [records, requests] = await Promise.all([
+  const [records, requests, egress] = await Promise.all([
     db().authorizedIpRange.findMany({ where: { clusterResourceId: key } }),
     db().changeRequest.findMany({
       where: { clusterResourceId: key, kind: "authorized-ip-ranges", status: { in: ["pending", "approved", "applying", "failed"] } },
       orderBy: { createdAt: "desc" },
       select: { id: true, number: true, status: true, requesterName: true, payload: true },
     }),
+    egressRangesOf(cluster).catch(() => ({ ranges: [] as string[], complete: false })),
   ]);
+  const egressKeys = new Set(egress.ranges.map(authorizedIpRangeKey));
   const byRange = new Map(records.map((record) => [authorizedIpRangeKey(record.range), record]));
   const actual = cluster.apiServerAccess.authorizedIpRanges;
   const rows: IpRangeRow[] = actual.map((range) => {
     const record = byRange.get(authorizedIpRangeKey(range));
+    const isEgress = egressKeys.has(authorizedIpRangeKey(range));
     return record
-      ? { range, source: "clusterdesk", owner: record.owner, reason: record.reason, expiresAt: record.expiresAt, addedByName: record.addedByName, addedAt: record.addedAt, requestId: record.requestId }
-      : { range, source: "found-on-cluster", owner: null, reason: null, expiresAt: null, addedByName: null, addedAt: null, requestId: null };
+      ? { range, egress: isEgress, source: "clusterdesk", owner: record.owner, reason: record.reason, expiresAt: record.expiresAt, addedByName: record.addedByName, addedAt: record.addedAt, requestId: record.requestId }
+      : { range, egress: isEgress, source: "found-on-cluster", owner: null, reason: null, expiresAt: null, addedByName: null, addedAt: null, requestId: null };
   });
   const drift = rangesDrift(records.map((record) => record.range), actual);
   return {
@@ -76,5 +83,6 @@ export async function loadIpRangesView(clusterResourceId: string): Promise<IpRan
       return { id: request.id, number: request.number, status: request.status, requesterName: request.requesterName, adds: payload.add?.map((entry) => entry.range) ?? [], removes: payload.remove ?? [] };
     }),
     limit: MAX_AUTHORIZED_IP_RANGES,
+    egressRanges: egress.ranges,
   };
 }

@@ -8,6 +8,7 @@ import type { RequestContext } from "@/lib/server/request-context";
 import { actorOf } from "@/lib/server/requests/actor";
 import { createChangeRequest } from "@/lib/server/requests/create-request";
 import { tenantsHostedOn } from "@/lib/server/clusters/cluster-resource";
+import { egressRangesOf } from "./egress-ranges";
 
 export type RangeChange =
   | { add: { range: string; owner: string | null; expiresAt: Date | null } }
@@ -40,7 +41,8 @@ export async function requestRangeChange(
     return { ok: false, error: "This cluster is private: its API server is reachable only from its virtual network, so authorized IP ranges do not apply." };
   }
   const ranges = current.apiServerAccess.authorizedIpRanges;
-  const plan = planAuthorizedIpRangeChange(ranges, "add" in change ? { add: [change.add.range], remove: [] } : { add: [], remove: [change.remove.range] }, []);
+  const egress = await egressRangesOf(current, context.correlationId).catch(() => ({ ranges: [], complete: false }));
+  const plan = planAuthorizedIpRangeChange(ranges, "add" in change ? { add: [change.add.range], remove: [] } : { add: [], remove: [change.remove.range] }, egress.ranges);
   if (!plan.ok) return { ok: false, error: plan.errors.map((error) => error.message).join(" "), field: "range" };
   if ("add" in change && plan.alreadyPresent.length > 0) {
     return { ok: false, error: `${change.add.range} is already on the cluster's list.`, field: "range" };

@@ -60,6 +60,11 @@ export default async function IpRangesPage({ params }: { params: Promise<Params>
         ) : (
           <RangeTable clusterId={clusterId} rows={view.rows} canRequest={canRequest} canChange={canChange} />
         )}
+        {view.egressRanges.length > 0 ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            The cluster&apos;s own outbound IPs ({view.egressRanges.join(", ")}) cannot be removed from the list: its nodes reach the API server through them.
+          </p>
+        ) : null}
         {view.removedOutside.length > 0 ? (
           <section role="note" aria-labelledby="drift-heading" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-50">
             <h2 id="drift-heading" className="font-semibold">Removed outside Clusterdesk</h2>

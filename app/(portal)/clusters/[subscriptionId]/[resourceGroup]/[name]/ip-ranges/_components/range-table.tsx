@@ -27,7 +27,10 @@ export function RangeTable({ clusterId, rows, canRequest, canChange }: { cluster
         <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
           {rows.map((row) => (
             <tr key={row.range} className="align-top">
-              <th scope="row" className="px-4 py-3 font-mono font-medium">{row.range}</th>
+              <th scope="row" className="px-4 py-3 font-mono font-medium">
+                {row.range}
+                {row.egress ? <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 font-sans text-xs font-medium text-slate-800 dark:bg-slate-700 dark:text-slate-100">cluster egress IP</span> : null}
+              </th>
               <td className="px-4 py-3">
                 {row.source === "clusterdesk" ? (
                   <span className="rounded bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-900 dark:bg-sky-900 dark:text-sky-100">Clusterdesk</span>
@@ -47,7 +50,7 @@ export function RangeTable({ clusterId, rows, canRequest, canChange }: { cluster
                 <When date={row.addedAt} />
               </td>
               <td className="space-y-2 px-4 py-3">
-                {canRequest ? <RemoveRangeForm clusterId={clusterId} range={row.range} canApplyDirectly={canChange} /> : null}
+                {canRequest && !row.egress ? <RemoveRangeForm clusterId={clusterId} range={row.range} canApplyDirectly={canChange} /> : null}
                 {canChange && row.source === "found-on-cluster" ? <AdoptRangeForm clusterId={clusterId} range={row.range} /> : null}
               </td>
             </tr>
