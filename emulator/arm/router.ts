@@ -6,6 +6,7 @@ import { ArmError, sendArm, sendArmError } from "./errors";
 import { deleteCluster, getCluster, listClusters, listCredential, patchClusterTags, putCluster, type ClusterAddress } from "./managed-clusters";
 import { operationStatusBody } from "./operations";
 import { deleteRoleAssignment, getRoleAssignment, listRoleAssignments, putRoleAssignment } from "./role-assignments";
+import { listKubernetesVersions } from "./kubernetes-versions";
 import { getRoleDefinition, listRoleDefinitions } from "./role-definitions";
 import { getResourceGroup, getSubscription, listResourceGroups, listSubscriptions } from "./subscriptions";
 
@@ -14,6 +15,7 @@ const seg = "([^/]+)";
 const clusters = new RegExp(`^/subscriptions/${seg}(?:/resourceGroups/${seg})?/providers/Microsoft\\.ContainerService/managedClusters$`, "i");
 const cluster = new RegExp(`^/subscriptions/${seg}/resourceGroups/${seg}/providers/Microsoft\\.ContainerService/managedClusters/${seg}(?:/(listClusterUserCredential|listClusterAdminCredential))?$`, "i");
 const operation = new RegExp(`^/subscriptions/${seg}/providers/Microsoft\\.ContainerService/locations/${seg}/(operations|operationresults)/${seg}$`, "i");
+const kubernetesVersions = new RegExp(`^/subscriptions/${seg}/providers/Microsoft\\.ContainerService/locations/${seg}/kubernetesVersions$`, "i");
 const roleAssignments = /^(.*?)\/providers\/Microsoft\.Authorization\/roleAssignments(?:\/([^/]+))?$/i;
 const roleDefinitions = /^(.*?)\/providers\/Microsoft\.Authorization\/roleDefinitions(?:\/([^/]+))?$/i;
 const subscriptions = new RegExp(`^/subscriptions(?:/${seg}(?:/resourceGroups(?:/${seg})?)?)?$`, "i");
@@ -58,6 +60,7 @@ async function route(exchange: Exchange, runtime: Runtime, callerId: string): Pr
     throw methodNotAllowed(exchange);
   }
   if (method !== "GET") throw methodNotAllowed(exchange);
+  if (kubernetesVersions.test(path)) return listKubernetesVersions(exchange);
   if ((match = clusters.exec(path))) return listClusters(exchange, runtime, match[1] ?? "", match[2]);
   if ((match = operation.exec(path))) {
     const [, subscriptionId = "", , kind, name = ""] = match;
