@@ -3,13 +3,13 @@ import type { Cluster } from "@/lib/clusters/cluster";
 import { apiServerExposure } from "@/lib/clusters/exposure";
 import { clusterKey } from "@/lib/clusters/resource-id";
 import type { PostureEvaluation } from "@/lib/posture";
-import { type ClusterExposure, Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
 import type { NodeRead } from "@/lib/server/kube/in-cluster-reader";
 
 /** Writes of the inventory cache. Each is a short statement of its own: no transaction spans a network call. */
 
-const exposureColumn = { private: "private", "authorized-ranges": "authorized_ranges", open: "open" } as const satisfies Record<string, ClusterExposure>;
+import { exposureColumn } from "./inventory-where";
 
 export type InventoryEntry = {
   cluster: Cluster;

@@ -5,6 +5,7 @@ import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/st
 import type { Cluster } from "@/lib/clusters/cluster";
 import type { PostureEvaluation, PostureRuleId } from "@/lib/posture";
 import { seedDemoTenants } from "@/scripts/lib/seed-demo-tenants";
+import { appDatabaseUrl, pointAppAtEmulator } from "@/test/app-under-test";
 import { db } from "@/lib/server/db/client";
 import { syncInventory } from "./sync-inventory";
 
@@ -12,9 +13,8 @@ let emulator: TestEmulator;
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ kubernetes: createKubernetesSide, armPageSize: 2 });
-  // lib/env.ts parses once, on first use: point it at this emulator before anything asks.
-  process.env.CLUSTERDESK_EMULATOR_URL = emulator.url;
-  await seedDemoTenants(process.env.DATABASE_URL ?? "");
+  pointAppAtEmulator(emulator.url);
+  await seedDemoTenants(appDatabaseUrl());
   await db().inventoryCluster.deleteMany();
   await db().inventorySubscription.deleteMany();
 });
