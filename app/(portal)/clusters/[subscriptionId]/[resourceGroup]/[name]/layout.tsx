@@ -8,6 +8,7 @@ import { ClusterTabs } from "./_components/cluster-tabs";
 
 type Params = Promise<{ subscriptionId: string; resourceGroup: string; name: string }>;
 
+// No generateMetadata here: metadata streams after the shell, which would send 200 before a 403 or 404.
 export default async function ClusterLayout({ params, children }: { params: Params; children: ReactNode }) {
   const { subscriptionId, resourceGroup, name } = await params;
   const { detail } = await clusterForPage(subscriptionId, resourceGroup, name);
@@ -32,9 +33,4 @@ export default async function ClusterLayout({ params, children }: { params: Para
       {children}
     </>
   );
-}
-
-export async function generateMetadata({ params }: { params: Params }) {
-  const { name } = await params;
-  return { title: decodeURIComponent(name) };
 }

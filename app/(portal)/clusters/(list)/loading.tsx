@@ -1,3 +1,5 @@
+// In a route group of its own so the streaming loading state does not wrap the cluster pages, whose
+// 403 and 404 must be sent as the response status (a streamed response has already sent 200).
 export default function Loading() {
   return (
     <div role="status" aria-live="polite" className="space-y-3">

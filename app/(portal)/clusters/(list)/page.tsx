@@ -6,10 +6,10 @@ import { clusterScopeFor, listInventory } from "@/lib/server/clusters/inventory-
 import { inventorySyncStatus } from "@/lib/server/clusters/inventory-summary";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { ClusterFilters } from "./_components/cluster-filters";
-import { ClusterTable } from "./_components/cluster-table";
-import { Pagination } from "./_components/pagination";
-import { SyncPanel } from "./_components/sync-panel";
+import { ClusterFilters } from "../_components/cluster-filters";
+import { ClusterTable } from "../_components/cluster-table";
+import { Pagination } from "../_components/pagination";
+import { SyncPanel } from "../_components/sync-panel";
 
 export const metadata: Metadata = { title: "Clusters" };
 
