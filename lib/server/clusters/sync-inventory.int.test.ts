@@ -7,6 +7,9 @@ import type { PostureEvaluation, PostureRuleId } from "@/lib/posture";
 import { seedDemoTenants } from "@/scripts/lib/seed-demo-tenants";
 import { appDatabaseUrl, pointAppAtEmulator } from "@/test/app-under-test";
 import { db } from "@/lib/server/db/client";
+import { parseListQuery } from "@/lib/clusters/inventory-query";
+import { clusterScopeFor, listInventory } from "./inventory-read";
+import { inventorySyncStatus } from "./inventory-summary";
 import { syncInventory } from "./sync-inventory";
 
 let emulator: TestEmulator;
@@ -151,5 +154,22 @@ describe("inventory sync against the emulator", () => {
     expect(await db().inventoryCluster.count({ where: { subscriptionId: demoSubscriptions.production } })).toBe(before);
     const nonProduction = await db().inventorySubscription.findUniqueOrThrow({ where: { id: demoSubscriptions.nonProduction } });
     expect(nonProduction.lastStatus).toBe("succeeded");
+  });
+
+  it("names the failed subscription in the sync status the list page shows", async () => {
+    const status = await inventorySyncStatus();
+    expect(status.failedSubscriptions).toEqual([expect.objectContaining({ id: demoSubscriptions.production, displayName: "Clusterdesk Demo - Production" })]);
+    expect(status.lastFinished?.status).toBe("partial");
+  });
+
+  it("lists only the clusters hosting a team lead's tenants, with filters and facets", async () => {
+    const payments = await db().tenant.findUniqueOrThrow({ where: { slug: "payments" } });
+    const scope = await clusterScopeFor({ objectId: "lead", roles: [], ownedTenantIds: [payments.id] });
+    const page = await listInventory(scope, parseListQuery({}));
+    expect(page.items.map((item) => item.name)).toEqual(["aks-legacy-podid", "aks-payments-prod", "aks-platform-shared", "aks-shared-dev"]);
+    const open = await listInventory({ all: true }, parseListQuery({ exposure: "open", sort: "findings" }));
+    expect(open.items.map((item) => item.name)).toEqual(["aks-dev-open", "aks-analytics-wi"]);
+    expect(open.facets.locations).toEqual(["eastus", "westeurope"]);
+    expect(await clusterScopeFor({ objectId: "member", roles: [], ownedTenantIds: [] })).toEqual({ all: false, clusterKeys: [] });
   });
 });
