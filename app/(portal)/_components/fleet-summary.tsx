@@ -2,15 +2,12 @@ import Link from "next/link";
 import type { FleetSummary } from "@/lib/server/clusters/inventory-summary";
 
 function Figure({ label, value, href }: { label: string; value: string; href?: string }) {
-  const body = (
-    <>
-      <dt className="text-sm text-slate-600 dark:text-slate-400">{label}</dt>
-      <dd className="mt-1 text-2xl font-semibold tabular-nums">{value}</dd>
-    </>
-  );
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-      {href ? <Link href={href} className="block focus-visible:outline-2 focus-visible:outline-sky-500">{body}</Link> : body}
+      <dt className="text-sm text-slate-600 dark:text-slate-400">
+        {href ? <Link href={href} className="underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-sky-500">{label}</Link> : label}
+      </dt>
+      <dd className="mt-1 text-2xl font-semibold tabular-nums">{value}</dd>
     </div>
   );
 }
