@@ -1,6 +1,9 @@
 import { authorizePage } from "@/lib/server/auth/current-user";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
+import { clusterScopeFor } from "@/lib/server/clusters/inventory-read";
+import { fleetSummary } from "@/lib/server/clusters/inventory-summary";
+import { FleetSummaryPanel } from "./_components/fleet-summary";
 import { portalSections } from "@/components/shell/portal-sections";
 
 const summaries: Record<(typeof portalSections)[number]["href"], string> = {
@@ -12,10 +15,14 @@ const summaries: Record<(typeof portalSections)[number]["href"], string> = {
 };
 
 export default async function OverviewPage() {
-  await authorizePage("portal.view", { kind: "portal" });
+  const user = await authorizePage("portal.view", { kind: "portal" });
+  const scope = await clusterScopeFor(user.principal);
+  const hasClusters = scope.all || scope.clusterKeys.length > 0;
+  const summary = hasClusters ? await fleetSummary(scope) : null;
   return (
     <>
       <PageHeader title="Overview" description="Your AKS fleet at a glance." />
+      {summary ? <FleetSummaryPanel title={scope.all ? "Fleet posture" : "Your tenants' clusters"} summary={summary} /> : null}
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {portalSections.map((section) => (
           <li key={section.href}>

@@ -7,6 +7,7 @@ import { deleteCluster, getCluster, listClusters, listCredential, patchClusterTa
 import { operationStatusBody } from "./operations";
 import { deleteRoleAssignment, getRoleAssignment, listRoleAssignments, putRoleAssignment } from "./role-assignments";
 import { getPublicIpAddress } from "./public-ip-addresses";
+import { listKubernetesVersions } from "./kubernetes-versions";
 import { getRoleDefinition, listRoleDefinitions } from "./role-definitions";
 import { getResourceGroup, getSubscription, listResourceGroups, listSubscriptions } from "./subscriptions";
 
@@ -16,6 +17,7 @@ const clusters = new RegExp(`^/subscriptions/${seg}(?:/resourceGroups/${seg})?/p
 const cluster = new RegExp(`^/subscriptions/${seg}/resourceGroups/${seg}/providers/Microsoft\\.ContainerService/managedClusters/${seg}(?:/(listClusterUserCredential|listClusterAdminCredential))?$`, "i");
 const operation = new RegExp(`^/subscriptions/${seg}/providers/Microsoft\\.ContainerService/locations/${seg}/(operations|operationresults)/${seg}$`, "i");
 const publicIp = new RegExp(`^/subscriptions/${seg}/resourceGroups/${seg}/providers/Microsoft\\.Network/publicIPAddresses/${seg}$`, "i");
+const kubernetesVersions = new RegExp(`^/subscriptions/${seg}/providers/Microsoft\\.ContainerService/locations/${seg}/kubernetesVersions$`, "i");
 const roleAssignments = /^(.*?)\/providers\/Microsoft\.Authorization\/roleAssignments(?:\/([^/]+))?$/i;
 const roleDefinitions = /^(.*?)\/providers\/Microsoft\.Authorization\/roleDefinitions(?:\/([^/]+))?$/i;
 const subscriptions = new RegExp(`^/subscriptions(?:/${seg}(?:/resourceGroups(?:/${seg})?)?)?$`, "i");
@@ -60,6 +62,7 @@ async function route(exchange: Exchange, runtime: Runtime, callerId: string): Pr
     throw methodNotAllowed(exchange);
   }
   if (method !== "GET") throw methodNotAllowed(exchange);
+  if (kubernetesVersions.test(path)) return listKubernetesVersions(exchange);
   if ((match = clusters.exec(path))) return listClusters(exchange, runtime, match[1] ?? "", match[2]);
   if ((match = publicIp.exec(path))) return getPublicIpAddress(exchange, runtime, match[1] ?? "", match[2] ?? "", match[3] ?? "");
   if ((match = operation.exec(path))) {

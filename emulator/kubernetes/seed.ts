@@ -7,6 +7,7 @@ import { nodesOf } from "./seed/nodes";
 import { namespacePlan, teamGroups, type NamespacePlan } from "./seed/tenant-plan";
 import { pod, serviceAccount, tenantWorkloads } from "./seed/workloads";
 import { applyCreateDefaults } from "./handlers/defaults";
+import { demoServicePrincipals } from "../seed/organisation";
 
 /** The namespaces every AKS cluster starts with. */
 export const systemNamespaces = ["default", "kube-node-lease", "kube-public", "kube-system"];
@@ -63,12 +64,18 @@ export function seedObjects(cluster: EmulatedClusterView): JsonObject[] {
     cluster.managedAad && cluster.adminGroupObjectIds.length > 0
       ? [clusterRoleBinding("aks-cluster-admin-binding-aad", "cluster-admin", cluster.adminGroupObjectIds.map((id) => ({ kind: "Group" as const, name: id })))]
       : [];
+  // Clusterdesk's own identity reads and manages every Entra cluster (inventory, tenant onboarding),
+  // bound the way an admin would bind a service principal: a User subject named by its object id.
+  const portalBinding = cluster.managedAad
+    ? [clusterRoleBinding("clusterdesk-portal", "cluster-admin", [{ kind: "User" as const, name: demoServicePrincipals.clusterdesk.id }])]
+    : [];
   return [
     ...systemNamespaces.map((name) => namespace(name)),
     ...plans.map(tenantNamespace),
     ...builtInClusterRoles(),
     ...builtInClusterRoleBindings(),
     ...adminBinding,
+    ...portalBinding,
     ...nodes,
     ...systemWorkloads(cluster, nodeNames[0]),
     ...plans.flatMap((plan) => tenantWorkloads(plan, nodeNames.at(-1), cluster.podIdentityEnabled)),

@@ -29,6 +29,7 @@ const N = false;
 const matrix: Array<[Action, keyof typeof resources, [boolean, boolean, boolean, boolean, boolean]]> = [
   ["portal.view", "portal", [Y, Y, Y, Y, Y]],
   ["fleet.view", "portal", [Y, Y, N, N, N]],
+  ["fleet.sync", "portal", [Y, N, N, N, N]],
   ["admin.view", "portal", [Y, N, N, N, N]],
   ["cluster.view", "clusterA", [Y, Y, Y, N, N]],
   ["cluster.view", "clusterNone", [Y, Y, N, N, N]],

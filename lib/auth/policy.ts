@@ -28,7 +28,7 @@ export type Resource =
 
 /** Every action, grouped by the kind of resource it applies to. */
 export const actionsByResource = {
-  portal: ["portal.view", "fleet.view", "admin.view"],
+  portal: ["portal.view", "fleet.view", "fleet.sync", "admin.view"],
   cluster: ["cluster.view", "cluster.sync", "cluster.change", "cluster.request-change", "cluster.access.view"],
   tenant: ["tenant.view", "tenant.manage", "tenant.request-access"],
   request: ["request.view", "request.approve", "request.reject", "request.cancel", "request.retry"],
@@ -55,6 +55,9 @@ function decidePortal(principal: Principal, action: ActionOn<"portal">): Decisio
       return allow;
     case "fleet.view":
       return isAdmin(principal) || isAuditor(principal) ? allow : deny("Only platform admins and auditors see the whole fleet.");
+    case "fleet.sync":
+      // Refreshing the inventory fans out over every subscription and cluster: an admin's call.
+      return isAdmin(principal) ? allow : deny("Only platform admins can refresh the cluster inventory.");
     case "admin.view":
       return isAdmin(principal) ? allow : deny("Only platform admins can open this page.");
   }

@@ -40,3 +40,22 @@ export async function memberGroupIdsOf(userObjectId: string): Promise<string[]> 
     .post({ securityEnabledOnly: false })) as { value?: unknown };
   return Array.isArray(response.value) ? response.value.filter((id): id is string => typeof id === "string") : [];
 }
+
+/** Display names of groups by object id; ids Graph does not know are left out. */
+export async function groupDisplayNames(groupIds: readonly string[]): Promise<Record<string, string>> {
+  const names: Record<string, string> = {};
+  // Graph's `in` filter accepts at most 15 values per clause.
+  for (let start = 0; start < groupIds.length; start += 15) {
+    const ids = groupIds.slice(start, start + 15).map((id) => `'${id.replace(/'/g, "''")}'`);
+    const response = (await graph()
+      .api("/groups")
+      .version("v1.0")
+      .filter(`id in (${ids.join(",")})`)
+      .select("id,displayName")
+      .get()) as { value?: Array<{ id?: unknown; displayName?: unknown }> };
+    for (const group of response.value ?? []) {
+      if (typeof group.id === "string" && typeof group.displayName === "string") names[group.id.toLowerCase()] = group.displayName;
+    }
+  }
+  return names;
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { startInventorySyncWorker } from "@/lib/server/clusters/sync-queue";
 import { logger } from "@/lib/server/logger";
 import type { ExecuteChangeRequestJob } from "@/lib/server/requests/enqueue";
 import { executeChangeRequest } from "@/lib/server/requests/execute-request";
@@ -26,4 +27,5 @@ export async function startWorkers(): Promise<void> {
     const result = await reconcileChangeRequests();
     if (result.expired + result.rangesExpired > 0) logger.info("reconciled change requests", result);
   });
+  await startInventorySyncWorker();
 }

@@ -1,0 +1,14 @@
+// In a route group of its own so the streaming loading state does not wrap the cluster pages, whose
+// 403 and 404 must be sent as the response status (a streamed response has already sent 200).
+export default function Loading() {
+  return (
+    <div role="status" aria-live="polite" className="space-y-3">
+      <span className="sr-only">Loading clusters…</span>
+      <div className="h-8 w-48 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />
+      <div className="h-24 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-900" />
+      {Array.from({ length: 8 }, (_, index) => (
+        <div key={index} className="h-10 animate-pulse rounded bg-slate-100 dark:bg-slate-900" />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { type InventoryListQuery, listQueryToParams, type SortKey } from "@/lib/clusters/inventory-query";
+import type { ClusterListItem } from "@/lib/server/clusters/inventory-read";
+import { clusterPath } from "@/lib/clusters/cluster-path";
+import { ExposureBadge, FindingCounts } from "./exposure-badge";
+
+function SortHeader({ query, sort, children }: { query: InventoryListQuery; sort: SortKey; children: string }) {
+  const current = query.sort === sort;
+  const direction = current && query.direction === "asc" ? "desc" : current ? "asc" : undefined;
+  const params = listQueryToParams({ ...query, sort, direction: direction ?? (sort === "findings" ? "desc" : "asc"), page: 1 });
+  return (
+    <th scope="col" aria-sort={current ? (query.direction === "asc" ? "ascending" : "descending") : undefined} className="px-3 py-2 text-left font-semibold">
+      <Link href={`/clusters?${params.toString()}`} className="hover:underline focus-visible:outline-2 focus-visible:outline-sky-500">
+        {children}
+        {current ? <span aria-hidden> {query.direction === "asc" ? "▲" : "▼"}</span> : null}
+      </Link>
+    </th>
+  );
+}
+
+export function ClusterTable({ items, query }: { items: ClusterListItem[]; query: InventoryListQuery }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800">
+        <caption className="sr-only">AKS clusters</caption>
+        <thead className="bg-slate-50 dark:bg-slate-950">
+          <tr>
+            <SortHeader query={query} sort="name">Cluster</SortHeader>
+            <SortHeader query={query} sort="subscription">Subscription</SortHeader>
+            <SortHeader query={query} sort="location">Region</SortHeader>
+            <SortHeader query={query} sort="version">Kubernetes</SortHeader>
+            <th scope="col" className="px-3 py-2 text-left font-semibold">API server</th>
+            <th scope="col" className="px-3 py-2 text-right font-semibold">Nodes</th>
+            <SortHeader query={query} sort="score">Score</SortHeader>
+            <SortHeader query={query} sort="findings">Findings</SortHeader>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+          {items.map((item) => (
+            <tr key={item.key}>
+              <th scope="row" className="px-3 py-2 text-left font-medium">
+                <Link href={clusterPath(item)} className="text-sky-700 hover:underline dark:text-sky-400">{item.name}</Link>
+                <div className="text-xs font-normal text-slate-500 dark:text-slate-400">{item.resourceGroup}</div>
+              </th>
+              <td className="px-3 py-2">{item.subscriptionName ?? item.subscriptionId}</td>
+              <td className="px-3 py-2">{item.location}</td>
+              <td className="px-3 py-2">{item.kubernetesVersion ?? "—"}</td>
+              <td className="px-3 py-2">
+                <ExposureBadge exposure={item.exposure} />
+                {!item.apiServerReachable ? <div className="mt-1 text-xs text-slate-500 dark:text-slate-400">Not reachable from the portal</div> : null}
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">{item.nodeCount}</td>
+              <td className="px-3 py-2 tabular-nums">{item.postureScore}</td>
+              <td className="px-3 py-2"><FindingCounts high={item.failingHigh} medium={item.failingMedium} low={item.failingLow} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

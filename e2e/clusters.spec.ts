@@ -1,0 +1,67 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { demoSubscriptions } from "../emulator/seed/organisation";
+import { signInAs } from "./support/personas";
+
+/** The inventory is filled by the sync queued at start-up; the page refreshes itself while it runs. */
+async function waitForInventory(page: Page, cluster: string): Promise<void> {
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("link", { name: cluster, exact: true })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+}
+
+const clusterRows = (page: Page) => page.getByRole("table", { name: "AKS clusters" }).locator("tbody tr");
+
+test.describe("cluster inventory", () => {
+  test("an admin sees every cluster, filters them and opens a cluster's detail", async ({ page }) => {
+    await signInAs(page, "admin", "/clusters");
+    await waitForInventory(page, "aks-shared-dev");
+    await expect(clusterRows(page)).toHaveCount(7);
+    await expect(page.getByRole("button", { name: "Refresh inventory" })).toBeVisible();
+
+    await page.getByLabel("API server").selectOption("open");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/exposure=open/);
+    await expect(clusterRows(page)).toHaveCount(2);
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+    await page.goto("/clusters");
+    await page.getByRole("link", { name: "aks-shared-dev", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "aks-shared-dev" })).toBeVisible();
+    const tabs = page.getByRole("navigation", { name: "Cluster sections" });
+    await expect(tabs.getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
+    await expect(tabs.getByRole("link", { name: "IP ranges" })).toHaveAttribute("href", /\/aks-shared-dev\/ip-ranges$/);
+    const namespaces = page.getByRole("region", { name: "Namespaces" });
+    await expect(namespaces.getByRole("row", { name: /payments-dev/ })).toContainText("Payments");
+    await expect(page.getByRole("region", { name: "Entra integration" })).toContainText("Clusterdesk Admins");
+    await expect(page.getByRole("region", { name: "Security posture" })).toContainText("Azure Policy");
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+    await page.goto("/clusters/" + demoSubscriptions.production + "/rg-payments-prod/aks-payments-prod");
+    await expect(page.getByRole("region", { name: "API server access" })).toContainText("not reachable from the portal");
+
+    await page.goto("/");
+    await expect(page.getByRole("region", { name: "Fleet posture" })).toContainText("Clusters with high findings");
+  });
+
+  test("a team lead sees only the clusters hosting their tenants and gets 403 on another cluster", async ({ page }) => {
+    await signInAs(page, "paymentsLead", "/clusters");
+    await waitForInventory(page, "aks-shared-dev");
+    const names = await clusterRows(page).locator("th").allInnerTexts();
+    expect(names.map((name) => name.split("\n")[0])).toEqual(["aks-legacy-podid", "aks-payments-prod", "aks-platform-shared", "aks-shared-dev"]);
+    await expect(page.getByRole("button", { name: "Refresh inventory" })).toHaveCount(0);
+
+    const response = await page.goto(`/clusters/${demoSubscriptions.production}/rg-search-prod/aks-search-prod`);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+
+    const unknown = await page.goto(`/clusters/${demoSubscriptions.production}/rg-nowhere/aks-nothing`);
+    expect(unknown?.status()).toBe(404);
+  });
+
+  test("a plain member is told why there is nothing to see", async ({ page }) => {
+    await signInAs(page, "member", "/clusters");
+    await expect(page.getByRole("region", { name: "No clusters to show" })).toContainText("You do not own a tenant yet");
+  });
+});

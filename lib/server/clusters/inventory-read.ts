@@ -1,0 +1,125 @@
+import "server-only";
+import { decide, type Principal } from "@/lib/auth/policy";
+import type { Cluster } from "@/lib/clusters/cluster";
+import type { ApiServerExposure } from "@/lib/clusters/exposure";
+import type { InventoryListQuery } from "@/lib/clusters/inventory-query";
+import { clusterKey, clusterResourceId } from "@/lib/clusters/resource-id";
+import type { PostureEvaluation } from "@/lib/posture";
+import type { ClusterExposure, Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/server/db/client";
+import type { NodeRead } from "@/lib/server/kube/in-cluster-reader";
+import { type ClusterScope, inventoryOrderBy, inventoryWhere } from "./inventory-where";
+
+/** Reads of the inventory cache for the pages. Never calls ARM or a cluster. */
+
+const exposureOf: Record<ClusterExposure, ApiServerExposure> = { private: "private", authorized_ranges: "authorized-ranges", open: "open" };
+
+/** Admins and auditors see the fleet; a team lead the clusters hosting one of their tenants; others none. */
+export async function clusterScopeFor(principal: Principal): Promise<ClusterScope> {
+  if (decide(principal, "fleet.view", { kind: "portal" }).allowed) return { all: true };
+  if (principal.ownedTenantIds.length === 0) return { all: false, clusterKeys: [] };
+  const environments = await db().tenantEnvironment.findMany({
+    where: { tenantId: { in: [...principal.ownedTenantIds] } },
+    select: { clusterResourceId: true },
+    distinct: ["clusterResourceId"],
+  });
+  return { all: false, clusterKeys: environments.map((environment) => clusterKey(environment.clusterResourceId)) };
+}
+
+const listSelect = {
+  key: true, resourceId: true, name: true, subscriptionId: true, resourceGroup: true, location: true, kubernetesVersion: true,
+  provisioningState: true, powerState: true, exposure: true, nodeCount: true, nodePoolCount: true, postureScore: true,
+  failingHigh: true, failingMedium: true, failingLow: true, unknownFindings: true, apiServerReachable: true, syncedAt: true,
+} satisfies Prisma.InventoryClusterSelect;
+
+type ListRow = Prisma.InventoryClusterGetPayload<{ select: typeof listSelect }>;
+
+export type ClusterListItem = Omit<ListRow, "exposure"> & { exposure: ApiServerExposure; subscriptionName: string | null };
+
+export type InventoryPage = {
+  items: ClusterListItem[];
+  /** Clusters matching the filters. */
+  total: number;
+  /** Clusters visible to the user at all (to tell "no match" from "nothing here"). */
+  visible: number;
+  facets: { subscriptions: Array<{ id: string; name: string | null }>; locations: string[]; versions: string[] };
+};
+
+async function subscriptionNames(): Promise<Map<string, string | null>> {
+  const subscriptions = await db().inventorySubscription.findMany({ select: { id: true, displayName: true } });
+  return new Map(subscriptions.map((subscription) => [subscription.id, subscription.displayName]));
+}
+
+async function distinctValues(scope: ClusterScope, query: InventoryListQuery, column: "subscriptionId" | "location" | "kubernetesVersion"): Promise<string[]> {
+  const groups = await db().inventoryCluster.groupBy({ by: [column], where: inventoryWhere(scope, query, column) });
+  return groups.flatMap((group) => (group[column] ? [group[column]] : [])).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+}
+
+/** Minor versions ("1.31") for the version filter; patch versions would fragment it. */
+function minors(versions: string[]): string[] {
+  return [...new Set(versions.map((version) => /^\d+\.\d+/.exec(version)?.[0] ?? version))];
+}
+
+export async function listInventory(scope: ClusterScope, query: InventoryListQuery): Promise<InventoryPage> {
+  const where = inventoryWhere(scope, query);
+  const [rows, total, visible, subscriptionIds, locations, versions, names] = await Promise.all([
+    db().inventoryCluster.findMany({ where, orderBy: inventoryOrderBy(query), skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: listSelect }),
+    db().inventoryCluster.count({ where }),
+    db().inventoryCluster.count({ where: inventoryWhere(scope, { ...query, search: "", subscriptionId: null, location: null, kubernetesVersion: null, exposure: null, posture: null }) }),
+    distinctValues(scope, query, "subscriptionId"),
+    distinctValues(scope, query, "location"),
+    distinctValues(scope, query, "kubernetesVersion"),
+    subscriptionNames(),
+  ]);
+  return {
+    items: rows.map((row) => ({ ...row, exposure: exposureOf[row.exposure], subscriptionName: names.get(row.subscriptionId) ?? null })),
+    total,
+    visible,
+    facets: { subscriptions: subscriptionIds.map((id) => ({ id, name: names.get(id) ?? null })), locations, versions: minors(versions) },
+  };
+}
+
+export type NamespaceOwner = { tenantId: string; tenantName: string };
+
+export type ClusterDetail = {
+  key: string;
+  cluster: Cluster;
+  posture: PostureEvaluation;
+  exposure: ApiServerExposure;
+  subscriptionName: string | null;
+  adminGroupNames: Record<string, string>;
+  nodes: NodeRead[] | null;
+  apiServerReachable: boolean;
+  apiServerError: string | null;
+  syncedAt: Date;
+  /** Tenants with an environment on this cluster: what the visibility policy decides on. */
+  hostedTenantIds: string[];
+  /** namespace → owning tenant, from Clusterdesk's tenant records (current, not as of the sync). */
+  namespaceOwners: Record<string, NamespaceOwner>;
+};
+
+/** The cached cluster at `/subscriptions/{s}/resourceGroups/{rg}/…/managedClusters/{name}`, or null. */
+export async function findClusterDetail(address: { subscriptionId: string; resourceGroup: string; name: string }): Promise<ClusterDetail | null> {
+  const key = clusterKey(clusterResourceId(address));
+  const [row, environments] = await Promise.all([
+    db().inventoryCluster.findUnique({ where: { key } }),
+    db().tenantEnvironment.findMany({ where: { clusterResourceId: key }, select: { namespace: true, tenant: { select: { id: true, displayName: true } } } }),
+  ]);
+  if (!row) return null;
+  const subscription = await db().inventorySubscription.findUnique({ where: { id: row.subscriptionId }, select: { displayName: true } });
+  return {
+    key,
+    // Written by saveInventoryEntry from these very types.
+    cluster: row.cluster as unknown as Cluster,
+    posture: row.posture as unknown as PostureEvaluation,
+    exposure: exposureOf[row.exposure],
+    subscriptionName: subscription?.displayName ?? null,
+    adminGroupNames: row.adminGroupNames as Record<string, string>,
+    nodes: row.nodes as NodeRead[] | null,
+    apiServerReachable: row.apiServerReachable,
+    apiServerError: row.apiServerError,
+    syncedAt: row.syncedAt,
+    hostedTenantIds: [...new Set(environments.map((environment) => environment.tenant.id))],
+    namespaceOwners: Object.fromEntries(environments.map((environment) => [environment.namespace, { tenantId: environment.tenant.id, tenantName: environment.tenant.displayName }])),
+  };
+}

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createKubernetesSide } from "@/emulator/kubernetes";
+import { demoSubscriptions } from "@/emulator/seed/organisation";
+import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/start-test-emulator";
+import type { Cluster } from "@/lib/clusters/cluster";
+import type { PostureEvaluation, PostureRuleId } from "@/lib/posture";
+import { seedDemoTenants } from "@/scripts/lib/seed-demo-tenants";
+import { appDatabaseUrl, pointAppAtEmulator } from "@/test/app-under-test";
+import { db } from "@/lib/server/db/client";
+import { parseListQuery } from "@/lib/clusters/inventory-query";
+import { clusterScopeFor, listInventory } from "./inventory-read";
+import { inventorySyncStatus } from "./inventory-summary";
+import { syncInventory } from "./sync-inventory";
+
+let emulator: TestEmulator;
+
+beforeAll(async () => {
+  emulator = await startTestEmulator({ kubernetes: createKubernetesSide, armPageSize: 2 });
+  pointAppAtEmulator(emulator.url);
+  await seedDemoTenants(appDatabaseUrl());
+  await db().inventoryCluster.deleteMany();
+  await db().inventorySubscription.deleteMany();
+});
+afterAll(async () => {
+  await db().$disconnect();
+  await emulator.dispose();
+});
+
+type Row = { cluster: Cluster; posture: PostureEvaluation; exposure: string; apiServerReachable: boolean; apiServerError: string | null; adminGroupNames: unknown; nodes: unknown };
+
+async function row(name: string): Promise<Row> {
+  const found = await db().inventoryCluster.findFirst({ where: { name } });
+  if (!found) throw new Error(`${name} is not in the inventory`);
+  return found as unknown as Row;
+}
+
+function failing(evaluation: PostureEvaluation): PostureRuleId[] {
+  return evaluation.findings.filter((finding) => finding.status === "fail").map((finding) => finding.id).sort();
+}
+
+/** What the seed's comments list: high and medium findings (low ones such as the OIDC issuer come on top). */
+function failingHighOrMedium(evaluation: PostureEvaluation): PostureRuleId[] {
+  return evaluation.findings.filter((f) => f.status === "fail" && (f.severity === "high" || f.severity === "medium")).map((f) => f.id).sort();
+}
+
+describe("inventory sync against the emulator", () => {
+  it("stores every seeded cluster of both subscriptions and records the run", async () => {
+    const result = await syncInventory();
+    expect(result.failures).toEqual([]);
+    expect(result.clusters).toBe(7);
+    expect(await db().inventoryCluster.count()).toBe(7);
+    const run = await db().inventorySync.findUniqueOrThrow({ where: { id: result.syncId } });
+    expect(run).toMatchObject({ status: "succeeded", subscriptionsTotal: 2, subscriptionsDone: 2, clustersFound: 7 });
+    const subscriptions = await db().inventorySubscription.findMany({ orderBy: { id: "asc" } });
+    expect(subscriptions.map((s) => [s.displayName, s.lastStatus, s.clusterCount])).toEqual(
+      expect.arrayContaining([["Clusterdesk Demo - Production", "succeeded", 3], ["Clusterdesk Demo - Non-production", "succeeded", 4]]),
+    );
+  });
+
+  it("aks-payments-prod: private, not read, nothing failing", async () => {
+    const r = await row("aks-payments-prod");
+    expect(r.exposure).toBe("private");
+    expect(r.apiServerReachable).toBe(false);
+    expect(r.apiServerError).toMatch(/not reachable from the portal/);
+    expect(r.cluster.inCluster).toBeNull();
+    expect(r.cluster.identity).toMatchObject({ managedAad: true, azureRbac: true, localAccountsDisabled: true });
+    expect(r.cluster.network).toMatchObject({ policy: "cilium", outboundType: "userDefinedRouting" });
+    expect(r.cluster.workloadIdentity).toMatchObject({ workloadIdentityEnabled: true, oidcIssuerEnabled: true });
+    expect(r.adminGroupNames).toEqual({ "a0000000-0000-4000-8000-0000000000a1": "Clusterdesk Admins" });
+    expect(failing(r.posture)).toEqual([]);
+    expect(r.posture.findings.find((f) => f.id === "pod-security-admission")?.status).toBe("unknown");
+  });
+
+  it("aks-search-prod: authorized ranges, GPU taint, two egress IPs; passes exposure", async () => {
+    const r = await row("aks-search-prod");
+    expect(r.exposure).toBe("authorized_ranges");
+    expect(r.cluster.apiServerAccess.authorizedIpRanges).toEqual(["203.0.113.0/24", "198.51.100.17/32"]);
+    expect(r.cluster.nodePools.find((pool) => pool.name === "gpu")?.taints).toEqual(["nvidia.com/gpu=present:NoSchedule"]);
+    expect(r.cluster.network.egressIps).toHaveLength(2);
+    expect(r.cluster.network.policy).toBe("calico");
+    expect(r.apiServerReachable).toBe(true);
+    expect(failingHighOrMedium(r.posture)).toEqual([]);
+  });
+
+  it("aks-platform-shared: local accounts on, Kubernetes RBAC only", async () => {
+    const r = await row("aks-platform-shared");
+    expect(r.exposure).toBe("authorized_ranges");
+    expect(r.cluster.identity).toMatchObject({ managedAad: true, azureRbac: false, localAccountsDisabled: false });
+    expect(r.cluster.nodePools.map((pool) => pool.osType)).toContain("Windows");
+    expect(failing(r.posture)).toEqual(expect.arrayContaining(["azure-rbac", "local-accounts-disabled"]));
+    expect(failing(r.posture)).not.toContain("api-server-exposure");
+  });
+
+  it("aks-shared-dev: reads namespaces with their tenants; no Azure Policy, search-dev without Pod Security", async () => {
+    const r = await row("aks-shared-dev");
+    expect(r.exposure).toBe("authorized_ranges");
+    expect(r.apiServerReachable).toBe(true);
+    const namespaces = r.cluster.inCluster?.namespaces ?? [];
+    expect(namespaces.find((ns) => ns.name === "payments-dev")).toMatchObject({ tenant: "payments", labels: expect.objectContaining({ "pod-security.kubernetes.io/enforce": "baseline" }) });
+    expect(namespaces.find((ns) => ns.name === "search-dev")?.tenant).toBe("search");
+    expect(namespaces.find((ns) => ns.name === "kube-system")?.tenant).toBeNull();
+    expect(Array.isArray(r.nodes) && r.nodes.length).toBeGreaterThan(0);
+    expect(failingHighOrMedium(r.posture)).toEqual(["azure-policy", "pod-security-admission"]);
+  });
+
+  it("aks-dev-open: open, no Entra, local accounts, kubenet without policy — read with its local account", async () => {
+    const r = await row("aks-dev-open");
+    expect(r.exposure).toBe("open");
+    expect(r.cluster.identity.managedAad).toBe(false);
+    expect(r.cluster.network).toMatchObject({ plugin: "kubenet", policy: "none" });
+    expect(r.apiServerReachable).toBe(true);
+    expect(failing(r.posture)).toEqual(expect.arrayContaining(["api-server-exposure", "entra-integration", "local-accounts-disabled", "network-policy"]));
+  });
+
+  it("aks-legacy-podid: pod identity with its binding, outdated version, local accounts", async () => {
+    const r = await row("aks-legacy-podid");
+    expect(r.cluster.podIdentity.podIdentityEnabled).toBe(true);
+    expect(r.cluster.podIdentity.identities).toEqual([expect.objectContaining({ name: "payments-reader", namespace: "payments-dev", bindingSelector: "payments-reader" })]);
+    expect(r.cluster.kubernetesVersion).toMatch(/^1\.29\./);
+    expect(failing(r.posture)).toEqual(expect.arrayContaining(["workload-identity", "kubernetes-version", "local-accounts-disabled"]));
+  });
+
+  it("aks-analytics-wi: workload identity, Cilium, NAT gateway, but open to the internet", async () => {
+    const r = await row("aks-analytics-wi");
+    expect(r.exposure).toBe("open");
+    expect(r.cluster.location).toBe("eastus");
+    expect(r.cluster.network).toMatchObject({ policy: "cilium", outboundType: "managedNATGateway" });
+    expect(r.cluster.workloadIdentity.oidcIssuerEnabled).toBe(true);
+    expect(failing(r.posture)).toContain("api-server-exposure");
+    expect(failing(r.posture)).not.toContain("workload-identity");
+  });
+
+  it("retries through injected 429s and 500s, finishes the other subscription and records the one that failed", async () => {
+    const productionPath = `^/subscriptions/${demoSubscriptions.production}/providers/Microsoft\\.ContainerService/managedClusters`;
+    // A transient burst: the SDK's throttling and retry policies ride it out.
+    emulator.injectFault({ path: productionPath, status: 429, retryAfterMs: 10, count: 2 });
+    emulator.injectFault({ path: productionPath, status: 500, count: 1 });
+    const transient = await syncInventory({ retryDelayMs: 10 });
+    expect(transient.failures).toEqual([]);
+
+    // A persistent failure on one subscription: recorded, the other subscription is still synced.
+    emulator.injectFault({ path: productionPath, status: 429, retryAfterMs: 10, count: 100 });
+    const before = await db().inventoryCluster.count({ where: { subscriptionId: demoSubscriptions.production } });
+    const result = await syncInventory({ listAttempts: 2, retryDelayMs: 10 });
+    emulator.clearFaults();
+    expect(result.failures).toEqual([
+      expect.objectContaining({ subscriptionId: demoSubscriptions.production, displayName: "Clusterdesk Demo - Production", error: expect.stringMatching(/429/) }),
+    ]);
+    const run = await db().inventorySync.findUniqueOrThrow({ where: { id: result.syncId } });
+    expect(run.status).toBe("partial");
+    const subscription = await db().inventorySubscription.findUniqueOrThrow({ where: { id: demoSubscriptions.production } });
+    expect(subscription).toMatchObject({ lastStatus: "failed", lastError: expect.stringMatching(/429/) });
+    // The failed subscription keeps what the cache knew; the other one was refreshed.
+    expect(await db().inventoryCluster.count({ where: { subscriptionId: demoSubscriptions.production } })).toBe(before);
+    const nonProduction = await db().inventorySubscription.findUniqueOrThrow({ where: { id: demoSubscriptions.nonProduction } });
+    expect(nonProduction.lastStatus).toBe("succeeded");
+  });
+
+  it("names the failed subscription in the sync status the list page shows", async () => {
+    const status = await inventorySyncStatus();
+    expect(status.failedSubscriptions).toEqual([expect.objectContaining({ id: demoSubscriptions.production, displayName: "Clusterdesk Demo - Production" })]);
+    expect(status.lastFinished?.status).toBe("partial");
+  });
+
+  it("lists only the clusters hosting a team lead's tenants, with filters and facets", async () => {
+    const payments = await db().tenant.findUniqueOrThrow({ where: { slug: "payments" } });
+    const scope = await clusterScopeFor({ objectId: "lead", roles: [], ownedTenantIds: [payments.id] });
+    const page = await listInventory(scope, parseListQuery({}));
+    expect(page.items.map((item) => item.name)).toEqual(["aks-legacy-podid", "aks-payments-prod", "aks-platform-shared", "aks-shared-dev"]);
+    const open = await listInventory({ all: true }, parseListQuery({ exposure: "open", sort: "findings" }));
+    expect(open.items.map((item) => item.name)).toEqual(["aks-dev-open", "aks-analytics-wi"]);
+    expect(open.facets.locations).toEqual(["eastus", "westeurope"]);
+    expect(await clusterScopeFor({ objectId: "member", roles: [], ownedTenantIds: [] })).toEqual({ all: false, clusterKeys: [] });
+  });
+});

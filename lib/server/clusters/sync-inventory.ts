@@ -1,0 +1,160 @@
+import "server-only";
+import type { Cluster } from "@/lib/clusters/cluster";
+import { clusterKey } from "@/lib/clusters/resource-id";
+import { evaluatePosture, type PostureContext } from "@/lib/posture";
+import { env } from "@/lib/env";
+import { armFailure } from "@/lib/server/azure/arm-errors";
+import { groupDisplayNames } from "@/lib/server/azure/graph";
+import { subscriptionDisplayName, supportedKubernetesVersions } from "@/lib/server/azure/inventory-facts";
+import { listClustersOf } from "@/lib/server/azure/managed-clusters";
+import { db } from "@/lib/server/db/client";
+import { logger } from "@/lib/server/logger";
+import { limiter, mapBounded } from "./bounded";
+import { inspectCluster } from "./inspect-cluster";
+import { recordSubscriptionOutcome, removeClustersNotListed, saveInventoryEntry } from "./inventory-store";
+import { createSyncRun, finishRun, markRunStarted, recordRunProgress, type SyncFailure } from "./sync-runs";
+
+export type SyncOptions = {
+  /** Defaults to the configured subscriptions. */
+  subscriptionIds?: readonly string[];
+  /** Subscriptions listed at once. */
+  subscriptionConcurrency?: number;
+  /** API servers read at once, across all subscriptions. */
+  clusterConcurrency?: number;
+  /** Listing attempts per subscription after the SDK's own retries gave up (429 / 5xx / network). */
+  listAttempts?: number;
+  retryDelayMs?: number;
+};
+
+export type SyncResult = { syncId: string; clusters: number; failures: SyncFailure[] };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Lists a subscription's clusters completely, or throws. The SDK pipeline already honours
+ * Retry-After on 429 and retries 5xx with backoff; when it gives up, a few more attempts after a
+ * pause ride out longer throttling windows. Only a complete listing is returned, so clusters are
+ * never removed from the cache because of a half-read subscription.
+ */
+async function listCompletely(subscriptionId: string, attempts: number, delayMs: number): Promise<Cluster[]> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const clusters: Cluster[] = [];
+      for await (const cluster of listClustersOf(subscriptionId)) clusters.push(cluster);
+      return clusters;
+    } catch (error) {
+      const failure = armFailure(error);
+      if (!failure.retryable || attempt >= attempts) throw error;
+      logger.warn("listing clusters failed, retrying", { subscriptionId, attempt, kind: failure.kind, status: failure.statusCode });
+      await sleep(delayMs * attempt);
+    }
+  }
+}
+
+function describeListFailure(error: unknown): string {
+  const failure = armFailure(error);
+  const prefix = failure.statusCode ? `ARM answered ${failure.statusCode}${failure.code ? ` (${failure.code})` : ""}` : "ARM could not be reached";
+  return `${prefix}: ${failure.message}`.slice(0, 500);
+}
+
+/** Memoises a keyed async lookup for the duration of one sync; failures resolve to the fallback. */
+function memo<T>(lookup: (key: string) => Promise<T>, fallback: T): (key: string) => Promise<T> {
+  const cache = new Map<string, Promise<T>>();
+  return (key) => {
+    let value = cache.get(key);
+    if (!value) {
+      value = lookup(key).catch((error: unknown) => {
+        logger.warn("inventory lookup failed", { key, error: error instanceof Error ? error.message : String(error) });
+        return fallback;
+      });
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
+async function namespaceOwners(): Promise<Map<string, Map<string, string>>> {
+  const environments = await db().tenantEnvironment.findMany({ select: { clusterResourceId: true, namespace: true, tenant: { select: { slug: true } } } });
+  const byCluster = new Map<string, Map<string, string>>();
+  for (const environment of environments) {
+    const key = clusterKey(environment.clusterResourceId);
+    const namespaces = byCluster.get(key) ?? new Map<string, string>();
+    namespaces.set(environment.namespace, environment.tenant.slug);
+    byCluster.set(key, namespaces);
+  }
+  return byCluster;
+}
+
+/**
+ * One full inventory sync: every configured subscription (bounded parallelism), every cluster's API
+ * server where reachable (bounded, shared across subscriptions), posture evaluated, cache written per
+ * cluster as it is ready. A subscription that cannot be listed is recorded and keeps its previous rows.
+ */
+export async function syncInventory(options: SyncOptions & { syncId?: string } = {}): Promise<SyncResult> {
+  const subscriptionIds = options.subscriptionIds ?? env().subscriptionIds;
+  const syncId = options.syncId ?? (await createSyncRun("manual"));
+  await markRunStarted(syncId, subscriptionIds.length);
+  const owners = await namespaceOwners();
+  const readApiServer = limiter(options.clusterConcurrency ?? 16);
+  const failures: SyncFailure[] = [];
+  let total = 0;
+
+  // Facts shared by many clusters, looked up once per sync.
+  const versionsIn = memo<string[] | null>((key) => {
+    const [subscriptionId = "", location = ""] = key.split("|");
+    return supportedKubernetesVersions(subscriptionId, location);
+  }, null);
+  const groupName = memo((id) => groupDisplayNames([id]).then((names) => names[id.toLowerCase()] ?? ""), "");
+
+  async function syncCluster(armCluster: Cluster): Promise<void> {
+    const tenants = owners.get(clusterKey(armCluster.id));
+    const inspection = await readApiServer(() => inspectCluster(armCluster, (namespace) => tenants?.get(namespace) ?? null));
+    const versions = await versionsIn(`${armCluster.subscriptionId}|${armCluster.location}`);
+    const context: PostureContext = versions ? { supportedKubernetesVersions: { [armCluster.location]: versions } } : {};
+    const names = await Promise.all(armCluster.identity.adminGroupObjectIds.map(async (id) => [id.toLowerCase(), await groupName(id)] as const));
+    await saveInventoryEntry({
+      cluster: inspection.cluster,
+      posture: evaluatePosture(inspection.cluster, context),
+      adminGroupNames: Object.fromEntries(names.filter(([, name]) => name !== "")),
+      nodes: inspection.reachable ? inspection.nodes : null,
+      apiServerError: inspection.reachable ? null : inspection.error,
+      syncedAt: new Date(),
+    });
+  }
+
+  async function syncSubscription(subscriptionId: string): Promise<void> {
+    let clusters: Cluster[];
+    try {
+      clusters = await listCompletely(subscriptionId, options.listAttempts ?? 3, options.retryDelayMs ?? 2_000);
+    } catch (error) {
+      const message = describeListFailure(error);
+      const known = await db().inventorySubscription.findUnique({ where: { id: subscriptionId.toLowerCase() }, select: { displayName: true } });
+      failures.push({ subscriptionId, displayName: known?.displayName ?? null, error: message });
+      await recordSubscriptionOutcome(subscriptionId, { ok: false, error: message }, new Date());
+      await recordRunProgress(syncId, { clustersFound: 0, clustersInspected: 0 });
+      logger.warn("inventory: subscription failed", { subscriptionId, error: message });
+      return;
+    }
+    const displayName = await subscriptionDisplayName(subscriptionId).catch(() => null);
+    await Promise.all(clusters.map(async (cluster) => {
+      try {
+        await syncCluster(cluster);
+      } catch (error) {
+        logger.error("inventory: cluster failed", { clusterId: cluster.id, error: error instanceof Error ? error.message : String(error) });
+      }
+    }));
+    await removeClustersNotListed(subscriptionId, clusters.map((cluster) => clusterKey(cluster.id)));
+    await recordSubscriptionOutcome(subscriptionId, { ok: true, displayName, clusterCount: clusters.length }, new Date());
+    await recordRunProgress(syncId, { clustersFound: clusters.length, clustersInspected: clusters.length });
+    total += clusters.length;
+  }
+
+  try {
+    await mapBounded(subscriptionIds, options.subscriptionConcurrency ?? 8, syncSubscription);
+    await finishRun(syncId, failures, subscriptionIds.length);
+  } catch (error) {
+    await finishRun(syncId, failures, subscriptionIds.length, error instanceof Error ? error.message : String(error));
+    throw error;
+  }
+  return { syncId, clusters: total, failures };
+}
