@@ -1,15 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { demoSubscriptions } from "../emulator/seed/organisation";
+import { waitForInventory } from "./support/inventory";
 import { signInAs } from "./support/personas";
-
-/** The inventory is filled by the sync queued at start-up; the page refreshes itself while it runs. */
-async function waitForInventory(page: Page, cluster: string): Promise<void> {
-  await expect(async () => {
-    await page.reload();
-    await expect(page.getByRole("link", { name: cluster, exact: true })).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 60_000 });
-}
 
 const clusterRows = (page: Page) => page.getByRole("table", { name: "AKS clusters" }).locator("tbody tr");
 

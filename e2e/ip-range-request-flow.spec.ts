@@ -1,21 +1,26 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
+import { waitForInventory } from "./support/inventory";
 import { type Persona, signInAs } from "./support/personas";
 
 const nonProduction = "6a1c0c7e-9f3b-4b0a-8e2d-444455556666";
 const sharedDev = `/clusters/${nonProduction}/rg-dev/aks-shared-dev/ip-ranges`;
 const privateProd = "/clusters/0b1f6471-1bf0-4dda-aec3-111122223333/rg-payments-prod/aks-payments-prod/ip-ranges";
 
+/** Signs in, waits until the inventory lists aks-shared-dev (cluster pages read it), then opens `path`. */
 async function as(browser: Browser, persona: Persona, path: string): Promise<Page> {
   const context = await browser.newContext({ ignoreHTTPSErrors: true });
   const page = await context.newPage();
-  await signInAs(page, persona, path);
+  await signInAs(page, persona, "/clusters");
+  await waitForInventory(page, "aks-shared-dev");
+  await page.goto(path);
   return page;
 }
 
 test.describe("authorized IP ranges, end to end", () => {
   test("a team lead asks for 203.0.113.7 for 8 hours, an admin approves, and Azure ends up with it and every earlier range", async ({ browser }) => {
     const lead = await as(browser, "paymentsLead", sharedDev);
-    await expect(lead.getByRole("heading", { level: 1 })).toHaveText("aks-shared-dev: API server IP ranges");
+    await expect(lead.getByRole("heading", { level: 1 })).toHaveText("aks-shared-dev");
+    await expect(lead.getByRole("heading", { level: 2, name: "API server IP ranges" })).toBeVisible();
     await expect(lead.getByRole("row", { name: /203\.0\.113\.0\/24/ })).toBeVisible();
 
     await lead.getByLabel("IPv4 address or CIDR range").fill("203.0.113.7");
@@ -35,6 +40,7 @@ test.describe("authorized IP ranges, end to end", () => {
 
     // Another team's lead gets a 403 on the request.
     const otherLead = await as(browser, "searchLead", "/requests");
+    await expect(otherLead.getByTestId("signed-in-user")).toHaveText("Sofia Rossi");
     expect((await otherLead.goto(`/requests/${number}`))?.status()).toBe(403);
 
     const admin = await as(browser, "admin", `/requests/${number}`);

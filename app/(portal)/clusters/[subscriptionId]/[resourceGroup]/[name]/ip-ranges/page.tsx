@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/policy";
+import { can, type Resource } from "@/lib/auth/policy";
 import { clusterResourceId } from "@/lib/clusters/resource-id";
-import { authorizePage } from "@/lib/server/auth/current-user";
-import { clusterResource } from "@/lib/server/clusters/cluster-resource";
+import { clusterForPage } from "@/lib/server/clusters/cluster-page";
 import { loadIpRangesView } from "@/lib/server/network/ip-ranges-view";
 import { requestContext } from "@/lib/server/request-context";
 import { AddRangeForm } from "./_components/add-range-form";
@@ -15,22 +13,31 @@ export const metadata: Metadata = { title: "API server IP ranges" };
 
 type Params = { subscriptionId: string; resourceGroup: string; name: string };
 
+function SectionTitle({ description }: { description?: string }) {
+  return (
+    <div className="mb-4 mt-6">
+      <h2 className="text-xl font-semibold">API server IP ranges</h2>
+      {description ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{description}</p> : null}
+    </div>
+  );
+}
+
 export default async function IpRangesPage({ params }: { params: Promise<Params> }) {
   const { subscriptionId, resourceGroup, name } = await params;
-  const clusterId = clusterResourceId({ subscriptionId: decodeURIComponent(subscriptionId), resourceGroup: decodeURIComponent(resourceGroup), name: decodeURIComponent(name) });
-  const resource = await clusterResource(clusterId);
-  const user = await authorizePage("cluster.view", resource);
+  // The layout already looked the cluster up and authorized the user; this is the same cached call.
+  const { user, detail } = await clusterForPage(subscriptionId, resourceGroup, name);
+  const resource: Resource = { kind: "cluster", hostedTenantIds: detail.hostedTenantIds };
+  const clusterId = clusterResourceId({ subscriptionId: detail.cluster.subscriptionId, resourceGroup: detail.cluster.resourceGroup, name: detail.cluster.name });
   const view = await loadIpRangesView(clusterId);
   if (!view.ok && /not found/i.test(view.error)) notFound();
 
   const canChange = can(user.principal, "cluster.change", resource);
   const canRequest = can(user.principal, "cluster.request-change", resource);
-  const title = view.ok ? `${view.clusterName}: API server IP ranges` : "API server IP ranges";
 
   if (!view.ok) {
     return (
       <>
-        <PageHeader title={title} />
+        <SectionTitle />
         <EmptyState title="The cluster's ranges could not be read">{view.error}</EmptyState>
       </>
     );
@@ -38,7 +45,7 @@ export default async function IpRangesPage({ params }: { params: Promise<Params>
   if (view.privateCluster) {
     return (
       <>
-        <PageHeader title={title} />
+        <SectionTitle />
         <EmptyState title="Private cluster: no authorized IP ranges">
           This cluster&apos;s API server has no public endpoint; it is reachable only from its virtual network (and peered networks or VPN).
           Authorized IP ranges apply only to public API servers, so there is nothing to manage here.
@@ -48,10 +55,7 @@ export default async function IpRangesPage({ params }: { params: Promise<Params>
   }
   return (
     <>
-      <PageHeader
-        title={title}
-        description={`${view.rows.length} of ${view.limit} ranges in use. Azure replaces the whole list on every change; Clusterdesk merges each change into the list as it is at that moment.`}
-      />
+      <SectionTitle description={`${view.rows.length} of ${view.limit} ranges in use, as Azure reports them now. Azure replaces the whole list on every change; Clusterdesk merges each change into the list as it is at that moment.`} />
       <div className="space-y-6">
         {view.rows.length === 0 ? (
           <EmptyState title="Open to every address">
