@@ -12,6 +12,7 @@ import type { ChangeExecutor } from "@/lib/server/requests/executor";
 import { useEmulator } from "@/test/support";
 import { egressAddressFor } from "@/emulator/arm/public-ip-addresses";
 import { publicIpAddressOf } from "@/lib/server/azure/public-ip-addresses";
+import { syncInventory } from "@/lib/server/clusters/sync-inventory";
 import { authorizedIpRangesExecutor } from "./authorized-ip-ranges-executor";
 
 const subscriptionId = demoSubscriptions.nonProduction;
@@ -72,6 +73,14 @@ describe("authorized IP range executor against the emulated ARM", () => {
     expect(new Set(events.map((event) => event.correlationId))).toEqual(new Set([request.correlationId]));
     const record = await db().authorizedIpRange.findUnique({ where: { clusterResourceId_range: { clusterResourceId: clusterKey(clusterId), range: "203.0.113.7/32" } } });
     expect(record).toMatchObject({ owner: "CI", reason: "CI agents", addedByName: "Priya Patel", requestId: request.id });
+  });
+
+  it("puts the new list into the inventory cache at once, so cluster pages show it before the next sync", async () => {
+    await syncInventory();
+    const request = await approvedRequest(["198.51.100.128/28"]);
+    expect(await executeChangeRequest(request.id, attempt(), executors())).toBe("applied");
+    const cached = await db().inventoryCluster.findUniqueOrThrow({ where: { key: clusterKey(clusterId) } });
+    expect((cached.cluster as { apiServerAccess: { authorizedIpRanges: string[] } }).apiServerAccess.authorizedIpRanges).toContain("198.51.100.128/28");
   });
 
   it("preserves a concurrent edit made directly in ARM between its read and its write (ETag conflict path)", async () => {

@@ -6,6 +6,8 @@ import { armFailure } from "@/lib/server/azure/arm-errors";
 import { getCluster, replaceAuthorizedIpRanges } from "@/lib/server/azure/managed-clusters";
 import { type ChangeExecutor, type ExecutableRequest, type ExecutionContext, RetryableError } from "@/lib/server/requests/executor";
 import { egressRangesOf } from "./egress-ranges";
+import { refreshCachedCluster } from "@/lib/server/clusters/refresh-cached-cluster";
+import { logger } from "@/lib/server/logger";
 import { recordRangeChanges } from "./range-records";
 
 const busyStates = new Set(["Creating", "Updating", "Upgrading", "Deleting"]);
@@ -52,6 +54,8 @@ export function authorizedIpRangesExecutor(options: AuthorizedIpRangeExecutorOpt
               onProgress: (status) => context.reportProgress({ phase: "applying", message: `Azure is updating ${cluster.name}`, operation: { status } }),
             });
             verify(result.cluster.apiServerAccess.authorizedIpRanges, change);
+            // Best effort: the next sync would correct the cache anyway.
+            await refreshCachedCluster(result.cluster).catch((error: unknown) => logger.warn("inventory cache not refreshed", { requestId: request.id, error }));
           } catch (error) {
             const failure = armFailure(error);
             if (failure.kind === "precondition-failed") continue;
