@@ -92,3 +92,23 @@ it("resumes after the worker dies mid-operation and applies the change once", { 
   expect(actions.filter((action) => action === "request.applied")).toHaveLength(1);
   expect(actions.filter((action) => action === "request.applying").length).toBeGreaterThanOrEqual(2);
 });
+
+it("removes an expired range with nobody acting: the worker's reconcile asks, the engine applies", { timeout: 120_000 }, async () => {
+  const clusterId = `/subscriptions/${demoSubscriptions.nonProduction}/resourceGroups/rg-dev/providers/Microsoft.ContainerService/managedClusters/aks-shared-dev`;
+  const arm = containerServiceClient(emulator, demoSubscriptions.nonProduction).managedClusters;
+  const cluster = await arm.get("rg-dev", "aks-shared-dev");
+  const ranges = [...(cluster.apiServerAccessProfile?.authorizedIPRanges ?? []), "198.51.100.250/32"];
+  await arm.createOrUpdate("rg-dev", "aks-shared-dev", { ...cluster, apiServerAccessProfile: { ...cluster.apiServerAccessProfile, authorizedIPRanges: ranges } }, { updateIntervalInMs: 50 });
+  await db().authorizedIpRange.create({
+    data: { clusterResourceId: clusterKey(clusterId), range: "198.51.100.250/32", reason: "contractor, one day", expiresAt: new Date(Date.now() - 1000), addedByName: "Priya Patel" },
+  });
+
+  startWorker();
+  await waitFor(
+    "the expired range to leave the cluster",
+    async () => ((await arm.get("rg-dev", "aks-shared-dev")).apiServerAccessProfile?.authorizedIPRanges?.includes("198.51.100.250/32") ? undefined : true),
+    100_000,
+  );
+  const removal = await db().changeRequest.findFirstOrThrow({ where: { requesterId: "system:clusterdesk", clusterResourceId: clusterKey(clusterId) } });
+  await waitFor("the removal to be recorded as applied", async () => ((await db().changeRequest.findUniqueOrThrow({ where: { id: removal.id } })).status === "applied" ? true : undefined), 30_000);
+});

@@ -27,5 +27,7 @@ export async function startWorkers(): Promise<void> {
     const result = await reconcileChangeRequests();
     if (result.expired + result.rangesExpired > 0) logger.info("reconciled change requests", result);
   });
+  // Reconcile once now as well: after a restart, orphaned and expired work should not wait for the next minute.
+  await boss.send(queues.reconcile, {});
   await startInventorySyncWorker();
 }
