@@ -99,7 +99,7 @@ it("removes an expired range with nobody acting: the worker's reconcile asks, th
   const cluster = await arm.get("rg-dev", "aks-shared-dev");
   const ranges = [...(cluster.apiServerAccessProfile?.authorizedIPRanges ?? []), "198.51.100.250/32"];
   await arm.createOrUpdate("rg-dev", "aks-shared-dev", { ...cluster, apiServerAccessProfile: { ...cluster.apiServerAccessProfile, authorizedIPRanges: ranges } }, { updateIntervalInMs: 50 });
-  await db().authorizedIpRange.create({
+  const record = await db().authorizedIpRange.create({
     data: { clusterResourceId: clusterKey(clusterId), range: "198.51.100.250/32", reason: "contractor, one day", expiresAt: new Date(Date.now() - 1000), addedByName: "Priya Patel" },
   });
 
@@ -109,6 +109,13 @@ it("removes an expired range with nobody acting: the worker's reconcile asks, th
     async () => ((await arm.get("rg-dev", "aks-shared-dev")).apiServerAccessProfile?.authorizedIPRanges?.includes("198.51.100.250/32") ? undefined : true),
     100_000,
   );
-  const removal = await db().changeRequest.findFirstOrThrow({ where: { requesterId: "system:clusterdesk", clusterResourceId: clusterKey(clusterId) } });
-  await waitFor("the removal to be recorded as applied", async () => ((await db().changeRequest.findUniqueOrThrow({ where: { id: removal.id } })).status === "applied" ? true : undefined), 30_000);
+  await waitFor(
+    "the removal to be recorded as applied",
+    async () => {
+      const removal = await db().changeRequest.findFirst({ where: { requesterId: "system:clusterdesk", payload: { path: ["remove"], array_contains: ["198.51.100.250/32"] } } });
+      return removal?.status === "applied" ? true : undefined;
+    },
+    30_000,
+  );
+  expect(await db().authorizedIpRange.count({ where: { id: record.id } })).toBe(0);
 });

@@ -10,6 +10,7 @@ import { executeChangeRequest } from "@/lib/server/requests/execute-request";
 import { useEmulator } from "@/test/support";
 import { authorizedIpRangesExecutor } from "./authorized-ip-ranges-executor";
 import { expireAuthorizedIpRanges } from "./expire-ranges";
+import { adoptRange } from "./adopt-range";
 import { loadIpRangesView } from "./ip-ranges-view";
 
 const subscriptionId = demoSubscriptions.nonProduction;
@@ -34,13 +35,14 @@ async function setRangesOutOfBand(ranges: string[]) {
 it("removes an expired range through the engine, attributed to Clusterdesk, asking only once", async () => {
   emulator.reset();
   await setRangesOutOfBand(["203.0.113.0/24", "192.0.2.0/24", "198.51.100.7/32"]);
-  await db().authorizedIpRange.create({
+  const record = await db().authorizedIpRange.create({
     data: { clusterResourceId: clusterKey(clusterId), range: "198.51.100.7/32", owner: "Contractor", reason: "one-day access", expiresAt: new Date(Date.now() - 60_000), addedByName: "Priya Patel" },
   });
 
   expect(await expireAuthorizedIpRanges()).toBe(1);
   expect(await expireAuthorizedIpRanges()).toBe(0);
-  const removal = await db().changeRequest.findFirstOrThrow({ where: { clusterResourceId: clusterKey(clusterId), requesterId: "system:clusterdesk" } });
+  const { removalRequestId } = await db().authorizedIpRange.findUniqueOrThrow({ where: { id: record.id } });
+  const removal = await db().changeRequest.findUniqueOrThrow({ where: { id: removalRequestId ?? "" } });
   expect(removal).toMatchObject({ status: "approved", requesterName: "Clusterdesk" });
 
   const attempt = { retryCount: 0, retryLimit: 3, signal: new AbortController().signal };
@@ -65,4 +67,32 @@ it("shows ranges added and removed outside Clusterdesk as drift", async () => {
     ["192.0.2.0/24", "found-on-cluster"],
   ]);
   expect(view.removedOutside.map((entry) => entry.range)).toEqual(["100.64.0.0/24"]);
+});
+
+it("lets an admin adopt a range found on the cluster: recorded and audited, nothing changed in Azure", async () => {
+  emulator.reset();
+  emulator.clearRequests();
+  const key = clusterKey(clusterId);
+  await db().authorizedIpRange.deleteMany({ where: { clusterResourceId: key } });
+  const admin = {
+    sessionId: "s",
+    objectId: randomUUID(),
+    displayName: "Alex Admin",
+    userPrincipalName: "alex.admin@clusterdesk-demo.onmicrosoft.com",
+    groupIds: [],
+    principal: { objectId: "x", roles: ["admin" as const], ownedTenantIds: [] },
+  };
+  const context = { clientIp: "192.0.2.1", userAgent: "vitest", correlationId: randomUUID(), path: "/" };
+
+  expect(await adoptRange(clusterId, { range: "192.0.2.0/24", owner: "Berlin office", reason: "office egress" }, admin, context)).toEqual({ ok: true });
+  expect(await adoptRange(clusterId, { range: "100.64.9.9/32", owner: null, reason: "not there" }, admin, context)).toEqual({
+    ok: false,
+    error: "100.64.9.9/32 is not on the cluster's list (any more). Reload the page.",
+  });
+
+  const view = await loadIpRangesView(clusterId);
+  if (!view.ok) throw new Error(view.error);
+  expect(view.rows.find((row) => row.range === "192.0.2.0/24")).toMatchObject({ source: "clusterdesk", owner: "Berlin office", addedByName: "Alex Admin" });
+  expect(await db().auditEvent.count({ where: { correlationId: context.correlationId, action: "cluster.authorized_ip_range.adopted" } })).toBe(1);
+  expect(emulator.requests().filter((entry) => entry.method !== "GET")).toEqual([]);
 });
