@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
 import { can, type Resource } from "@/lib/auth/policy";
+import { formatRange, rangeForClientAddress } from "@/lib/cidr";
 import { clusterResourceId } from "@/lib/clusters/resource-id";
 import { clusterForPage } from "@/lib/server/clusters/cluster-page";
 import { loadIpRangesView } from "@/lib/server/network/ip-ranges-view";
@@ -12,6 +13,13 @@ import { OpenRequests, RangeTable } from "./_components/range-table";
 export const metadata: Metadata = { title: "API server IP ranges" };
 
 type Params = { subscriptionId: string; resourceGroup: string; name: string };
+
+/** "Add my IP" is offered only for an IPv4 caller: authorized IP ranges here are IPv4. */
+function ipv4RangeOf(address: string | null): string | null {
+  if (!address) return null;
+  const parsed = rangeForClientAddress(address);
+  return parsed.ok ? formatRange(parsed.range) : null;
+}
 
 function SectionTitle({ description }: { description?: string }) {
   return (
@@ -78,7 +86,7 @@ export default async function IpRangesPage({ params }: { params: Promise<Params>
         <OpenRequests requests={view.openRequests} />
         {canRequest && view.rows.length > 0 ? (
           <section className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-            <AddRangeForm clusterId={clusterId} clientAddress={(await requestContext()).clientIp} canApplyDirectly={canChange} />
+            <AddRangeForm clusterId={clusterId} clientAddress={ipv4RangeOf((await requestContext()).clientIp)} canApplyDirectly={canChange} />
           </section>
         ) : null}
       </div>

@@ -27,7 +27,7 @@ export function RangeTable({ clusterId, rows, canRequest, canChange }: { cluster
         <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
           {rows.map((row) => (
             <tr key={row.range} className="align-top">
-              <th scope="row" className="px-4 py-3 font-mono font-medium">
+              <th scope="row" className="px-4 py-3 text-left font-mono font-medium">
                 {row.range}
                 {row.egress ? <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 font-sans text-xs font-medium text-slate-800 dark:bg-slate-700 dark:text-slate-100">cluster egress IP</span> : null}
               </th>
