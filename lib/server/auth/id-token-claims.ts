@@ -1,3 +1,4 @@
+import "server-only";
 /** The ID token claims Clusterdesk reads (Entra ID v2; see the id-token claims reference). */
 export type IdTokenClaims = {
   oid?: unknown;

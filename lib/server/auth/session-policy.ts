@@ -1,3 +1,4 @@
+import "server-only";
 /** How long a session lives. Short idle time because the portal changes production access. */
 export const sessionPolicy = {
   idleTimeoutMs: 60 * 60 * 1000,

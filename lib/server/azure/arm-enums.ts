@@ -1,3 +1,4 @@
+import "server-only";
 import type { NetworkPolicyEngine, NodePoolMode, OutboundType, PowerState, ProvisioningState } from "@/lib/clusters/cluster";
 
 /**

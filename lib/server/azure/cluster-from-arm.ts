@@ -1,3 +1,4 @@
+import "server-only";
 import type { ContainerServiceNetworkProfile, ManagedCluster, ManagedClusterAgentPoolProfile, ManagedClusterPodIdentityProfile } from "@azure/arm-containerservice";
 import type { Cluster, ClusterNetwork, EgressIp, LegacyPodIdentity, NodePool } from "@/lib/clusters/cluster";
 import { toNetworkPlugin, toNetworkPolicy, toNodePoolMode, toOsType, toOutboundType, toPowerState, toProvisioningState } from "./arm-enums";
