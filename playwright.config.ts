@@ -1,9 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
+import { e2eDataDir } from "./e2e/support/emulator-control";
 
 /**
  * E2E against a production build (`next build` happens before, in `npm test` or by hand) served by
  * the same launcher a user runs, with a throw-away database. Browsers cannot be downloaded here, so
  * we launch Debian's Chromium; set PLAYWRIGHT_CHROMIUM_PATH="" to use Playwright's own browsers.
+ * The server gets its own data folder (test-results/e2e-data): the emulator writes its CA and
+ * endpoints.json there, where specs find its control API, and a developer's data/ is left alone.
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
 const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -44,6 +47,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { NEXT_TELEMETRY_DISABLED: "1", CLUSTERDESK_BASE_URL: `http://localhost:${port}` },
+    env: { NEXT_TELEMETRY_DISABLED: "1", CLUSTERDESK_BASE_URL: `http://localhost:${port}`, CLUSTERDESK_DATA_DIR: e2eDataDir },
   },
 });

@@ -9,7 +9,7 @@ export async function requestInventoryRefresh(user: CurrentUser, context: Reques
   const result = await requestInventorySync("manual", { id: user.objectId, name: user.displayName });
   await recordAuditEvent({
     actor: { kind: "user", objectId: user.objectId, name: user.displayName, upn: user.userPrincipalName },
-    action: "inventory.sync-requested",
+    action: "inventory.sync_requested",
     outcome: "success",
     target: { type: "inventory-sync", id: result.syncId },
     after: { alreadyRunning: result.alreadyRunning },
