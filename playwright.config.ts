@@ -23,9 +23,6 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${port}`,
     trace: "retain-on-failure",
-    // The emulator's Entra sign-in page is served with a locally generated CA the browser does not
-    // know; Node trusts it through NODE_EXTRA_CA_CERTS, the test browser is told to accept it.
-    ignoreHTTPSErrors: true,
     screenshot: "only-on-failure",
   },
   projects: [

@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
  * logs (it also reaches ARM as x-ms-client-request-id), the requested path (so sign-in can come back
  * to it), and the security headers. Headers a client sends under these names are overwritten.
  */
-function contentSecurityPolicy(nonce: string, signInOrigin: string, isDevelopment: boolean): string {
+function contentSecurityPolicy(nonce: string, signInOrigins: string, isDevelopment: boolean): string {
   return [
     "default-src 'self'",
     // 'strict-dynamic': scripts loaded by the nonce-bearing Next.js runtime are trusted; no inline scripts otherwise.
@@ -19,7 +19,7 @@ function contentSecurityPolicy(nonce: string, signInOrigin: string, isDevelopmen
     "object-src 'none'",
     "base-uri 'self'",
     // Sign-out posts to us and is redirected to Entra ID's end-session endpoint.
-    `form-action 'self' ${signInOrigin}`,
+    `form-action 'self' ${signInOrigins}`,
     "frame-ancestors 'none'",
   ].join("; ");
 }
@@ -29,7 +29,8 @@ export function proxy(request: NextRequest) {
   const correlationId = crypto.randomUUID();
   const settings = env();
   const isDevelopment = settings.nodeEnv === "development";
-  const policy = contentSecurityPolicy(nonce, new URL(settings.endpoints.authorityHost).origin, isDevelopment);
+  const signInOrigins = [...new Set([settings.endpoints.authorityHost, settings.endpoints.signInPages].map((url) => new URL(url).origin))].join(" ");
+  const policy = contentSecurityPolicy(nonce, signInOrigins, isDevelopment);
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

@@ -16,7 +16,7 @@ test.describe("sign-in", () => {
       await expect(page.getByRole("heading", { name: "You are signed out" })).toBeVisible();
 
       // Replay the old cookie in a fresh browser: the server session is gone.
-      const replay = await browser.newContext({ baseURL, ignoreHTTPSErrors: true });
+      const replay = await browser.newContext({ baseURL });
       if (!session) throw new Error("no session cookie was set");
       await replay.addCookies([session]);
       const other = await replay.newPage();

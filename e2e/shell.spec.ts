@@ -15,6 +15,7 @@ test.describe("app shell", () => {
     await nav.getByRole("link", { name: "Clusters" }).click();
     await expect(page).toHaveURL(/\/clusters$/);
     await expect(nav.getByRole("link", { name: "Clusters" })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("table", { name: "AKS clusters" })).toBeVisible();
 
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);

@@ -1,3 +1,4 @@
+import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from "node:http";
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import { createOperationStore } from "./arm/operations";
@@ -29,6 +30,8 @@ export type EmulatorOptions = {
   /** The CA, server certificate and token-signing key live in `<dataDir>/emulator/`. */
   dataDir: string;
   kubernetes?: KubernetesSideFactory;
+  /** Plain-HTTP loopback port for the browser-facing sign-in pages. Default: port + 1 (0 with port 0). */
+  browserPort?: number;
   /** How long a long-running operation stays InProgress. Default 3000 ms. */
   lroDurationMs?: number;
   /** Items per ARM list page before `nextLink`. Default 100. */
@@ -69,6 +72,8 @@ export type EmulatorEndpoints = {
 export type Emulator = {
   url: string;
   port: number;
+  /** http://localhost:<port>: the sign-in and sign-out pages only, for browsers (see startEmulator). */
+  browserUrl: string;
   caCertPath: string;
   caPem: string;
   endpoints: EmulatorEndpoints;
@@ -84,7 +89,7 @@ export type Emulator = {
   stop(): Promise<void>;
 };
 
-function listen(server: Server, port: number, host: string): Promise<number> {
+function listen(server: Server | HttpServer, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => {
@@ -93,6 +98,8 @@ function listen(server: Server, port: number, host: string): Promise<number> {
     });
   });
 }
+
+const browserPages = /^\/[^/]+\/oauth2\/v2\.0\/(authorize|logout)$/;
 
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   const tls = await loadOrCreateTls(options.dataDir);
@@ -147,15 +154,29 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       generate: (generate) => addLargeOrganisation(state, generate), endpoints, issueToken: issueTestToken,
     },
   });
-  const servers = [createServer({ key: tls.keyPem, cert: tls.certPem }, handler)];
+  const servers: Array<Server | HttpServer> = [createServer({ key: tls.keyPem, cert: tls.certPem }, handler)];
   const port = await listen(servers[0] as Server, options.port ?? 8443, "127.0.0.1");
   // `localhost` may resolve to ::1 first; listen there too when the machine has IPv6 loopback.
   const ipv6 = createServer({ key: tls.keyPem, cert: tls.certPem }, handler);
   await listen(ipv6, port, "::1").then(() => servers.push(ipv6), () => undefined);
   baseUrl = `https://localhost:${port}`;
 
+  // The sign-in and sign-out pages are the only ones a person's browser opens. Served over plain
+  // HTTP on loopback as well, a newcomer's browser never meets the locally generated CA it does not
+  // trust; every API (token, discovery, ARM, Graph, Kubernetes) stays HTTPS-only, as the SDKs require.
+  const browserHandler = (request: IncomingMessage, response: ServerResponse) => {
+    if (browserPages.test((request.url ?? "/").split("?")[0] ?? "/")) return handler(request, response);
+    response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end(`Only the sign-in pages are served over http; use ${baseUrl}.`);
+  };
+  const browserServer = createHttpServer(browserHandler);
+  const browserPort = await listen(browserServer, options.browserPort ?? (options.port === 0 ? 0 : (options.port ?? 8443) + 1), "127.0.0.1");
+  servers.push(browserServer);
+  const browserIpv6 = createHttpServer(browserHandler);
+  await listen(browserIpv6, browserPort, "::1").then(() => servers.push(browserIpv6), () => undefined);
+  const browserUrl = `http://localhost:${browserPort}`;
+
   return {
-    url: baseUrl, port, caCertPath: tls.caCertPath, caPem: tls.caPem, endpoints: endpoints(), azure,
+    url: baseUrl, port, browserUrl, caCertPath: tls.caCertPath, caPem: tls.caPem, endpoints: endpoints(), azure,
     state: () => state, reset,
     injectFault: (spec) => runtime.faults.add(spec), clearFaults: () => runtime.faults.clear(),
     requests: () => log.list(), clearRequests: () => log.clear(),

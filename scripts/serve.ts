@@ -54,6 +54,7 @@ async function main(): Promise<number> {
     const emulator = await startLocalEmulator(settings, { freePort: options["test-database"], existingExtraCaCerts: process.env.NODE_EXTRA_CA_CERTS });
     cleanups.push(emulator.stop);
     childEnv.CLUSTERDESK_EMULATOR_URL = emulator.url;
+    childEnv.CLUSTERDESK_EMULATOR_SIGN_IN_URL = emulator.browserUrl;
     childEnv.NODE_EXTRA_CA_CERTS = emulator.caBundlePath;
     const { seedDemoTenants } = await import("./lib/seed-demo-tenants");
     console.log(`[clusterdesk] demo organisation: ${await seedDemoTenants(databaseUrl)} tenants in place`);

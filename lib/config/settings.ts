@@ -45,11 +45,21 @@ const azure = z.object({
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters"),
 });
 
+const loopbackUrl = z.url({ protocol: /^https?$/, hostname: /^(localhost|127\.0\.0\.1|\[::1\])$/, error: "must be an http(s) URL on localhost" });
+
 const local = z.object({
   CLUSTERDESK_EMULATOR_URL: httpsUrl.default(defaultEmulatorUrl),
+  /** Where browsers open the emulator's sign-in pages (plain HTTP on loopback; APIs stay HTTPS). */
+  CLUSTERDESK_EMULATOR_SIGN_IN_URL: loopbackUrl.optional(),
 });
 
-export type Endpoints = { authorityHost: string; resourceManager: string; graph: string };
+export type Endpoints = {
+  authorityHost: string;
+  /** Origin of the pages a browser is sent to for sign-in and sign-out (the authority, except locally). */
+  signInPages: string;
+  resourceManager: string;
+  graph: string;
+};
 
 export type Settings = {
   mode: "local" | "azure";
@@ -134,13 +144,16 @@ export function parseSettings(rawEnvironment: Environment): Settings {
       auditorGroupIds: settings.CLUSTERDESK_AUDITOR_GROUP_IDS ?? [],
       endpoints: {
         authorityHost: settings.AZURE_AUTHORITY_HOST.replace(/\/$/, ""),
+        signInPages: settings.AZURE_AUTHORITY_HOST.replace(/\/$/, ""),
         resourceManager: settings.AZURE_RESOURCE_MANAGER_URL.replace(/\/$/, ""),
         graph: settings.MICROSOFT_GRAPH_URL.replace(/\/$/, ""),
       },
       sessionSecret: settings.SESSION_SECRET,
     };
   }
-  const emulatorUrl = local.parse(environment).CLUSTERDESK_EMULATOR_URL.replace(/\/$/, "");
+  const localSettings = local.parse(environment);
+  const emulatorUrl = localSettings.CLUSTERDESK_EMULATOR_URL.replace(/\/$/, "");
+  const signInPages = (localSettings.CLUSTERDESK_EMULATOR_SIGN_IN_URL ?? emulatorUrl).replace(/\/$/, "");
   return {
     ...common,
     mode,
@@ -150,7 +163,7 @@ export function parseSettings(rawEnvironment: Environment): Settings {
     subscriptionIds: localDemoOrganisation.subscriptionIds,
     adminGroupIds: localDemoOrganisation.adminGroupIds,
     auditorGroupIds: localDemoOrganisation.auditorGroupIds,
-    endpoints: { authorityHost: emulatorUrl, resourceManager: emulatorUrl, graph: emulatorUrl },
+    endpoints: { authorityHost: emulatorUrl, signInPages, resourceManager: emulatorUrl, graph: emulatorUrl },
     sessionSecret: undefined,
   };
 }

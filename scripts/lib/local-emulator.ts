@@ -8,7 +8,7 @@ import type { Settings } from "../../lib/config/settings";
  * emulator's URL and trusts its CA through NODE_EXTRA_CA_CERTS (read at process start, so it must be
  * in the child's environment). Imported lazily so a real-Azure start never loads the emulator.
  */
-export type LocalEmulator = { url: string; caBundlePath: string; stop(): Promise<void> };
+export type LocalEmulator = { url: string; browserUrl: string; caBundlePath: string; stop(): Promise<void> };
 
 export async function startLocalEmulator(settings: Settings, options: { freePort: boolean; existingExtraCaCerts?: string }): Promise<LocalEmulator> {
   const { startEmulator } = await import("../../emulator/index");
@@ -16,7 +16,7 @@ export async function startLocalEmulator(settings: Settings, options: { freePort
   const configured = new URL(settings.endpoints.authorityHost);
   const emulator = await startEmulator({ port: options.freePort ? 0 : Number(configured.port || "443"), dataDir: settings.dataDir });
   console.log(banner(emulator, await writeEndpointsFile(emulator, settings.dataDir)));
-  return { url: emulator.url, caBundlePath: await caBundle(emulator.caCertPath, options.existingExtraCaCerts), stop: emulator.stop };
+  return { url: emulator.url, browserUrl: emulator.browserUrl, caBundlePath: await caBundle(emulator.caCertPath, options.existingExtraCaCerts), stop: emulator.stop };
 }
 
 /** NODE_EXTRA_CA_CERTS names one file: keep a CA the user already trusts by bundling it with ours. */

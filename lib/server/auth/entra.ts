@@ -6,13 +6,15 @@ import type { Settings } from "@/lib/config/settings";
 /** Entra ID v2 endpoints of the configured tenant (the real one, or the emulator's). */
 export function entraEndpoints(settings: Pick<Settings, "endpoints" | "tenantId">) {
   const authority = `${settings.endpoints.authorityHost}/${settings.tenantId}`;
+  // Browser-facing pages may live elsewhere locally (the emulator serves them over plain HTTP).
+  const pages = `${settings.endpoints.signInPages}/${settings.tenantId}`;
   return {
     authority,
     issuer: `${authority}/v2.0`,
-    authorization: `${authority}/oauth2/v2.0/authorize`,
+    authorization: `${pages}/oauth2/v2.0/authorize`,
     token: `${authority}/oauth2/v2.0/token`,
     keys: `${authority}/discovery/v2.0/keys`,
-    endSession: `${authority}/oauth2/v2.0/logout`,
+    endSession: `${pages}/oauth2/v2.0/logout`,
   };
 }
 

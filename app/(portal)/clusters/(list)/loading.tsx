@@ -3,8 +3,9 @@
 export default function Loading() {
   return (
     <div role="status" aria-live="polite" className="space-y-3">
+      {/* The real title, so the page keeps its heading (and its place for screen readers) while loading. */}
+      <h1 className="text-2xl font-semibold tracking-tight">Clusters</h1>
       <span className="sr-only">Loading clusters…</span>
-      <div className="h-8 w-48 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />
       <div className="h-24 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-900" />
       {Array.from({ length: 8 }, (_, index) => (
         <div key={index} className="h-10 animate-pulse rounded bg-slate-100 dark:bg-slate-900" />

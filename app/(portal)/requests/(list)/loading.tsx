@@ -4,8 +4,8 @@
 export default function Loading() {
   return (
     <div role="status" aria-live="polite" className="animate-pulse space-y-4">
+      <h1 className="text-2xl font-semibold tracking-tight">Requests</h1>
       <span className="sr-only">Loading requests…</span>
-      <div aria-hidden="true" className="h-8 w-48 rounded bg-slate-200 dark:bg-slate-800" />
       <div aria-hidden="true" className="h-10 w-full rounded bg-slate-200 dark:bg-slate-800" />
       <div aria-hidden="true" className="h-64 w-full rounded bg-slate-200 dark:bg-slate-800" />
     </div>
