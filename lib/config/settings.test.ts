@@ -8,7 +8,6 @@ const completeAzure = {
   AZURE_CLIENT_SECRET: "s3cret",
   AZURE_SUBSCRIPTION_IDS: "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee, ffffffff-bbbb-4ccc-8ddd-eeeeeeeeeeee",
   CLUSTERDESK_ADMIN_GROUP_IDS: "12121212-3434-4565-8787-909090909090",
-  SESSION_SECRET: "x".repeat(32),
   DATABASE_URL: "postgresql://portal@db.internal:5432/clusterdesk",
 };
 
@@ -47,9 +46,14 @@ describe("parseSettings", () => {
   it("names every missing variable of a half-set Azure configuration", () => {
     const problems = problemsOf({ AZURE_TENANT_ID: completeAzure.AZURE_TENANT_ID, AZURE_CLIENT_ID: completeAzure.AZURE_CLIENT_ID });
     const text = problems.join("\n");
-    for (const name of ["AZURE_CLIENT_SECRET", "AZURE_SUBSCRIPTION_IDS", "CLUSTERDESK_ADMIN_GROUP_IDS", "SESSION_SECRET"]) {
+    for (const name of ["AZURE_CLIENT_SECRET", "AZURE_SUBSCRIPTION_IDS", "CLUSTERDESK_ADMIN_GROUP_IDS"]) {
       expect(text).toContain(name);
     }
+  });
+
+  it("requires a real database with a real tenant", () => {
+    const { DATABASE_URL: _omitted, ...withoutDatabase } = completeAzure;
+    expect(problemsOf(withoutDatabase)).toContain("DATABASE_URL is required with a real Azure tenant (the embedded database is for local mode only)");
   });
 
   it("names a malformed DATABASE_URL", () => {
@@ -58,12 +62,12 @@ describe("parseSettings", () => {
   });
 
   it("rejects values that are present but wrong", () => {
-    const problems = problemsOf({ ...completeAzure, AZURE_TENANT_ID: "contoso", AZURE_AUTHORITY_HOST: "http://login.example", SESSION_SECRET: "short" });
+    const problems = problemsOf({ ...completeAzure, AZURE_TENANT_ID: "contoso", AZURE_AUTHORITY_HOST: "http://login.example", CLUSTERDESK_TRUSTED_PROXY_HOPS: "many" });
     expect(problems).toEqual(
       expect.arrayContaining([
         "AZURE_TENANT_ID must be a GUID",
         "AZURE_AUTHORITY_HOST must be an https:// URL",
-        "SESSION_SECRET must be at least 32 characters",
+        expect.stringMatching(/^CLUSTERDESK_TRUSTED_PROXY_HOPS /),
       ]),
     );
   });

@@ -42,7 +42,6 @@ const azure = z.object({
   AZURE_AUTHORITY_HOST: httpsUrl.default("https://login.microsoftonline.com"),
   AZURE_RESOURCE_MANAGER_URL: httpsUrl.default("https://management.azure.com"),
   MICROSOFT_GRAPH_URL: httpsUrl.default("https://graph.microsoft.com"),
-  SESSION_SECRET: z.string().min(32, "must be at least 32 characters"),
 });
 
 const loopbackUrl = z.url({ protocol: /^https?$/, hostname: /^(localhost|127\.0\.0\.1|\[::1\])$/, error: "must be an http(s) URL on localhost" });
@@ -77,8 +76,6 @@ export type Settings = {
   adminGroupIds: readonly string[];
   auditorGroupIds: readonly string[];
   endpoints: Endpoints;
-  /** Absent in local mode: the session secret is then generated and kept in the database. */
-  sessionSecret: string | undefined;
 };
 
 export class ConfigurationError extends Error {
@@ -121,6 +118,9 @@ export function parseSettings(rawEnvironment: Environment): Settings {
         `(set all of them for a real tenant, or none for local mode)`,
     );
   }
+  if (mode === "azure" && environment.DATABASE_URL === undefined) {
+    problems.push("DATABASE_URL is required with a real Azure tenant (the embedded database is for local mode only)");
+  }
   if (!base.success || !specific.success || problems.length > 0) throw new ConfigurationError([...new Set(problems)]);
 
   const common = {
@@ -148,7 +148,6 @@ export function parseSettings(rawEnvironment: Environment): Settings {
         resourceManager: settings.AZURE_RESOURCE_MANAGER_URL.replace(/\/$/, ""),
         graph: settings.MICROSOFT_GRAPH_URL.replace(/\/$/, ""),
       },
-      sessionSecret: settings.SESSION_SECRET,
     };
   }
   const localSettings = local.parse(environment);
@@ -164,6 +163,5 @@ export function parseSettings(rawEnvironment: Environment): Settings {
     adminGroupIds: localDemoOrganisation.adminGroupIds,
     auditorGroupIds: localDemoOrganisation.auditorGroupIds,
     endpoints: { authorityHost: emulatorUrl, signInPages, resourceManager: emulatorUrl, graph: emulatorUrl },
-    sessionSecret: undefined,
   };
 }
