@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { request } from "node:https";
 import path from "node:path";
+import type { FaultSpec } from "../../emulator/control/faults";
 
 /**
  * The e2e web server's own data folder (git-ignored under test-results/), so the emulator it starts
@@ -9,19 +10,8 @@ import path from "node:path";
  */
 export const e2eDataDir = path.resolve(import.meta.dirname, "..", "..", "test-results", "e2e-data");
 
-/** A fault for the emulator's control API (emulator/control/faults.ts, docs/EMULATOR.md). */
-export type FaultSpec = {
-  method?: string;
-  /** Case-insensitive regular expression on the request path. */
-  path: string;
-  count?: number;
-  latencyMs?: number;
-  status?: number;
-  code?: string;
-  message?: string;
-  retryAfterSeconds?: number;
-  retryAfterMs?: number;
-};
+/** A fault for the emulator's control API (docs/EMULATOR.md). */
+export type { FaultSpec };
 
 type Endpoints = { control: string; caCertPath: string };
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RestError } from "@azure/core-rest-pipeline";
 import { load } from "js-yaml";
 import { kubernetesServerUrl } from "../contracts";
 import { demoSubscriptions } from "../seed/organisation";
 import { containerServiceClient } from "../test-support/sdk-clients";
 import { startTestEmulator, type TestEmulator } from "../test-support/start-test-emulator";
+import { rejection } from "../test-support/rejection";
 
 let emulator: TestEmulator;
 const prod = demoSubscriptions.production;
@@ -18,15 +18,6 @@ beforeEach(() => {
   emulator.reset();
   emulator.clearRequests();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<RestError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as RestError;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("managedClusters through @azure/arm-containerservice", () => {
   it("lists clusters across nextLink pages and by resource group, and gets one", async () => {

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RestError } from "@azure/core-rest-pipeline";
 import { clusterResourceId } from "../state";
 import { demoGroups, demoSubscriptions, demoUsers } from "../seed/organisation";
 import { authorizationClient } from "../test-support/sdk-clients";
 import { startTestEmulator, type TestEmulator } from "../test-support/start-test-emulator";
 import { builtInRoleGuids } from "./built-in-roles";
+import { rejection } from "../test-support/rejection";
 
 let emulator: TestEmulator;
 const sub = demoSubscriptions.nonProduction;
@@ -18,15 +18,6 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.dispose());
 beforeEach(() => emulator.reset());
-
-async function rejection(promise: Promise<unknown>): Promise<RestError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as RestError;
-  }
-  throw new Error("expected the call to fail");
-}
 
 async function collect<T>(iterator: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];
