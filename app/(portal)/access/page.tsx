@@ -10,7 +10,9 @@ export default async function AccessPage() {
   return (
     <>
       <PageHeader title="Access" description="Role assignments and Kubernetes RBAC bindings." />
-      <EmptyState title="No access grants to show">Role assignments will be listed here across clusters and namespaces.</EmptyState>
+      <EmptyState title="Not built yet">
+        Listing role assignments across clusters and namespaces, granting access and the access check come with the access feature. Until then, use the Azure portal or <code>az role assignment list --scope</code>.
+      </EmptyState>
     </>
   );
 }

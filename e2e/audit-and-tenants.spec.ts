@@ -1,0 +1,33 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { signInAs } from "./support/personas";
+
+test.describe("audit log and tenants", () => {
+  test("an auditor reads the audit log, filters it, and sees the sign-ins it recorded", async ({ page }) => {
+    await signInAs(page, "auditor", "/audit");
+    const events = page.getByRole("table", { name: "Audit events" });
+    await expect(events.getByRole("row", { name: /auth\.sign_in/ }).first()).toBeVisible();
+
+    await page.getByLabel("Action").fill("auth.sign_in");
+    await page.getByLabel("Outcome").selectOption("success");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/action=auth\.sign_in/);
+    const actions = await events.locator("tbody tr td:nth-child(3)").allTextContents();
+    expect(actions.length).toBeGreaterThan(0);
+    expect(actions.every((text) => text.startsWith("auth.sign_in"))).toBe(true);
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+  });
+
+  test("a team lead sees only the tenants they own", async ({ page }) => {
+    await signInAs(page, "paymentsLead", "/tenants");
+    const tenants = page.getByRole("table", { name: "Tenants" });
+    await expect(tenants.getByRole("row", { name: /Payments/ })).toBeVisible();
+    await expect(tenants.getByRole("row", { name: /Search/ })).toHaveCount(0);
+    await expect(tenants.getByRole("row", { name: /Payments/ })).toContainText("payments-dev");
+  });
+
+  test("a plain member is told why no tenant is shown", async ({ page }) => {
+    await signInAs(page, "member", "/tenants");
+    await expect(page.getByRole("region", { name: "No tenants to show" })).toBeVisible();
+  });
+});
