@@ -74,7 +74,13 @@ export default async function RequestPage({ params }: { params: Params }) {
             {ownPending && !allowed.approve ? (
               <p className="text-sm text-slate-600 dark:text-slate-400">Waiting for a platform admin&apos;s decision. Nobody can approve their own request.</p>
             ) : null}
-            <RequestActions requestId={request.id} number={request.number} allowed={allowed} />
+            {/* Remounted when execution settles, so "approved, being applied" does not outlive the outcome. */}
+            <RequestActions
+              key={request.status === "applied" || request.status === "failed" ? "settled" : "open"}
+              requestId={request.id}
+              number={request.number}
+              allowed={allowed}
+            />
           </Section>
           <Section id="change-heading" title="What changes">
             <ChangeSummary change={request.change} />
