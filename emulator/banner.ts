@@ -7,7 +7,7 @@ import { demoPassword } from "./seed/organisation";
 export async function writeEndpointsFile(emulator: Emulator, dataDir: string): Promise<string> {
   const file = path.resolve(dataDir, "emulator", "endpoints.json");
   const users = emulator.state().users.map((user) => ({ userPrincipalName: user.userPrincipalName, displayName: user.displayName, jobTitle: user.jobTitle, objectId: user.id, enabled: user.accountEnabled }));
-  await writeFile(file, `${JSON.stringify({ ...emulator.endpoints, demoPassword, users }, null, 2)}\n`);
+  await writeFile(file, `${JSON.stringify({ ...emulator.endpoints, signInPages: emulator.browserUrl, demoPassword, users }, null, 2)}\n`);
   return file;
 }
 
@@ -16,6 +16,7 @@ export function banner(emulator: Emulator, endpointsFile: string): string {
   return [
     `[emulator] listening on ${e.url} (clients trust ${e.caCertPath} via NODE_EXTRA_CA_CERTS)`,
     `[emulator]   Entra ID authority  ${e.authority}`,
+    `[emulator]   sign-in pages       ${emulator.browserUrl}/${e.tenantId}/oauth2/v2.0/authorize (plain HTTP, for browsers)`,
     `[emulator]   ARM                 ${e.resourceManager}/subscriptions`,
     `[emulator]   Microsoft Graph     ${e.graph}/v1.0`,
     `[emulator]   Kubernetes          ${e.kubernetes}/{subscriptionId}/{resourceGroup}/{cluster}`,
