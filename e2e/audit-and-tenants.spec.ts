@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./support/personas";
@@ -16,6 +17,28 @@ test.describe("audit log and tenants", () => {
     expect(actions.length).toBeGreaterThan(0);
     expect(actions.every((text) => text.startsWith("auth.sign_in"))).toBe(true);
     expect((await new AxeBuilder({ page }).analyze()).violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+  });
+
+  test("an auditor exports the filtered log as CSV and JSON; the export is itself audited", async ({ page }) => {
+    await signInAs(page, "auditor", "/audit?action=auth.sign_in");
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Export CSV" }).click();
+    const csv = await readFile(await (await download).path(), "utf8");
+    const [header, ...rows] = csv.trim().split("\r\n");
+    expect(header).toMatch(/^seq,occurredAt,actorKind/);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.includes(",auth.sign_in,"))).toBe(true);
+
+    const json = await page.request.get("/audit/export?format=json&action=audit.exported");
+    expect(json.status()).toBe(200);
+    const exported = (await json.json()) as Array<{ action: string; actorName: string }>;
+    expect(exported[0]).toMatchObject({ action: "audit.exported", actorName: "Olu Adeyemi" });
+  });
+
+  test("the export refuses team leads and signed-out callers", async ({ page, request }) => {
+    expect((await request.get("/audit/export")).status()).toBe(401);
+    await signInAs(page, "paymentsLead");
+    expect((await page.request.get("/audit/export")).status()).toBe(403);
   });
 
   test("a team lead sees only the tenants they own", async ({ page }) => {

@@ -25,6 +25,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   });
   const filtered = Boolean(query.action || query.outcome || query.correlation);
   const next = new URLSearchParams(Object.entries({ action: query.action, outcome: query.outcome, correlation: query.correlation }).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  const exportQuery = next.toString();
   if (page.nextCursor !== null) next.set("before", String(page.nextCursor));
 
   return (
@@ -55,6 +56,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {filtered ? <Link href="/audit" className="text-sm underline">Clear</Link> : null}
         </div>
       </form>
+      <p className="mb-4 flex gap-4 text-sm">
+        {/* Plain links: a download, not a navigation the client router should handle. */}
+        <a href={`/audit/export?format=csv${exportQuery ? `&${exportQuery}` : ""}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
+          Export CSV
+        </a>
+        <a href={`/audit/export?format=json${exportQuery ? `&${exportQuery}` : ""}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
+          Export JSON
+        </a>
+        <span className="text-slate-600 dark:text-slate-400">with the filters above, up to 10,000 events; the export itself is audited.</span>
+      </p>
       {page.events.length === 0 ? (
         <EmptyState title={filtered ? "No matching events" : "No audit events"}>
           {filtered ? "No event matches these filters." : "Nothing has been recorded yet."}

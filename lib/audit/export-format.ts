@@ -1,0 +1,38 @@
+import type { AuditEventRecord } from "./audit-event";
+
+/** The columns of an audit export, in order; `hash` and `prevHash` let a reader re-verify the chain. */
+const columns = [
+  "seq", "occurredAt", "actorKind", "actorObjectId", "actorName", "actorUpn", "action", "targetType", "targetId",
+  "clusterId", "tenantId", "outcome", "reason", "correlationId", "clientIp", "userAgent", "before", "after", "prevHash", "hash",
+] as const;
+
+function cellValue(event: AuditEventRecord, column: (typeof columns)[number]): string {
+  const value = event[column];
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+/**
+ * One CSV cell (RFC 4180 quoting). Text that a spreadsheet would run as a formula (=, +, -, @, tab,
+ * carriage return first) is prefixed with an apostrophe: audit fields hold user-supplied text.
+ */
+export function csvCell(text: string): string {
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function auditEventsToCsv(events: readonly AuditEventRecord[]): string {
+  const lines = [columns.join(","), ...events.map((event) => columns.map((column) => csvCell(cellValue(event, column))).join(","))];
+  return `${lines.join("\r\n")}\r\n`;
+}
+
+export function auditEventsToJson(events: readonly AuditEventRecord[]): string {
+  return JSON.stringify(
+    events.map((event) => ({ ...event, seq: event.seq.toString(), occurredAt: event.occurredAt.toISOString() })),
+    null,
+    2,
+  );
+}
