@@ -4,7 +4,8 @@ import { useActionState, useRef } from "react";
 import { expiryChoices } from "@/lib/network/ip-range-request";
 import { idleRangeForm } from "../_actions/form-state";
 import { requestRangeAdditionAction } from "../_actions/request-range-addition";
-import { FieldError, FormFeedback, inputClass, primaryButtonClass, secondaryButtonClass } from "./form-feedback";
+import { Button } from "@/components/ui/button";
+import { FieldError, FormFeedback, inputClass } from "./form-feedback";
 
 export function AddRangeForm({ clusterId, clientAddress, canApplyDirectly }: { clusterId: string; clientAddress: string | null; canApplyDirectly: boolean }) {
   const [state, submit, pending] = useActionState(requestRangeAdditionAction, idleRangeForm);
@@ -34,16 +35,16 @@ export function AddRangeForm({ clusterId, clientAddress, canApplyDirectly }: { c
             className={inputClass}
           />
           {clientAddress ? (
-            <button
-              type="button"
-              className={`${secondaryButtonClass} mt-1 whitespace-nowrap`}
+            <Button
+              variant="secondary"
+              className="mt-1 whitespace-nowrap"
               onClick={() => {
                 if (rangeInput.current) rangeInput.current.value = clientAddress;
                 rangeInput.current?.focus();
               }}
             >
               Add my IP
-            </button>
+            </Button>
           ) : null}
         </div>
         <p id="range-hint" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
@@ -95,9 +96,9 @@ export function AddRangeForm({ clusterId, clientAddress, canApplyDirectly }: { c
         </label>
       ) : null}
       <FormFeedback state={state} />
-      <button type="submit" disabled={pending} className={primaryButtonClass}>
+      <Button type="submit" disabled={pending}>
         {pending ? "Submitting…" : canApplyDirectly ? "Submit" : "Request approval"}
-      </button>
+      </Button>
     </form>
   );
 }

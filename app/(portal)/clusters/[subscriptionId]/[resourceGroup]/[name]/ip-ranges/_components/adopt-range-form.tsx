@@ -3,7 +3,8 @@
 import { useActionState } from "react";
 import { adoptRangeAction } from "../_actions/adopt-range";
 import { idleRangeForm } from "../_actions/form-state";
-import { FieldError, FormFeedback, inputClass, secondaryButtonClass } from "./form-feedback";
+import { Button } from "@/components/ui/button";
+import { FieldError, FormFeedback, inputClass } from "./form-feedback";
 
 export function AdoptRangeForm({ clusterId, range }: { clusterId: string; range: string }) {
   const [state, submit, pending] = useActionState(adoptRangeAction, idleRangeForm);
@@ -28,9 +29,9 @@ export function AdoptRangeForm({ clusterId, range }: { clusterId: string; range:
         <textarea id={`adopt-reason-${id}`} name="justification" defaultValue={values.justification} required rows={2} className={inputClass} aria-invalid={errors.justification ? true : undefined} />
         <FieldError id={`adopt-reason-error-${id}`} message={errors.justification} />
         <FormFeedback state={state} />
-        <button type="submit" disabled={pending} className={secondaryButtonClass}>
+        <Button type="submit" variant="secondary" disabled={pending}>
           {pending ? "Saving…" : "Record in Clusterdesk"}
-        </button>
+        </Button>
       </form>
     </details>
   );

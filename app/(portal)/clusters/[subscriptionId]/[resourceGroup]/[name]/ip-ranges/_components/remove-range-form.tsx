@@ -3,7 +3,8 @@
 import { useActionState } from "react";
 import { idleRangeForm } from "../_actions/form-state";
 import { requestRangeRemovalAction } from "../_actions/request-range-removal";
-import { FieldError, FormFeedback, inputClass, secondaryButtonClass } from "./form-feedback";
+import { Button } from "@/components/ui/button";
+import { FieldError, FormFeedback, inputClass } from "./form-feedback";
 
 /** Removing a range can lock people out: it asks for a reason and an explicit confirmation. */
 export function RemoveRangeForm({ clusterId, range, canApplyDirectly }: { clusterId: string; range: string; canApplyDirectly: boolean }) {
@@ -30,9 +31,9 @@ export function RemoveRangeForm({ clusterId, range, canApplyDirectly }: { cluste
           </label>
         ) : null}
         <FormFeedback state={state} />
-        <button type="submit" disabled={pending} className={`${secondaryButtonClass} border-red-300 text-red-700 dark:text-red-400`}>
+        <Button type="submit" variant="danger" disabled={pending}>
           {pending ? "Submitting…" : `Confirm removal of ${range}`}
-        </button>
+        </Button>
       </form>
     </details>
   );
