@@ -16,6 +16,8 @@ test.describe("audit log and tenants", () => {
     const actions = await events.locator("tbody tr td:nth-child(3)").allTextContents();
     expect(actions.length).toBeGreaterThan(0);
     expect(actions.every((text) => text.startsWith("auth.sign_in"))).toBe(true);
+    await events.getByText("Show change").first().click();
+    await expect(events.getByRole("figure").filter({ hasText: "After" }).first()).toContainText("groupsResolvedThrough");
     expect((await new AxeBuilder({ page }).analyze()).violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
   });
 

@@ -9,6 +9,7 @@ import type { AuditOutcome } from "@/lib/audit/audit-event";
 import { parseAuditQuery } from "@/lib/audit/audit-query";
 import { listAuditEvents } from "@/lib/server/audit/list-audit-events";
 import { authorizePage } from "@/lib/server/auth/current-user";
+import { EventChange } from "./_components/event-change";
 
 export const metadata: Metadata = { title: "Audit" };
 
@@ -87,7 +88,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <tr key={String(event.seq)}>
                 <Td><Timestamp date={event.occurredAt} withAbsolute /></Td>
                 <Td>{event.actorName ?? (event.actorKind === "system" ? "Clusterdesk" : "Unknown")}{event.actorUpn ? <p className="text-xs text-slate-600 dark:text-slate-400">{event.actorUpn}</p> : null}</Td>
-                <Td className="font-mono text-xs">{event.action}{event.reason ? <p className="mt-1 max-w-xs font-sans text-xs text-slate-600 dark:text-slate-400">{event.reason}</p> : null}</Td>
+                <Td className="font-mono text-xs">
+                  {event.action}
+                  {event.reason ? <p className="mt-1 max-w-xs font-sans text-xs text-slate-600 dark:text-slate-400">{event.reason}</p> : null}
+                  <EventChange before={event.before} after={event.after} />
+                </Td>
                 <Td className="text-xs">{event.targetType ? `${event.targetType}${event.targetId ? ` ${event.targetId.slice(0, 40)}` : ""}` : "—"}</Td>
                 <Td><Badge tone={outcomeTone[event.outcome]}>{event.outcome}</Badge></Td>
                 <Td className="font-mono text-xs">
