@@ -6,8 +6,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { Timestamp } from "@/components/ui/timestamp";
 import type { AuditOutcome } from "@/lib/audit/audit-event";
-import { parseAuditQuery } from "@/lib/audit/audit-query";
-import { listAuditEvents } from "@/lib/server/audit/list-audit-events";
+import { auditQueryParams, parseAuditQuery } from "@/lib/audit/audit-query";
+import { auditFiltersOf, listAuditEvents } from "@/lib/server/audit/list-audit-events";
+import { listVisibleTenants } from "@/lib/server/tenants/list-tenants";
 import { authorizePage } from "@/lib/server/auth/current-user";
 import { EventChange } from "./_components/event-change";
 
@@ -17,22 +18,21 @@ const outcomeTone: Record<AuditOutcome, BadgeTone> = { success: "success", failu
 const inputClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-950";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await authorizePage("audit.view", { kind: "audit" });
+  const user = await authorizePage("audit.view", { kind: "audit" });
   const query = parseAuditQuery(await searchParams);
-  const page = await listAuditEvents({
-    filters: { action: query.action, outcome: query.outcome, correlationId: query.correlation },
-    cursor: query.before ?? null,
-    limit: 50,
-  });
-  const filtered = Boolean(query.action || query.outcome || query.correlation);
-  const next = new URLSearchParams(Object.entries({ action: query.action, outcome: query.outcome, correlation: query.correlation }).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  const [page, tenants] = await Promise.all([
+    listAuditEvents({ filters: auditFiltersOf(query), cursor: query.before ?? null, limit: 50 }),
+    listVisibleTenants(user.principal),
+  ]);
+  const next = auditQueryParams(query);
+  const filtered = next.size > 0;
   const exportQuery = next.toString();
   if (page.nextCursor !== null) next.set("before", String(page.nextCursor));
 
   return (
     <>
       <PageHeader title="Audit" description="Every sign-in, request, decision and change, newest first. The log is append-only and hash-chained; `npm run audit:verify` checks the chain." />
-      <form method="get" className="mb-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 dark:border-slate-800 dark:bg-slate-900" aria-label="Filter audit events">
+      <form method="get" className="mb-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-4 dark:border-slate-800 dark:bg-slate-900" aria-label="Filter audit events">
         <div>
           <label htmlFor="action" className="text-sm font-medium">Action</label>
           <input id="action" name="action" defaultValue={query.action} placeholder="e.g. request.approved" className={inputClass} />
@@ -49,6 +49,23 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <div>
           <label htmlFor="correlation" className="text-sm font-medium">Correlation id</label>
           <input id="correlation" name="correlation" defaultValue={query.correlation} className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor="tenant" className="text-sm font-medium">Tenant</label>
+          <select id="tenant" name="tenant" defaultValue={query.tenant ?? ""} className={inputClass}>
+            <option value="">Any</option>
+            {tenants.map((tenant) => (
+              <option key={tenant.id} value={tenant.id}>{tenant.displayName}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="from" className="text-sm font-medium">From (UTC day)</label>
+          <input id="from" name="from" type="date" defaultValue={query.from} className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor="to" className="text-sm font-medium">To (UTC day, included)</label>
+          <input id="to" name="to" type="date" defaultValue={query.to} className={inputClass} />
         </div>
         <div className="flex items-end gap-3">
           <button type="submit" className="rounded-md bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600">

@@ -1,6 +1,7 @@
 import "server-only";
 import type { AuditEventRecord, AuditOutcome } from "@/lib/audit/audit-event";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { type AuditQuery, auditTimeRange } from "@/lib/audit/audit-query";
 import { db } from "@/lib/server/db/client";
 
 /** Filters of the audit UI; every one is optional and they combine with AND. */
@@ -43,4 +44,9 @@ export async function listAuditEvents(
   const rows = await client.auditEvent.findMany({ where, orderBy: { seq: "desc" }, take: take + 1 });
   const events: AuditEventRecord[] = rows.slice(0, take);
   return { events, nextCursor: rows.length > take ? (events.at(-1)?.seq ?? null) : null };
+}
+
+/** The audit page's and the export's URL query as list filters. */
+export function auditFiltersOf(query: AuditQuery): AuditEventFilters {
+  return { ...auditTimeRange(query), action: query.action, outcome: query.outcome, correlationId: query.correlation, tenantId: query.tenant };
 }

@@ -2,6 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { parseAuditQuery } from "@/lib/audit/audit-query";
 import { auditEventsToCsv, auditEventsToJson } from "@/lib/audit/export-format";
 import { exportAuditEvents } from "@/lib/server/audit/export-audit-events";
+import { auditFiltersOf } from "@/lib/server/audit/list-audit-events";
 import { authorizeAction } from "@/lib/server/auth/current-user";
 import { requestContext } from "@/lib/server/request-context";
 
@@ -16,7 +17,7 @@ export async function GET(request: NextRequest) {
   const format = request.nextUrl.searchParams.get("format") === "json" ? "json" : "csv";
   const query = parseAuditQuery(Object.fromEntries(request.nextUrl.searchParams));
   const { events, truncated } = await exportAuditEvents(
-    { action: query.action, outcome: query.outcome, correlationId: query.correlation },
+    auditFiltersOf(query),
     format,
     access.user,
     await requestContext(),
