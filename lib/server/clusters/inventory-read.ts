@@ -9,6 +9,7 @@ import type { ClusterExposure, Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
 import type { NodeRead } from "@/lib/server/kube/in-cluster-reader";
 import { type ClusterScope, inventoryOrderBy, inventoryWhere } from "./inventory-where";
+import { tenantsHostedOn } from "./cluster-resource";
 
 /** Reads of the inventory cache for the pages. Never calls ARM or a cluster. */
 
@@ -101,10 +102,7 @@ export type ClusterDetail = {
 /** The cached cluster at `/subscriptions/{s}/resourceGroups/{rg}/…/managedClusters/{name}`, or null. */
 export async function findClusterDetail(address: { subscriptionId: string; resourceGroup: string; name: string }): Promise<ClusterDetail | null> {
   const key = clusterKey(clusterResourceId(address));
-  const [row, environments] = await Promise.all([
-    db().inventoryCluster.findUnique({ where: { key } }),
-    db().tenantEnvironment.findMany({ where: { clusterResourceId: key }, select: { namespace: true, tenant: { select: { id: true, displayName: true } } } }),
-  ]);
+  const [row, tenants] = await Promise.all([db().inventoryCluster.findUnique({ where: { key } }), tenantsHostedOn(key)]);
   if (!row) return null;
   const subscription = await db().inventorySubscription.findUnique({ where: { id: row.subscriptionId }, select: { displayName: true } });
   return {
@@ -119,7 +117,7 @@ export async function findClusterDetail(address: { subscriptionId: string; resou
     apiServerReachable: row.apiServerReachable,
     apiServerError: row.apiServerError,
     syncedAt: row.syncedAt,
-    hostedTenantIds: [...new Set(environments.map((environment) => environment.tenant.id))],
-    namespaceOwners: Object.fromEntries(environments.map((environment) => [environment.namespace, { tenantId: environment.tenant.id, tenantName: environment.tenant.displayName }])),
+    hostedTenantIds: tenants.map((tenant) => tenant.id),
+    namespaceOwners: Object.fromEntries(tenants.flatMap((tenant) => tenant.namespaces.map((namespace) => [namespace, { tenantId: tenant.id, tenantName: tenant.displayName }]))),
   };
 }

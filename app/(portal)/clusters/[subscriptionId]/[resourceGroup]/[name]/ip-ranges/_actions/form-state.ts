@@ -11,3 +11,8 @@ export type RangeFormState =
     };
 
 export const idleRangeForm: RangeFormState = { status: "idle" };
+
+/** What a form shows after a refusal: the field errors and the values to put back. */
+export function refusalOf(state: RangeFormState): { errors: NonNullable<Extract<RangeFormState, { status: "error" }>["fieldErrors"]>; values: Record<string, string> } {
+  return state.status === "error" ? { errors: state.fieldErrors ?? {}, values: state.values ?? {} } : { errors: {}, values: {} };
+}

@@ -2,7 +2,7 @@
 
 import { useActionState, useRef } from "react";
 import { expiryChoices } from "@/lib/network/ip-range-request";
-import { idleRangeForm } from "../_actions/form-state";
+import { idleRangeForm, refusalOf } from "../_actions/form-state";
 import { requestRangeAdditionAction } from "../_actions/request-range-addition";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormFeedback, inputClass } from "./form-feedback";
@@ -10,8 +10,7 @@ import { FieldError, FormFeedback, inputClass } from "./form-feedback";
 export function AddRangeForm({ clusterId, clientAddress, canApplyDirectly }: { clusterId: string; clientAddress: string | null; canApplyDirectly: boolean }) {
   const [state, submit, pending] = useActionState(requestRangeAdditionAction, idleRangeForm);
   const rangeInput = useRef<HTMLInputElement>(null);
-  const errors = state.status === "error" ? state.fieldErrors ?? {} : {};
-  const values = state.status === "error" ? state.values ?? {} : {};
+  const { errors, values } = refusalOf(state);
   return (
     <form action={submit} className="space-y-4" aria-labelledby="add-range-heading">
       <h2 id="add-range-heading" className="text-lg font-semibold">

@@ -2,15 +2,14 @@
 
 import { useActionState } from "react";
 import { adoptRangeAction } from "../_actions/adopt-range";
-import { idleRangeForm } from "../_actions/form-state";
+import { idleRangeForm, refusalOf } from "../_actions/form-state";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormFeedback, inputClass } from "./form-feedback";
 
 export function AdoptRangeForm({ clusterId, range }: { clusterId: string; range: string }) {
   const [state, submit, pending] = useActionState(adoptRangeAction, idleRangeForm);
   const id = range.replace(/[^0-9a-z]/gi, "-");
-  const errors = state.status === "error" ? state.fieldErrors ?? {} : {};
-  const values = state.status === "error" ? state.values ?? {} : {};
+  const { errors, values } = refusalOf(state);
   return (
     <details>
       <summary className="cursor-pointer text-sm font-medium text-sky-700 hover:underline dark:text-sky-400">

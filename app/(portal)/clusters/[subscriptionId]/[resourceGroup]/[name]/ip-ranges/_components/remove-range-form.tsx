@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { idleRangeForm } from "../_actions/form-state";
+import { idleRangeForm, refusalOf } from "../_actions/form-state";
 import { requestRangeRemovalAction } from "../_actions/request-range-removal";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormFeedback, inputClass } from "./form-feedback";
@@ -10,8 +10,7 @@ import { FieldError, FormFeedback, inputClass } from "./form-feedback";
 export function RemoveRangeForm({ clusterId, range, canApplyDirectly }: { clusterId: string; range: string; canApplyDirectly: boolean }) {
   const [state, submit, pending] = useActionState(requestRangeRemovalAction, idleRangeForm);
   const id = range.replace(/[^0-9a-z]/gi, "-");
-  const errors = state.status === "error" ? state.fieldErrors ?? {} : {};
-  const values = state.status === "error" ? state.values ?? {} : {};
+  const { errors, values } = refusalOf(state);
   return (
     <details className="group">
       <summary className="cursor-pointer text-sm font-medium text-red-700 hover:underline dark:text-red-400">
