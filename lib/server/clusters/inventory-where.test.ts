@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseListQuery } from "@/lib/clusters/inventory-query";
-import { inventoryOrderBy, inventoryWhere } from "./inventory-where";
+import { inventoryOrderBy, inventoryWhere, likeLiteral } from "./inventory-where";
 
 describe("inventoryWhere", () => {
   it("is empty for an admin without filters", () => {
@@ -44,5 +44,22 @@ describe("inventoryOrderBy", () => {
   it("breaks ties by key so paging is stable", () => {
     expect(inventoryOrderBy(parseListQuery({ sort: "score", dir: "desc" }))).toEqual([{ postureScore: "desc" }, { name: "asc" }, { key: "asc" }]);
     expect(inventoryOrderBy(parseListQuery({})).at(-1)).toEqual({ key: "asc" });
+  });
+});
+
+describe("likeLiteral", () => {
+  it("escapes LIKE's wildcards and its escape character", () => {
+    expect(likeLiteral("pay_ments 100% \\x")).toBe("pay\\_ments 100\\% \\\\x");
+    expect(likeLiteral("plain-name")).toBe("plain-name");
+  });
+
+  it("is applied to the search and the version filter", () => {
+    const where = inventoryWhere({ all: true }, parseListQuery({ q: "a_b", version: "1.3%" }));
+    expect(where).toEqual({
+      AND: [
+        { OR: [{ name: { contains: "a\\_b", mode: "insensitive" } }, { resourceGroup: { contains: "a\\_b", mode: "insensitive" } }] },
+        { kubernetesVersion: { startsWith: "1.3\\%" } },
+      ],
+    });
   });
 });

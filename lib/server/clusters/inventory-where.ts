@@ -14,17 +14,25 @@ const postureWhere: Record<NonNullable<InventoryListQuery["posture"]>, Prisma.In
   clean: { failingHigh: 0, failingMedium: 0, failingLow: 0 },
 };
 
+/**
+ * Prisma turns `contains`/`startsWith` into LIKE/ILIKE without escaping LIKE's wildcards, so a typed
+ * `_` or `%` would match any character(s). PostgreSQL's default LIKE escape character is the backslash.
+ */
+export function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
 /** The list's filters as a Prisma where clause; the scope is always applied, whatever the URL says. */
 export function inventoryWhere(scope: ClusterScope, query: InventoryListQuery, omit?: "subscriptionId" | "location" | "kubernetesVersion"): Prisma.InventoryClusterWhereInput {
   const and: Prisma.InventoryClusterWhereInput[] = [];
   if (!scope.all) and.push({ key: { in: [...scope.clusterKeys] } });
   if (query.search) {
-    const contains = { contains: query.search, mode: "insensitive" as const };
+    const contains = { contains: likeLiteral(query.search), mode: "insensitive" as const };
     and.push({ OR: [{ name: contains }, { resourceGroup: contains }] });
   }
   if (query.subscriptionId && omit !== "subscriptionId") and.push({ subscriptionId: query.subscriptionId });
   if (query.location && omit !== "location") and.push({ location: query.location });
-  if (query.kubernetesVersion && omit !== "kubernetesVersion") and.push({ kubernetesVersion: { startsWith: query.kubernetesVersion } });
+  if (query.kubernetesVersion && omit !== "kubernetesVersion") and.push({ kubernetesVersion: { startsWith: likeLiteral(query.kubernetesVersion) } });
   if (query.exposure) and.push({ exposure: exposureColumn[query.exposure] });
   if (query.posture) and.push(postureWhere[query.posture]);
   return and.length === 0 ? {} : { AND: and };
