@@ -3,7 +3,7 @@ import { jobQueue } from "@/lib/server/jobs/queue";
 import { logger } from "@/lib/server/logger";
 import { db } from "@/lib/server/db/client";
 import { syncInventory } from "./sync-inventory";
-import { activeSyncRun, createSyncRun, type SyncTrigger } from "./sync-runs";
+import { finishRun, openSyncRunOnce, type SyncTrigger } from "./sync-runs";
 
 /** The inventory sync's own pg-boss queue: every 15 minutes, on start-up when stale, and on demand. */
 export const inventorySyncQueue = "inventory-sync";
@@ -25,12 +25,17 @@ async function ensureQueue() {
  * "Refresh" twice, or in two tabs, does not start two fan-outs over every subscription.
  */
 export async function requestInventorySync(trigger: SyncTrigger, requestedBy?: { id: string; name: string }): Promise<{ syncId: string; alreadyRunning: boolean }> {
-  const active = await activeSyncRun();
-  if (active) return { syncId: active.id, alreadyRunning: true };
-  const syncId = await createSyncRun(trigger, requestedBy);
-  const boss = await ensureQueue();
-  await boss.send(inventorySyncQueue, { syncId } satisfies InventorySyncJob);
-  return { syncId, alreadyRunning: false };
+  const opened = await openSyncRunOnce(trigger, requestedBy);
+  if (opened.alreadyRunning) return opened;
+  try {
+    const boss = await ensureQueue();
+    await boss.send(inventorySyncQueue, { syncId: opened.syncId } satisfies InventorySyncJob);
+  } catch (error) {
+    // A run with no job would block every later request until it went stale.
+    await finishRun(opened.syncId, [], 0, "The sync could not be queued.");
+    throw error;
+  }
+  return opened;
 }
 
 export async function startInventorySyncWorker(): Promise<void> {
@@ -41,8 +46,9 @@ export async function startInventorySyncWorker(): Promise<void> {
     let syncId = job.data.syncId;
     if (!syncId) {
       // A scheduled run: skip it while a requested one is under way.
-      if (await activeSyncRun()) return;
-      syncId = await createSyncRun("schedule");
+      const opened = await openSyncRunOnce("schedule");
+      if (opened.alreadyRunning) return;
+      syncId = opened.syncId;
     }
     const result = await syncInventory({ syncId });
     logger.info("inventory sync finished", { syncId, clusters: result.clusters, failedSubscriptions: result.failures.length });

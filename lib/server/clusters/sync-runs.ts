@@ -18,13 +18,30 @@ export async function createSyncRun(trigger: SyncTrigger, requestedBy?: { id: st
   return run.id;
 }
 
-/** The queued or running sync, if any (runs abandoned by a dead process are closed first). */
-export async function activeSyncRun(now = new Date()) {
-  await db().inventorySync.updateMany({
-    where: { status: { in: ["queued", "running"] }, createdAt: { lt: new Date(now.getTime() - STALE_AFTER_MS) } },
-    data: { status: "failed", finishedAt: now, error: "The sync stopped without finishing (the portal restarted)." },
+/** Serializes "is a sync under way? if not, open one" across every portal instance. */
+const syncStartLockKey = 0x636c7573; // "clus": any constant shared by every instance
+
+/**
+ * The queued or running sync, or a new queued one if there is none. Under a transaction-scoped
+ * advisory lock, so concurrent callers (two instances starting, two admins pressing Refresh) all
+ * end up with the same run instead of each opening their own.
+ */
+export async function openSyncRunOnce(trigger: SyncTrigger, requestedBy?: { id: string; name: string }, now = new Date()): Promise<{ syncId: string; alreadyRunning: boolean }> {
+  return db().$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${syncStartLockKey})`);
+    // Runs abandoned by a dead process are closed first.
+    await tx.inventorySync.updateMany({
+      where: { status: { in: ["queued", "running"] }, createdAt: { lt: new Date(now.getTime() - STALE_AFTER_MS) } },
+      data: { status: "failed", finishedAt: now, error: "The sync stopped without finishing (the portal restarted)." },
+    });
+    const active = await tx.inventorySync.findFirst({ where: { status: { in: ["queued", "running"] } }, orderBy: { createdAt: "desc" }, select: { id: true } });
+    if (active) return { syncId: active.id, alreadyRunning: true };
+    const run = await tx.inventorySync.create({
+      data: { trigger, requestedById: requestedBy?.id ?? null, requestedByName: requestedBy?.name ?? null },
+      select: { id: true },
+    });
+    return { syncId: run.id, alreadyRunning: false };
   });
-  return db().inventorySync.findFirst({ where: { status: { in: ["queued", "running"] } }, orderBy: { createdAt: "desc" } });
 }
 
 export async function markRunStarted(id: string, subscriptionsTotal: number): Promise<void> {
