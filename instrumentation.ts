@@ -7,5 +7,10 @@ export async function register(): Promise<void> {
   // eslint-disable-next-line no-restricted-properties
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { startWorkers } = await import("@/lib/server/jobs/workers");
+  const { stopWorkersOnSignals } = await import("@/lib/server/jobs/shutdown");
+  // With NEXT_MANUAL_SIG_HANDLE (the launcher sets it) Next.js leaves SIGTERM to us: stop the
+  // workers, then exit. Without it, Next.js exits on its own while the workers stop.
+  // eslint-disable-next-line no-restricted-properties
+  stopWorkersOnSignals({ exitWhenDone: Boolean(process.env.NEXT_MANUAL_SIG_HANDLE) });
   await startWorkers();
 }

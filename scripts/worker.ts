@@ -4,7 +4,7 @@
  * workers (instrumentation.ts). Needs DATABASE_URL and the Azure settings of the portal.
  */
 import { ConfigurationError, parseSettings } from "../lib/config/settings";
-import { stopJobQueue } from "../lib/server/jobs/queue";
+import { stopWorkersOnSignals } from "../lib/server/jobs/shutdown";
 import { startWorkers } from "../lib/server/jobs/workers";
 
 try {
@@ -13,11 +13,6 @@ try {
   console.error(error instanceof ConfigurationError ? error.message : error);
   process.exit(1);
 }
+stopWorkersOnSignals({ exitWhenDone: true });
 await startWorkers();
 console.log("[clusterdesk] workers started");
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    void stopJobQueue().finally(() => process.exit(0));
-  });
-}

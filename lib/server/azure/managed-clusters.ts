@@ -41,7 +41,7 @@ export type OperationProgress = (status: string) => Promise<void> | void;
 export async function replaceAuthorizedIpRanges(
   resourceId: string,
   ranges: readonly string[],
-  options: { etag: string; correlationId: string; onProgress?: OperationProgress; pollIntervalMs?: number },
+  options: { etag: string; correlationId: string; onProgress?: OperationProgress; pollIntervalMs?: number; signal?: AbortSignal },
 ): Promise<ClusterWithEtag> {
   const { subscriptionId, resourceGroup, name } = partsOf(resourceId);
   const clusters = containerServiceClient(subscriptionId).managedClusters;
@@ -54,9 +54,11 @@ export async function replaceAuthorizedIpRanges(
     ...withCorrelation(options.correlationId),
     ifMatch: options.etag,
     updateIntervalInMs: options.pollIntervalMs,
+    abortSignal: options.signal,
   });
   poller.onProgress((state) => void options.onProgress?.(state.status));
-  const result = await poller.pollUntilDone();
+  // Aborting stops our waiting, not Azure's operation: the next attempt finds it and waits again.
+  const result = await poller.pollUntilDone({ abortSignal: options.signal });
   return { cluster: fromArmManagedCluster(result), etag: result.eTag ?? null };
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Cluster } from "@/lib/clusters/cluster";
 import { clusterKey } from "@/lib/clusters/resource-id";
 import { evaluatePosture, type PostureContext } from "@/lib/posture";
@@ -21,6 +22,8 @@ export type SyncOptions = {
   subscriptionConcurrency?: number;
   /** API servers read at once, across all subscriptions. */
   clusterConcurrency?: number;
+  /** Aborted when the instance shuts down: the run stops between subscriptions and is closed as failed. */
+  signal?: AbortSignal;
   /** Listing attempts per subscription after the SDK's own retries gave up (429 / 5xx / network). */
   listAttempts?: number;
   retryDelayMs?: number;
@@ -28,7 +31,6 @@ export type SyncOptions = {
 
 export type SyncResult = { syncId: string; clusters: number; failures: SyncFailure[] };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Lists a subscription's clusters completely, or throws. The SDK pipeline already honours
@@ -36,7 +38,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * pause ride out longer throttling windows. Only a complete listing is returned, so clusters are
  * never removed from the cache because of a half-read subscription.
  */
-async function listCompletely(subscriptionId: string, attempts: number, delayMs: number): Promise<Cluster[]> {
+async function listCompletely(subscriptionId: string, attempts: number, delayMs: number, signal: AbortSignal | undefined): Promise<Cluster[]> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       const clusters: Cluster[] = [];
@@ -46,7 +48,7 @@ async function listCompletely(subscriptionId: string, attempts: number, delayMs:
       const failure = armFailure(error);
       if (!failure.retryable || attempt >= attempts) throw error;
       logger.warn("listing clusters failed, retrying", { subscriptionId, attempt, kind: failure.kind, status: failure.statusCode });
-      await sleep(delayMs * attempt);
+      await sleep(delayMs * attempt, undefined, { signal });
     }
   }
 }
@@ -123,10 +125,12 @@ export async function syncInventory(options: SyncOptions & { syncId?: string } =
   }
 
   async function syncSubscription(subscriptionId: string): Promise<void> {
+    options.signal?.throwIfAborted();
     let clusters: Cluster[];
     try {
-      clusters = await listCompletely(subscriptionId, options.listAttempts ?? 3, options.retryDelayMs ?? 2_000);
+      clusters = await listCompletely(subscriptionId, options.listAttempts ?? 3, options.retryDelayMs ?? 2_000, options.signal);
     } catch (error) {
+      if (options.signal?.aborted) throw error;
       const message = describeListFailure(error);
       const known = await db().inventorySubscription.findUnique({ where: { id: subscriptionId.toLowerCase() }, select: { displayName: true } });
       failures.push({ subscriptionId, displayName: known?.displayName ?? null, error: message });

@@ -1,5 +1,6 @@
 import "server-only";
 import { jobQueue } from "@/lib/server/jobs/queue";
+import { jobSignal } from "@/lib/server/jobs/shutdown";
 import { logger } from "@/lib/server/logger";
 import { db } from "@/lib/server/db/client";
 import { syncInventory } from "./sync-inventory";
@@ -50,7 +51,7 @@ export async function startInventorySyncWorker(): Promise<void> {
       if (opened.alreadyRunning) return;
       syncId = opened.syncId;
     }
-    const result = await syncInventory({ syncId });
+    const result = await syncInventory({ syncId, signal: jobSignal(job.signal) });
     logger.info("inventory sync finished", { syncId, clusters: result.clusters, failedSubscriptions: result.failures.length });
   });
   const latest = await db().inventorySync.findFirst({ where: { status: { in: ["succeeded", "partial"] } }, orderBy: { createdAt: "desc" }, select: { finishedAt: true } });

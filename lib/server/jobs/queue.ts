@@ -56,5 +56,7 @@ export function jobQueue(): Promise<PgBoss> {
 export async function stopJobQueue(): Promise<void> {
   const boss = await holder.clusterdeskJobQueue?.catch(() => undefined);
   holder.clusterdeskJobQueue = undefined;
-  await boss?.stop({ graceful: true, timeout: 10_000 });
+  // Handlers end their waits as soon as shutdown starts (./shutdown.ts); the timeout bounds the rest
+  // within Kubernetes' default 30 s termination grace period.
+  await boss?.stop({ graceful: true, timeout: 20_000 });
 }

@@ -6,6 +6,7 @@ import { executeChangeRequest } from "@/lib/server/requests/execute-request";
 import { changeExecutors } from "@/lib/server/requests/executors";
 import { reconcileChangeRequests } from "@/lib/server/requests/reconcile-requests";
 import { changeRequestRetryLimit, jobQueue, queues } from "./queue";
+import { jobSignal } from "./shutdown";
 
 /** Starts this instance's workers. Every portal instance runs them; pg-boss hands each job to one. */
 export async function startWorkers(): Promise<void> {
@@ -17,7 +18,7 @@ export async function startWorkers(): Promise<void> {
       if (!job) return;
       const outcome = await executeChangeRequest(
         job.data.requestId,
-        { retryCount: job.retryCount, retryLimit: changeRequestRetryLimit, signal: job.signal },
+        { retryCount: job.retryCount, retryLimit: changeRequestRetryLimit, signal: jobSignal(job.signal) },
         changeExecutors(),
       );
       logger.info("change request job finished", { requestId: job.data.requestId, outcome });

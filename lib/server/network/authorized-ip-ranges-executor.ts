@@ -1,4 +1,5 @@
 import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
 import { planAuthorizedIpRangeChange } from "@/lib/cidr";
 import { clusterKey } from "@/lib/clusters/resource-id";
 import { authorizedIpRangeChangePayload } from "@/lib/requests/kinds";
@@ -51,6 +52,7 @@ export function authorizedIpRangesExecutor(options: AuthorizedIpRangeExecutorOpt
               etag,
               correlationId: request.correlationId,
               pollIntervalMs: options.pollIntervalMs,
+              signal: context.signal,
               onProgress: (status) => context.reportProgress({ phase: "applying", message: `Azure is updating ${cluster.name}`, operation: { status } }),
             });
             verify(result.cluster.apiServerAccess.authorizedIpRanges, change);
@@ -98,6 +100,6 @@ async function readWhenIdle(resourceId: string, request: ExecutableRequest, cont
     if (!busyStates.has(read.cluster.provisioningState)) return read;
     if (Date.now() > deadline) throw new RetryableError(`${read.cluster.name} is still ${read.cluster.provisioningState.toLowerCase()}; will try again.`);
     await context.reportProgress({ phase: "waiting", message: `${read.cluster.name} is ${read.cluster.provisioningState.toLowerCase()}; waiting for that operation to finish`, operation: { status: read.cluster.provisioningState } });
-    await new Promise((resolve) => setTimeout(resolve, options.pollIntervalMs ?? 5000));
+    await sleep(options.pollIntervalMs ?? 5000, undefined, { signal: context.signal });
   }
 }

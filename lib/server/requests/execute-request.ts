@@ -52,6 +52,12 @@ export async function executeChangeRequest(
     );
     return "applied";
   } catch (error) {
+    if (attempt.signal.aborted) {
+      // Shutdown or a lost claim, not a verdict on the change: the request stays `applying` and the
+      // job runs again (here or on another instance), where the executor picks up where it stopped.
+      logger.info("change request attempt interrupted", { requestId, correlationId: request.correlationId });
+      throw error;
+    }
     const message = error instanceof Error ? error.message : String(error);
     const willRetry = error instanceof RetryableError && attempt.retryCount < attempt.retryLimit;
     logger.warn("change request attempt failed", { requestId, correlationId: request.correlationId, willRetry, error });
