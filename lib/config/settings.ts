@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { azureCloudNames, azureClouds, defaultScopeOf } from "./azure-clouds";
 import { defaultEmulatorUrl, localDemoOrganisation } from "./local-mode";
 
 /**
@@ -39,9 +40,11 @@ const azure = z.object({
   AZURE_SUBSCRIPTION_IDS: guidList,
   CLUSTERDESK_ADMIN_GROUP_IDS: guidList,
   CLUSTERDESK_AUDITOR_GROUP_IDS: guidList.optional(),
-  AZURE_AUTHORITY_HOST: httpsUrl.default("https://login.microsoftonline.com"),
-  AZURE_RESOURCE_MANAGER_URL: httpsUrl.default("https://management.azure.com"),
-  MICROSOFT_GRAPH_URL: httpsUrl.default("https://graph.microsoft.com"),
+  /** Which Azure cloud; each endpoint below may still be set on its own. */
+  AZURE_CLOUD: z.enum(azureCloudNames).default("AzureCloud"),
+  AZURE_AUTHORITY_HOST: httpsUrl.optional(),
+  AZURE_RESOURCE_MANAGER_URL: httpsUrl.optional(),
+  MICROSOFT_GRAPH_URL: httpsUrl.optional(),
 });
 
 const loopbackUrl = z.url({ protocol: /^https?$/, hostname: /^(localhost|127\.0\.0\.1|\[::1\])$/, error: "must be an http(s) URL on localhost" });
@@ -58,6 +61,8 @@ export type Endpoints = {
   signInPages: string;
   resourceManager: string;
   graph: string;
+  /** What the portal's identity asks Entra ID for: tokens for the cloud's ARM and Graph. */
+  scopes: { resourceManager: string; graph: string };
 };
 
 export type Settings = {
@@ -133,6 +138,11 @@ export function parseSettings(rawEnvironment: Environment): Settings {
   };
   if (mode === "azure") {
     const settings = azure.parse(environment);
+    const cloud = azureClouds[settings.AZURE_CLOUD];
+    const withoutSlash = (url: string) => url.replace(/\/$/, "");
+    const authorityHost = withoutSlash(settings.AZURE_AUTHORITY_HOST ?? cloud.authorityHost);
+    const resourceManager = withoutSlash(settings.AZURE_RESOURCE_MANAGER_URL ?? cloud.resourceManager);
+    const graph = withoutSlash(settings.MICROSOFT_GRAPH_URL ?? cloud.graph);
     return {
       ...common,
       mode,
@@ -143,10 +153,11 @@ export function parseSettings(rawEnvironment: Environment): Settings {
       adminGroupIds: settings.CLUSTERDESK_ADMIN_GROUP_IDS,
       auditorGroupIds: settings.CLUSTERDESK_AUDITOR_GROUP_IDS ?? [],
       endpoints: {
-        authorityHost: settings.AZURE_AUTHORITY_HOST.replace(/\/$/, ""),
-        signInPages: settings.AZURE_AUTHORITY_HOST.replace(/\/$/, ""),
-        resourceManager: settings.AZURE_RESOURCE_MANAGER_URL.replace(/\/$/, ""),
-        graph: settings.MICROSOFT_GRAPH_URL.replace(/\/$/, ""),
+        authorityHost,
+        signInPages: authorityHost,
+        resourceManager,
+        graph,
+        scopes: { resourceManager: defaultScopeOf(resourceManager), graph: defaultScopeOf(graph) },
       },
     };
   }
@@ -162,6 +173,13 @@ export function parseSettings(rawEnvironment: Environment): Settings {
     subscriptionIds: localDemoOrganisation.subscriptionIds,
     adminGroupIds: localDemoOrganisation.adminGroupIds,
     auditorGroupIds: localDemoOrganisation.auditorGroupIds,
-    endpoints: { authorityHost: emulatorUrl, signInPages, resourceManager: emulatorUrl, graph: emulatorUrl },
+    endpoints: {
+      authorityHost: emulatorUrl,
+      signInPages,
+      resourceManager: emulatorUrl,
+      graph: emulatorUrl,
+      // The emulator stands in for the public cloud: it issues tokens for that cloud's audiences.
+      scopes: { resourceManager: defaultScopeOf(azureClouds.AzureCloud.resourceManager), graph: defaultScopeOf(azureClouds.AzureCloud.graph) },
+    },
   };
 }

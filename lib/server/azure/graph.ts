@@ -19,7 +19,7 @@ function graph(): Client {
       customHosts: new Set([graphUrl.hostname]),
       authProvider: {
         getAccessToken: async () => {
-          const token = await portalCredential().getToken("https://graph.microsoft.com/.default");
+          const token = await portalCredential().getToken(settings.endpoints.scopes.graph);
           if (!token) throw new Error("No token for Microsoft Graph");
           return token.token;
         },
