@@ -5,6 +5,7 @@ import { signInHeadlessly } from "@/emulator/test-support/sign-in";
 import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/start-test-emulator";
 import { db } from "@/lib/server/db/client";
 import { useEmulator } from "@/test/support";
+import { entraApplication } from "./entra";
 import { findActiveSession } from "./sessions";
 import { signOut } from "./sign-out";
 import { completeSignIn, startSignIn } from "./sign-in-flow";
@@ -41,6 +42,15 @@ describe("sign-in through MSAL against the emulator's Entra ID", () => {
     expect(events.map((event) => [event.action, event.outcome, event.actorObjectId])).toEqual([["auth.sign_in", "success", demoUsers.admin]]);
     // The cookie's token is never stored: only its hash is the session's id.
     expect(await db().session.count({ where: { id: result.sessionToken } })).toBe(0);
+  });
+
+  it("keeps no user's tokens in MSAL's cache after a sign-in", async () => {
+    const { result } = await signIn("priya.patel@clusterdesk-demo.onmicrosoft.com");
+    if (!result.ok) throw new Error(`sign-in failed: ${result.failure}`);
+    const cache = entraApplication().getTokenCache();
+    expect(await cache.getAllAccounts()).toEqual([]);
+    const serialized = JSON.parse(cache.serialize()) as Record<string, Record<string, unknown>>;
+    for (const kind of ["Account", "IdToken", "AccessToken", "RefreshToken"]) expect(serialized[kind] ?? {}).toEqual({});
   });
 
   it("resolves groups through Graph when the token carries the overage claim", async () => {

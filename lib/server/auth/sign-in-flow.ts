@@ -5,7 +5,7 @@ import { appendAuditEvent, recordAuditEvent } from "@/lib/server/audit/append-au
 import { memberGroupIdsOf } from "@/lib/server/azure/graph";
 import { db } from "@/lib/server/db/client";
 import { logger } from "@/lib/server/logger";
-import { entraApplication, signInScopes } from "./entra";
+import { entraApplication, redeemAuthorizationCode, signInScopes } from "./entra";
 import { newSecretToken, sessionIdOf } from "./sessions";
 import { sessionPolicy } from "./session-policy";
 import { type IdTokenClaims, identityFromClaims } from "./id-token-claims";
@@ -70,7 +70,7 @@ export async function completeSignIn(parameters: CallbackParameters, context: Re
 
   let claims: IdTokenClaims;
   try {
-    const result = await entraApplication().acquireTokenByCode({
+    claims = await redeemAuthorizationCode({
       code: parameters.code,
       scopes: signInScopes,
       redirectUri: redirectUri(),
@@ -78,7 +78,6 @@ export async function completeSignIn(parameters: CallbackParameters, context: Re
       state: attempt.state,
       nonce: attempt.nonce,
     });
-    claims = result.idTokenClaims as IdTokenClaims;
   } catch (error) {
     logger.warn("sign-in code redemption failed", { correlationId: context.correlationId, error });
     return fail("code redemption failed", "refused");
