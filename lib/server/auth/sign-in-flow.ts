@@ -10,6 +10,7 @@ import { newSecretToken, sessionIdOf } from "./sessions";
 import { sessionPolicy } from "./session-policy";
 import { type IdTokenClaims, identityFromClaims } from "./id-token-claims";
 
+import type { AuditEventInput } from "@/lib/audit/audit-event-input";
 import type { RequestContext } from "@/lib/server/request-context";
 
 const redirectUri = () => `${env().baseUrl}/auth/callback`;
@@ -51,9 +52,9 @@ export async function completeSignIn(parameters: CallbackParameters, context: Re
   const attempt = parameters.attemptId
     ? await db().signInAttempt.delete({ where: { id: parameters.attemptId } }).catch(() => null)
     : null;
-  const fail = async (reason: string, failure: SignInFailure): Promise<SignInResult> => {
+  const fail = async (reason: string, failure: SignInFailure, actor: AuditEventInput["actor"] = { kind: "user", objectId: null }): Promise<SignInResult> => {
     await recordAuditEvent({
-      actor: { kind: "user", objectId: null },
+      actor,
       action: "auth.sign_in",
       outcome: "failure",
       reason,
@@ -85,11 +86,18 @@ export async function completeSignIn(parameters: CallbackParameters, context: Re
 
   const identity = identityFromClaims(claims, env().tenantId);
   if (!identity.ok) return fail(identity.reason, "account");
-  const groupIds = identity.value.groupsOverage ? await memberGroupIdsOf(identity.value.objectId) : identity.value.groupIds;
+  const user = identity.value;
+  let groupIds = user.groupIds;
+  if (user.groupsOverage) {
+    // Without the groups Clusterdesk cannot tell admins from members: refuse rather than guess.
+    const groups = await memberGroupIdsOf(user.objectId);
+    const actor = { kind: "user", objectId: user.objectId, name: user.displayName, upn: user.userPrincipalName } as const;
+    if (!groups.ok) return fail(`Microsoft Graph did not return the group memberships (${groups.status ? `HTTP ${groups.status}` : "no answer"})`, "directory", actor);
+    groupIds = groups.groupIds;
+  }
 
   const sessionToken = newSecretToken();
   const now = new Date();
-  const user = identity.value;
   await db().$transaction(async (tx) => {
     await tx.user.upsert({
       where: { id: user.objectId },
