@@ -31,6 +31,7 @@ const shared = z.object({
   DATABASE_URL: postgresUrl.optional(),
   CLUSTERDESK_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   CLUSTERDESK_TRUSTED_PROXY_HOPS: z.coerce.number().int("must be a whole number").min(0).max(5).default(0),
+  CLUSTERDESK_GROUP_REFRESH_MINUTES: z.coerce.number().int("must be a whole number").min(1).max(60).default(5),
 });
 
 const azure = z.object({
@@ -74,6 +75,8 @@ export type Settings = {
   logLevel: "debug" | "info" | "warn" | "error";
   /** Reverse proxies in front of the portal that append to X-Forwarded-For (0: none). */
   trustedProxyHops: number;
+  /** How old a session's group memberships may get before they are re-read from Graph. */
+  groupRefreshIntervalMs: number;
   tenantId: string;
   clientId: string;
   clientSecret: string;
@@ -135,6 +138,7 @@ export function parseSettings(rawEnvironment: Environment): Settings {
     databaseUrl: base.data.DATABASE_URL,
     logLevel: base.data.CLUSTERDESK_LOG_LEVEL,
     trustedProxyHops: base.data.CLUSTERDESK_TRUSTED_PROXY_HOPS,
+    groupRefreshIntervalMs: base.data.CLUSTERDESK_GROUP_REFRESH_MINUTES * 60_000,
   };
   if (mode === "azure") {
     const settings = azure.parse(environment);
