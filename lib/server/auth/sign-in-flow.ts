@@ -109,6 +109,8 @@ export async function completeSignIn(parameters: CallbackParameters, context: Re
         id: sessionIdOf(sessionToken),
         userId: user.objectId,
         groupIds: groupIds.map((id) => id.toLowerCase()),
+        // The app's clock, as for every later comparison (the column default is the database's).
+        groupsCheckedAt: now,
         lastSeenAt: now,
         expiresAt: new Date(now.getTime() + sessionPolicy.absoluteTimeoutMs),
         clientIp: context.clientIp,
