@@ -123,4 +123,14 @@ describe("who the user is, now", () => {
     expect((await findActiveSession(token, { now }))?.groupIds).toEqual([demoGroups.analyticsOwners]);
     await otherInstanceAnswers;
   });
+
+  it("gives up on a Graph that does not answer within 5 s, as on an outage", async () => {
+    const token = await sessionTokenOf("max.mueller@clusterdesk-demo.onmicrosoft.com");
+    const signedIn = await findActiveSession(token);
+    emulator.injectFault({ method: "GET", path: `^/v1.0/users/${demoUsers.member}$`, latencyMs: 8_000 });
+    const started = Date.now();
+    expect(await findActiveSession(token, { now: pastGrace() })).toBeNull();
+    expect(Date.now() - started).toBeLessThan(7_000);
+    expect((await findActiveSession(token, { now: pastRefresh() }))?.groupIds).toEqual(signedIn?.groupIds);
+  });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { Client, GraphError, RetryHandlerOptions } from "@microsoft/microsoft-graph-client";
+import { Client, GraphError, type GraphRequest, RetryHandlerOptions } from "@microsoft/microsoft-graph-client";
 import { env } from "@/lib/env";
 import { portalCredential } from "./credential";
 
@@ -31,9 +31,11 @@ function graph(): Client {
 
 /**
  * A person is waiting on these calls (sign-in, a page load): one retry after a second, not the
- * SDK's default of three with backoff from three seconds (Retry-After, when sent, still wins).
+ * SDK's default of three with backoff from three seconds (Retry-After, when sent, still wins), and
+ * an answer within 5 s (two calls stay within a session refresh's 15 s claim).
  */
-const interactive = () => [new RetryHandlerOptions(1, 1)];
+const interactive = (request: GraphRequest) =>
+  request.middlewareOptions([new RetryHandlerOptions(1, 1)]).option("signal", AbortSignal.timeout(5_000));
 
 /** Graph's HTTP status for a failed call, or null when no answer came (network, token). */
 const statusOf = (error: unknown): number | null => (error instanceof GraphError && error.statusCode > 0 ? error.statusCode : null);
@@ -46,11 +48,9 @@ export type MemberGroups = { ok: true; groupIds: string[] } | { ok: false; statu
  */
 export async function memberGroupIdsOf(userObjectId: string): Promise<MemberGroups> {
   try {
-    const response = (await graph()
-      .api(`/users/${encodeURIComponent(userObjectId)}/getMemberObjects`)
-      .version("v1.0")
-      .middlewareOptions(interactive())
-      .post({ securityEnabledOnly: false })) as { value?: unknown };
+    const response = (await interactive(graph().api(`/users/${encodeURIComponent(userObjectId)}/getMemberObjects`).version("v1.0")).post({
+      securityEnabledOnly: false,
+    })) as { value?: unknown };
     const groupIds = Array.isArray(response.value) ? response.value.filter((id): id is string => typeof id === "string") : [];
     return { ok: true, groupIds };
   } catch (error) {
@@ -67,12 +67,9 @@ export type DirectoryAccount =
 /** Whether the user still exists and may sign in, and if so their groups, as the directory says now. */
 export async function directoryAccountOf(userObjectId: string): Promise<DirectoryAccount> {
   try {
-    const user = (await graph()
-      .api(`/users/${encodeURIComponent(userObjectId)}`)
-      .version("v1.0")
-      .select("id,accountEnabled")
-      .middlewareOptions(interactive())
-      .get()) as { accountEnabled?: unknown };
+    const user = (await interactive(graph().api(`/users/${encodeURIComponent(userObjectId)}`).version("v1.0").select("id,accountEnabled")).get()) as {
+      accountEnabled?: unknown;
+    };
     if (user.accountEnabled === false) return { state: "disabled" };
   } catch (error) {
     const status = statusOf(error);
