@@ -12,12 +12,12 @@ import { groupsFreshness, sessionPolicy } from "./session-policy";
  * once they are older than the refresh interval, and a disabled or deleted account loses every
  * session. See docs/ARCHITECTURE.md, "Identity and sessions".
  */
-export type SessionGroupsRow = { id: string; userId: string; groupIds: string[]; groupsCheckedAt: Date; groupsRefreshClaimedAt: Date | null };
+export type SessionGroupsRow = { id: string; userId: string; groupIds: string[]; groupsCheckedAt: Date };
 /** The request that noticed, for the audit log (none when a test or a job asks). */
 export type AuditContext = { correlationId: string | null; clientIp: string | null; userAgent: string | null };
 export type CurrentGroups = { ok: true; groupIds: string[] } | { ok: false; why: "revoked" | "unconfirmed" };
 
-const groupsRow = { id: true, userId: true, groupIds: true, groupsCheckedAt: true, groupsRefreshClaimedAt: true, revokedAt: true } as const;
+const groupsRow = { id: true, userId: true, groupIds: true, groupsCheckedAt: true, revokedAt: true } as const;
 
 // Requests of one browser arrive together (a navigation and its prefetches): they share one refresh.
 const inFlight = new Map<string, Promise<CurrentGroups>>();

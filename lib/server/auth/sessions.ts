@@ -33,7 +33,6 @@ export async function findActiveSession(token: string, options: { now?: Date; co
       userId: true,
       groupIds: true,
       groupsCheckedAt: true,
-      groupsRefreshClaimedAt: true,
       lastSeenAt: true,
       expiresAt: true,
       revokedAt: true,
