@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { createOperationStore } from "./arm/operations";
 import { createAzureSide } from "./azure-side";
 import { aksServerApplicationId, type AzureSideForKubernetes, type KubernetesSideFactory } from "./contracts";
+import { applyDirectoryChange, type DirectoryChange } from "./control/directory-changes";
 import { createFaultRegistry, type ActiveFault, type FaultSpec } from "./control/faults";
 import { createRequestLog, type RequestLogEntry } from "./control/request-log";
 import { findServicePrincipalByAppId, findUser } from "./directory";
@@ -86,6 +87,8 @@ export type Emulator = {
   clearRequests(): void;
   generateLargeOrganisation(options: { clusters: number; subscriptions: number }): void;
   issueTestToken(request: TestTokenRequest): Promise<string>;
+  /** Disable or delete a user, or change a group's members, as an Entra administrator would. */
+  changeDirectory(change: DirectoryChange): void;
   stop(): Promise<void>;
 };
 
@@ -152,6 +155,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       reset, addFault: (spec) => runtime.faults.add(spec), listFaults: () => runtime.faults.list(), clearFaults: () => runtime.faults.clear(),
       requests: () => log.list(), clearRequests: () => log.clear(),
       generate: (generate) => addLargeOrganisation(state, generate), endpoints, issueToken: issueTestToken,
+      changeDirectory: (change) => applyDirectoryChange(state, change),
     },
   });
   const servers: Array<Server | HttpServer> = [createServer({ key: tls.keyPem, cert: tls.certPem }, handler)];
@@ -182,6 +186,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     requests: () => log.list(), clearRequests: () => log.clear(),
     generateLargeOrganisation: (generate) => addLargeOrganisation(state, generate),
     issueTestToken,
+    changeDirectory: (change) => applyDirectoryChange(state, change),
     stop: async () => {
       await Promise.all(servers.map((server) => new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -191,5 +196,6 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   };
 }
 
+export type { DirectoryChange } from "./control/directory-changes";
 export type { FaultSpec } from "./control/faults";
 export type { RequestLogEntry } from "./control/request-log";

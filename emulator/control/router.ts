@@ -1,4 +1,5 @@
 import { sendJson, type Exchange } from "../http/exchange";
+import { directoryChangeOf, type DirectoryChange } from "./directory-changes";
 import type { FaultSpec } from "./faults";
 
 /**
@@ -15,6 +16,7 @@ export type ControlActions = {
   generate(options: { clusters: number; subscriptions: number }): void;
   endpoints(): unknown;
   issueToken(options: { user?: string; servicePrincipal?: string; audience: string; lifetimeSeconds?: number }): Promise<string>;
+  changeDirectory(change: DirectoryChange): void;
 };
 
 const loopback = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
@@ -60,6 +62,11 @@ export async function handleControl(exchange: Exchange, actions: ControlActions)
         lifetimeSeconds: typeof body.lifetimeSeconds === "number" ? body.lifetimeSeconds : undefined,
       });
       return sendJson(exchange, 200, { access_token: token, token_type: "Bearer" });
+    }
+    const change = directoryChangeOf(method, resource, method === "PATCH" ? await jsonBody(exchange) : {});
+    if (change) {
+      actions.changeDirectory(change);
+      return sendJson(exchange, 200, { changed: change });
     }
     sendJson(exchange, 404, { error: `No control endpoint ${method} /_emulator/${resource}` });
   } catch (error) {

@@ -35,9 +35,10 @@ function resolveSubject(state: EmulatorState, collection: string, key: string, c
   throw notFound(id);
 }
 
-function objectOf(state: EmulatorState, subject: Subject): DirectoryRecord {
+function objectOf(state: EmulatorState, subject: Subject, selected: boolean): DirectoryRecord {
   const user = state.users.find((candidate) => candidate.id === subject.id);
-  if (user) return userObject(user);
+  // Like Graph, properties outside the default set (accountEnabled) only when $select names them.
+  if (user) return userObject(user, selected);
   const group = state.groups.find((candidate) => candidate.id === subject.id);
   if (group) return groupObject(group);
   const sp = state.servicePrincipals.find((candidate) => candidate.id === subject.id);
@@ -80,7 +81,7 @@ async function route(exchange: Exchange, runtime: Runtime, callerId: string, isA
     if (exchange.method !== "GET") throw new GraphQueryError(405, "Request_BadRequest", "Method not allowed.");
     const selected = exchange.url.searchParams.get("$select")?.split(",").map((p) => p.trim());
     const known = subject.kind === "user" ? userProperties : groupProperties;
-    return sendJson(exchange, 200, { "@odata.context": `https://graph.microsoft.com/v1.0/$metadata#${subject.kind}s/$entity`, ...select(objectOf(state, subject), selected, known, subject.kind) });
+    return sendJson(exchange, 200, { "@odata.context": `https://graph.microsoft.com/v1.0/$metadata#${subject.kind}s/$entity`, ...select(objectOf(state, subject, selected !== undefined), selected, known, subject.kind) });
   }
   if (exchange.method === "POST" && ["getMemberObjects", "getMemberGroups", "checkMemberGroups"].includes(relation)) {
     return membershipFunction(exchange, state, subject, relation);

@@ -5,6 +5,9 @@ export const signInFailureMessages = {
   cancelled: "Microsoft Entra ID did not complete the sign-in. Please try again.",
   refused: "Microsoft Entra ID refused the sign-in. Please try again, or ask your administrator.",
   account: "This account cannot sign in to Clusterdesk: it belongs to another directory.",
+  directory:
+    "Microsoft Entra ID confirmed who you are, but Clusterdesk could not read your group memberships from Microsoft Graph, " +
+    "so it cannot tell what you may do. Please try again in a few minutes; if it keeps happening, tell your administrator.",
 } as const;
 
 export type SignInFailure = keyof typeof signInFailureMessages;

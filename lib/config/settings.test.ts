@@ -75,4 +75,10 @@ describe("parseSettings", () => {
   it("refuses an empty GUID list", () => {
     expect(problemsOf({ ...completeAzure, CLUSTERDESK_ADMIN_GROUP_IDS: " , " }).join("\n")).toContain("CLUSTERDESK_ADMIN_GROUP_IDS");
   });
+
+  it("re-reads session groups every 5 minutes unless told otherwise, within 1 to 60", () => {
+    expect(parseSettings({}).groupRefreshIntervalMs).toBe(5 * 60_000);
+    expect(parseSettings({ CLUSTERDESK_GROUP_REFRESH_MINUTES: "10" }).groupRefreshIntervalMs).toBe(10 * 60_000);
+    expect(problemsOf({ CLUSTERDESK_GROUP_REFRESH_MINUTES: "0" }).join("\n")).toMatch(/^CLUSTERDESK_GROUP_REFRESH_MINUTES /m);
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { azureCloudNames, azureClouds, defaultScopeOf } from "./azure-clouds";
 import { defaultEmulatorUrl, localDemoOrganisation } from "./local-mode";
 
 /**
@@ -30,6 +31,7 @@ const shared = z.object({
   DATABASE_URL: postgresUrl.optional(),
   CLUSTERDESK_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   CLUSTERDESK_TRUSTED_PROXY_HOPS: z.coerce.number().int("must be a whole number").min(0).max(5).default(0),
+  CLUSTERDESK_GROUP_REFRESH_MINUTES: z.coerce.number().int("must be a whole number").min(1).max(60).default(5),
 });
 
 const azure = z.object({
@@ -39,9 +41,11 @@ const azure = z.object({
   AZURE_SUBSCRIPTION_IDS: guidList,
   CLUSTERDESK_ADMIN_GROUP_IDS: guidList,
   CLUSTERDESK_AUDITOR_GROUP_IDS: guidList.optional(),
-  AZURE_AUTHORITY_HOST: httpsUrl.default("https://login.microsoftonline.com"),
-  AZURE_RESOURCE_MANAGER_URL: httpsUrl.default("https://management.azure.com"),
-  MICROSOFT_GRAPH_URL: httpsUrl.default("https://graph.microsoft.com"),
+  /** Which Azure cloud; each endpoint below may still be set on its own. */
+  AZURE_CLOUD: z.enum(azureCloudNames).default("AzureCloud"),
+  AZURE_AUTHORITY_HOST: httpsUrl.optional(),
+  AZURE_RESOURCE_MANAGER_URL: httpsUrl.optional(),
+  MICROSOFT_GRAPH_URL: httpsUrl.optional(),
 });
 
 const loopbackUrl = z.url({ protocol: /^https?$/, hostname: /^(localhost|127\.0\.0\.1|\[::1\])$/, error: "must be an http(s) URL on localhost" });
@@ -58,6 +62,8 @@ export type Endpoints = {
   signInPages: string;
   resourceManager: string;
   graph: string;
+  /** What the portal's identity asks Entra ID for: tokens for the cloud's ARM and Graph. */
+  scopes: { resourceManager: string; graph: string };
 };
 
 export type Settings = {
@@ -69,6 +75,8 @@ export type Settings = {
   logLevel: "debug" | "info" | "warn" | "error";
   /** Reverse proxies in front of the portal that append to X-Forwarded-For (0: none). */
   trustedProxyHops: number;
+  /** How old a session's group memberships may get before they are re-read from Graph. */
+  groupRefreshIntervalMs: number;
   tenantId: string;
   clientId: string;
   clientSecret: string;
@@ -130,9 +138,15 @@ export function parseSettings(rawEnvironment: Environment): Settings {
     databaseUrl: base.data.DATABASE_URL,
     logLevel: base.data.CLUSTERDESK_LOG_LEVEL,
     trustedProxyHops: base.data.CLUSTERDESK_TRUSTED_PROXY_HOPS,
+    groupRefreshIntervalMs: base.data.CLUSTERDESK_GROUP_REFRESH_MINUTES * 60_000,
   };
   if (mode === "azure") {
     const settings = azure.parse(environment);
+    const cloud = azureClouds[settings.AZURE_CLOUD];
+    const withoutSlash = (url: string) => url.replace(/\/$/, "");
+    const authorityHost = withoutSlash(settings.AZURE_AUTHORITY_HOST ?? cloud.authorityHost);
+    const resourceManager = withoutSlash(settings.AZURE_RESOURCE_MANAGER_URL ?? cloud.resourceManager);
+    const graph = withoutSlash(settings.MICROSOFT_GRAPH_URL ?? cloud.graph);
     return {
       ...common,
       mode,
@@ -143,10 +157,11 @@ export function parseSettings(rawEnvironment: Environment): Settings {
       adminGroupIds: settings.CLUSTERDESK_ADMIN_GROUP_IDS,
       auditorGroupIds: settings.CLUSTERDESK_AUDITOR_GROUP_IDS ?? [],
       endpoints: {
-        authorityHost: settings.AZURE_AUTHORITY_HOST.replace(/\/$/, ""),
-        signInPages: settings.AZURE_AUTHORITY_HOST.replace(/\/$/, ""),
-        resourceManager: settings.AZURE_RESOURCE_MANAGER_URL.replace(/\/$/, ""),
-        graph: settings.MICROSOFT_GRAPH_URL.replace(/\/$/, ""),
+        authorityHost,
+        signInPages: authorityHost,
+        resourceManager,
+        graph,
+        scopes: { resourceManager: defaultScopeOf(resourceManager), graph: defaultScopeOf(graph) },
       },
     };
   }
@@ -162,6 +177,13 @@ export function parseSettings(rawEnvironment: Environment): Settings {
     subscriptionIds: localDemoOrganisation.subscriptionIds,
     adminGroupIds: localDemoOrganisation.adminGroupIds,
     auditorGroupIds: localDemoOrganisation.auditorGroupIds,
-    endpoints: { authorityHost: emulatorUrl, signInPages, resourceManager: emulatorUrl, graph: emulatorUrl },
+    endpoints: {
+      authorityHost: emulatorUrl,
+      signInPages,
+      resourceManager: emulatorUrl,
+      graph: emulatorUrl,
+      // The emulator stands in for the public cloud: it issues tokens for that cloud's audiences.
+      scopes: { resourceManager: defaultScopeOf(azureClouds.AzureCloud.resourceManager), graph: defaultScopeOf(azureClouds.AzureCloud.graph) },
+    },
   };
 }

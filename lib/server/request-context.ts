@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { isIP } from "node:net";
 import { headers } from "next/headers";
 import { env } from "@/lib/env";
 
@@ -11,17 +12,33 @@ export const pathHeader = "x-clusterdesk-path";
 /**
  * Facts about the current request for the audit log. The proxy (proxy.ts) overwrites the
  * correlation-id and path headers on every request, so a client cannot choose them.
- * The client IP comes from X-Forwarded-For: behind N trusted proxies (CLUSTERDESK_TRUSTED_PROXY_HOPS)
- * it is the entry the outermost trusted proxy appended, so addresses a client prepends are ignored.
- * Without a proxy, Next.js fills the header from the socket only when the client sent none: the
- * value is then what the client claims, which is why it is only ever a default the user can see and
- * edit ("Add my IP") and a fact recorded in the audit log, never a basis for authorization.
+ */
+
+/** An IP address as an X-Forwarded-For entry may carry it (with a port, IPv4-mapped), or null. */
+function ipAddressOf(entry: string): string | null {
+  // Azure Application Gateway appends `address:port`; IPv6 with a port is bracketed.
+  const [, host = entry, port] = /^\[(.+)\](?::(\d+))?$/.exec(entry) ?? /^(\d+\.\d+\.\d+\.\d+)(?::(\d+))?$/.exec(entry) ?? [];
+  if (isIP(host) === 0 || (port !== undefined && Number(port) > 65535)) return null;
+  // Node reports IPv4 clients of a dual-stack socket as IPv4-mapped IPv6.
+  return host.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1");
+}
+
+/**
+ * The client's address. Next.js shows route handlers, server actions and proxy.ts no socket
+ * (NextRequest.ip is gone since Next.js 15); `next start` copies the socket's peer into
+ * X-Forwarded-For only when the request has none. So:
+ * - behind N trusted proxies (CLUSTERDESK_TRUSTED_PROXY_HOPS), the entry the outermost of them
+ *   appended; what a client prepends is ignored, and fewer entries than proxies means none;
+ * - without a proxy, the header's single entry (the peer, unless the client sent a header of its
+ *   own, which nothing here can tell apart); a longer chain came from the client and is ignored.
+ * An entry that is not an IP address gives null, so nothing a client writes reaches the audit log
+ * as an address. Never a basis for authorization: it is a default the user sees ("Add my IP").
  */
 export function clientAddress(forwardedFor: string | null, trustedProxyHops: number): string | null {
   const entries = (forwardedFor ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
-  const address = entries[entries.length - Math.max(1, trustedProxyHops)] ?? null;
-  // Node reports IPv4 clients of a dual-stack socket as IPv4-mapped IPv6.
-  return address?.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, "$1") ?? null;
+  if (trustedProxyHops === 0 && entries.length !== 1) return null;
+  const entry = entries[entries.length - Math.max(1, trustedProxyHops)];
+  return entry === undefined ? null : ipAddressOf(entry);
 }
 
 export async function requestContext(): Promise<RequestContext> {

@@ -17,7 +17,7 @@ export type CurrentUser = SessionUser & { principal: Principal };
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const token = (await cookies()).get(sessionCookie().name)?.value;
   if (!token) return null;
-  const session = await findActiveSession(token);
+  const session = await findActiveSession(token, { context: await requestContext() });
   if (!session) return null;
   const settings = env();
   return {

@@ -1,7 +1,8 @@
 import "server-only";
-import { ConfidentialClientApplication, type Configuration } from "@azure/msal-node";
+import { type AuthorizationCodeRequest, ConfidentialClientApplication, type Configuration } from "@azure/msal-node";
 import { env } from "@/lib/env";
 import type { Settings } from "@/lib/config/settings";
+import type { IdTokenClaims } from "./id-token-claims";
 
 /** Entra ID v2 endpoints of the configured tenant (the real one, or the emulator's). */
 export function entraEndpoints(settings: Pick<Settings, "endpoints" | "tenantId">) {
@@ -48,13 +49,26 @@ function msalConfiguration(settings: Settings): Configuration {
 
 let application: ConfidentialClientApplication | undefined;
 
-/**
- * MSAL keeps no user tokens for us: Clusterdesk only needs the ID token's claims at sign-in and
- * acts on Azure with its own identity, so there is no token cache to protect.
- */
 export function entraApplication(): ConfidentialClientApplication {
   application ??= new ConfidentialClientApplication(msalConfiguration(env()));
   return application;
+}
+
+/**
+ * Redeems an authorization code for the ID token's claims. MSAL caches every redeemed account with
+ * its ID, access and refresh tokens in memory; Clusterdesk never uses them (it acts with its own
+ * identity), so it keeps none: every account is removed again, even when redemption failed halfway.
+ */
+export async function redeemAuthorizationCode(request: AuthorizationCodeRequest): Promise<IdTokenClaims> {
+  const app = entraApplication();
+  try {
+    const result = await app.acquireTokenByCode(request);
+    // MSAL types the claims as `object`; identityFromClaims checks each one it reads.
+    return result.idTokenClaims as IdTokenClaims;
+  } finally {
+    const cache = app.getTokenCache();
+    for (const account of await cache.getAllAccounts()) await cache.removeAccount(account);
+  }
 }
 
 export const signInScopes = ["openid", "profile", "email"];

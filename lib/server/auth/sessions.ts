@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/server/db/client";
+import { type AuditContext, currentGroupIds } from "./session-groups";
 import { sessionPolicy, sessionState } from "./session-policy";
 
 export function newSecretToken(): string {
@@ -19,13 +20,19 @@ export type SessionUser = {
   groupIds: string[];
 };
 
-/** The session a cookie token refers to, if it is still valid; touches its idle timer. */
-export async function findActiveSession(token: string, now = new Date()): Promise<SessionUser | null> {
+/**
+ * The session a cookie token refers to, if it is still valid; touches its idle timer and re-reads
+ * the user's groups from Graph when they are due (session-groups.ts).
+ */
+export async function findActiveSession(token: string, options: { now?: Date; context?: AuditContext } = {}): Promise<SessionUser | null> {
+  const now = options.now ?? new Date();
   const session = await db().session.findUnique({
     where: { id: sessionIdOf(token) },
     select: {
       id: true,
+      userId: true,
       groupIds: true,
+      groupsCheckedAt: true,
       lastSeenAt: true,
       expiresAt: true,
       revokedAt: true,
@@ -33,6 +40,8 @@ export async function findActiveSession(token: string, now = new Date()): Promis
     },
   });
   if (!session || sessionState(session, now) !== "active") return null;
+  const groups = await currentGroupIds(session, now, options.context ?? { correlationId: null, clientIp: null, userAgent: null });
+  if (!groups.ok) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > sessionPolicy.touchIntervalMs) {
     await db().session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
@@ -41,6 +50,6 @@ export async function findActiveSession(token: string, now = new Date()): Promis
     objectId: session.user.id,
     displayName: session.user.displayName,
     userPrincipalName: session.user.userPrincipalName,
-    groupIds: session.groupIds,
+    groupIds: groups.groupIds,
   };
 }

@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoUsers } from "@/emulator/seed/organisation";
 import { signInHeadlessly } from "@/emulator/test-support/sign-in";
 import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/start-test-emulator";
+import { signInFailureMessage } from "@/lib/auth/sign-in-failures";
 import { db } from "@/lib/server/db/client";
 import { useEmulator } from "@/test/support";
+import { entraApplication } from "./entra";
 import { findActiveSession } from "./sessions";
 import { signOut } from "./sign-out";
 import { completeSignIn, startSignIn } from "./sign-in-flow";
@@ -43,11 +45,35 @@ describe("sign-in through MSAL against the emulator's Entra ID", () => {
     expect(await db().session.count({ where: { id: result.sessionToken } })).toBe(0);
   });
 
+  it("keeps no user's tokens in MSAL's cache after a sign-in", async () => {
+    const { result } = await signIn("priya.patel@clusterdesk-demo.onmicrosoft.com");
+    if (!result.ok) throw new Error(`sign-in failed: ${result.failure}`);
+    const cache = entraApplication().getTokenCache();
+    expect(await cache.getAllAccounts()).toEqual([]);
+    const serialized = JSON.parse(cache.serialize()) as Record<string, Record<string, unknown>>;
+    for (const kind of ["Account", "IdToken", "AccessToken", "RefreshToken"]) expect(serialized[kind] ?? {}).toEqual({});
+  });
+
   it("resolves groups through Graph when the token carries the overage claim", async () => {
     const { result } = await signIn("gwen.manygroups@clusterdesk-demo.onmicrosoft.com");
     if (!result.ok) throw new Error(`sign-in failed: ${result.failure}`);
     const session = await findActiveSession(result.sessionToken);
     expect(session?.groupIds.length).toBeGreaterThan(200);
+  });
+
+  it("answers a Graph outage while reading an overage user's groups with a clear failure, audited", async () => {
+    emulator.injectFault({ method: "POST", path: "/getMemberObjects$", status: 503, count: 10, retryAfterSeconds: 0 });
+    try {
+      const { result, correlation } = await signIn("gwen.manygroups@clusterdesk-demo.onmicrosoft.com");
+      expect(result).toEqual({ ok: false, failure: "directory" });
+      const events = await db().auditEvent.findMany({ where: { correlationId: correlation.correlationId } });
+      expect(events.map((event) => [event.action, event.outcome, event.actorObjectId, event.reason])).toEqual([
+        ["auth.sign_in", "failure", demoUsers.overage, "Microsoft Graph did not return the group memberships (HTTP 503)"],
+      ]);
+      expect(signInFailureMessage("directory")).toMatch(/group memberships/);
+    } finally {
+      emulator.clearFaults();
+    }
   });
 
   it("refuses a callback whose state does not match, and audits the failure", async () => {

@@ -5,11 +5,12 @@ import { appendAuditEvent, recordAuditEvent } from "@/lib/server/audit/append-au
 import { memberGroupIdsOf } from "@/lib/server/azure/graph";
 import { db } from "@/lib/server/db/client";
 import { logger } from "@/lib/server/logger";
-import { entraApplication, signInScopes } from "./entra";
+import { entraApplication, redeemAuthorizationCode, signInScopes } from "./entra";
 import { newSecretToken, sessionIdOf } from "./sessions";
 import { sessionPolicy } from "./session-policy";
 import { type IdTokenClaims, identityFromClaims } from "./id-token-claims";
 
+import type { AuditEventInput } from "@/lib/audit/audit-event-input";
 import type { RequestContext } from "@/lib/server/request-context";
 
 const redirectUri = () => `${env().baseUrl}/auth/callback`;
@@ -51,9 +52,9 @@ export async function completeSignIn(parameters: CallbackParameters, context: Re
   const attempt = parameters.attemptId
     ? await db().signInAttempt.delete({ where: { id: parameters.attemptId } }).catch(() => null)
     : null;
-  const fail = async (reason: string, failure: SignInFailure): Promise<SignInResult> => {
+  const fail = async (reason: string, failure: SignInFailure, actor: AuditEventInput["actor"] = { kind: "user", objectId: null }): Promise<SignInResult> => {
     await recordAuditEvent({
-      actor: { kind: "user", objectId: null },
+      actor,
       action: "auth.sign_in",
       outcome: "failure",
       reason,
@@ -70,7 +71,7 @@ export async function completeSignIn(parameters: CallbackParameters, context: Re
 
   let claims: IdTokenClaims;
   try {
-    const result = await entraApplication().acquireTokenByCode({
+    claims = await redeemAuthorizationCode({
       code: parameters.code,
       scopes: signInScopes,
       redirectUri: redirectUri(),
@@ -78,7 +79,6 @@ export async function completeSignIn(parameters: CallbackParameters, context: Re
       state: attempt.state,
       nonce: attempt.nonce,
     });
-    claims = result.idTokenClaims as IdTokenClaims;
   } catch (error) {
     logger.warn("sign-in code redemption failed", { correlationId: context.correlationId, error });
     return fail("code redemption failed", "refused");
@@ -86,11 +86,18 @@ export async function completeSignIn(parameters: CallbackParameters, context: Re
 
   const identity = identityFromClaims(claims, env().tenantId);
   if (!identity.ok) return fail(identity.reason, "account");
-  const groupIds = identity.value.groupsOverage ? await memberGroupIdsOf(identity.value.objectId) : identity.value.groupIds;
+  const user = identity.value;
+  let groupIds = user.groupIds;
+  if (user.groupsOverage) {
+    // Without the groups Clusterdesk cannot tell admins from members: refuse rather than guess.
+    const groups = await memberGroupIdsOf(user.objectId);
+    const actor = { kind: "user", objectId: user.objectId, name: user.displayName, upn: user.userPrincipalName } as const;
+    if (!groups.ok) return fail(`Microsoft Graph did not return the group memberships (${groups.status ? `HTTP ${groups.status}` : "no answer"})`, "directory", actor);
+    groupIds = groups.groupIds;
+  }
 
   const sessionToken = newSecretToken();
   const now = new Date();
-  const user = identity.value;
   await db().$transaction(async (tx) => {
     await tx.user.upsert({
       where: { id: user.objectId },
@@ -102,6 +109,8 @@ export async function completeSignIn(parameters: CallbackParameters, context: Re
         id: sessionIdOf(sessionToken),
         userId: user.objectId,
         groupIds: groupIds.map((id) => id.toLowerCase()),
+        // The app's clock, as for every later comparison (the column default is the database's).
+        groupsCheckedAt: now,
         lastSeenAt: now,
         expiresAt: new Date(now.getTime() + sessionPolicy.absoluteTimeoutMs),
         clientIp: context.clientIp,

@@ -6,15 +6,16 @@ import { portalCredential } from "./credential";
 const clients = new Map<string, ContainerServiceClient>();
 
 /**
- * One SDK client per subscription. The modular SDK keeps the `management.azure.com/.default` scope
- * even with a custom endpoint (WIRE-PROTOCOLS §1), which is what the emulator issues tokens for too.
+ * One SDK client per subscription. The SDK keeps the public cloud's `management.azure.com/.default`
+ * scope even with a custom endpoint (WIRE-PROTOCOLS §1), so the configured cloud's scope is given.
  */
 export function containerServiceClient(subscriptionId: string): ContainerServiceClient {
   let client = clients.get(subscriptionId);
   if (!client) {
+    const { endpoints } = env();
     client = new ContainerServiceClient(portalCredential(), subscriptionId, {
-      endpoint: env().endpoints.resourceManager,
-      credentials: { scopes: ["https://management.azure.com/.default"] },
+      endpoint: endpoints.resourceManager,
+      credentials: { scopes: [endpoints.scopes.resourceManager] },
     });
     clients.set(subscriptionId, client);
   }

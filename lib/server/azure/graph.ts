@@ -1,5 +1,5 @@
 import "server-only";
-import { Client } from "@microsoft/microsoft-graph-client";
+import { Client, GraphError, type GraphRequest, RetryHandlerOptions } from "@microsoft/microsoft-graph-client";
 import { env } from "@/lib/env";
 import { portalCredential } from "./credential";
 
@@ -19,7 +19,7 @@ function graph(): Client {
       customHosts: new Set([graphUrl.hostname]),
       authProvider: {
         getAccessToken: async () => {
-          const token = await portalCredential().getToken("https://graph.microsoft.com/.default");
+          const token = await portalCredential().getToken(settings.endpoints.scopes.graph);
           if (!token) throw new Error("No token for Microsoft Graph");
           return token.token;
         },
@@ -30,15 +30,55 @@ function graph(): Client {
 }
 
 /**
+ * A person is waiting on these calls (sign-in, a page load): one retry after a second, not the
+ * SDK's default of three with backoff from three seconds (Retry-After, when sent, still wins), and
+ * an answer within 5 s (two calls stay within a session refresh's 15 s claim).
+ */
+const interactive = (request: GraphRequest) =>
+  request.middlewareOptions([new RetryHandlerOptions(1, 1)]).option("signal", AbortSignal.timeout(5_000));
+
+/** Graph's HTTP status for a failed call, or null when no answer came (network, token). */
+const statusOf = (error: unknown): number | null => (error instanceof GraphError && error.statusCode > 0 ? error.statusCode : null);
+
+export type MemberGroups = { ok: true; groupIds: string[] } | { ok: false; status: number | null };
+
+/**
  * All groups (transitively) a user belongs to: what the token omits when the user is in more
  * groups than fit in it (the groups-overage claim points at this very endpoint).
  */
-export async function memberGroupIdsOf(userObjectId: string): Promise<string[]> {
-  const response = (await graph()
-    .api(`/users/${encodeURIComponent(userObjectId)}/getMemberObjects`)
-    .version("v1.0")
-    .post({ securityEnabledOnly: false })) as { value?: unknown };
-  return Array.isArray(response.value) ? response.value.filter((id): id is string => typeof id === "string") : [];
+export async function memberGroupIdsOf(userObjectId: string): Promise<MemberGroups> {
+  try {
+    const response = (await interactive(graph().api(`/users/${encodeURIComponent(userObjectId)}/getMemberObjects`).version("v1.0")).post({
+      securityEnabledOnly: false,
+    })) as { value?: unknown };
+    const groupIds = Array.isArray(response.value) ? response.value.filter((id): id is string => typeof id === "string") : [];
+    return { ok: true, groupIds };
+  } catch (error) {
+    return { ok: false, status: statusOf(error) };
+  }
+}
+
+export type DirectoryAccount =
+  | { state: "active"; groupIds: string[] }
+  | { state: "disabled" }
+  | { state: "deleted" }
+  | { state: "unavailable"; status: number | null };
+
+/** Whether the user still exists and may sign in, and if so their groups, as the directory says now. */
+export async function directoryAccountOf(userObjectId: string): Promise<DirectoryAccount> {
+  try {
+    const user = (await interactive(graph().api(`/users/${encodeURIComponent(userObjectId)}`).version("v1.0").select("id,accountEnabled")).get()) as {
+      accountEnabled?: unknown;
+    };
+    if (user.accountEnabled === false) return { state: "disabled" };
+  } catch (error) {
+    const status = statusOf(error);
+    return status === 404 ? { state: "deleted" } : { state: "unavailable", status };
+  }
+  const groups = await memberGroupIdsOf(userObjectId);
+  // Deleted between the two calls: Graph answers 404 for the membership function too.
+  if (!groups.ok) return groups.status === 404 ? { state: "deleted" } : { state: "unavailable", status: groups.status };
+  return { state: "active", groupIds: groups.groupIds };
 }
 
 /** Display names of groups by object id; ids Graph does not know are left out. */

@@ -21,7 +21,7 @@ let pipeline: Pipeline | undefined;
 function armPipeline(): Pipeline {
   if (!pipeline) {
     pipeline = createPipelineFromOptions({});
-    pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: portalCredential(), scopes: "https://management.azure.com/.default" }));
+    pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: portalCredential(), scopes: env().endpoints.scopes.resourceManager }));
   }
   return pipeline;
 }
