@@ -1,4 +1,5 @@
 import "server-only";
+import { callbackRejectionSummaries } from "@/lib/auth/callback-rejection-summary";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { db } from "@/lib/server/db/client";
@@ -34,8 +35,6 @@ const settleMs = 30_000;
 // Bounds one transaction; a larger backlog is summarised over the next runs.
 const maxRowsPerRun = 5_000;
 
-type Row = { windowStart: Date; reason: string; clientKey: string; count: number; lastSeenAt: Date };
-
 /**
  * Turns every closed window's counters into one audit event for the window (in the same transaction
  * as deleting them), so a flood of bogus callbacks costs the chain one append per minute at most.
@@ -47,38 +46,8 @@ export async function summariseRejectedCallbacks(now = new Date()): Promise<{ wi
     const rows = await tx.signInRejection.findMany({ where: { windowStart: { lt: closedBefore } }, orderBy: { windowStart: "asc" }, take: maxRowsPerRun });
     if (rows.length === 0) return { windows: 0, callbacks: 0 };
     await tx.signInRejection.deleteMany({ where: { OR: rows.map(({ windowStart, reason, clientKey }) => ({ windowStart, reason, clientKey })) } });
-    const windows = new Map<number, Row[]>();
-    for (const row of rows) windows.set(row.windowStart.getTime(), [...(windows.get(row.windowStart.getTime()) ?? []), row]);
-    for (const [start, windowRows] of windows) await appendAuditEvent(tx, summaryEvent(new Date(start), windowRows));
-    return { windows: windows.size, callbacks: rows.reduce((sum, row) => sum + row.count, 0) };
+    const summaries = callbackRejectionSummaries(rows, { windowMs: signInLimits.rejectionWindowMs, clientsNamed: signInLimits.summarisedClients });
+    for (const summary of summaries) await appendAuditEvent(tx, summary);
+    return { windows: summaries.length, callbacks: rows.reduce((sum, row) => sum + row.count, 0) };
   });
-}
-
-function summaryEvent(windowStart: Date, rows: readonly Row[]): Parameters<typeof appendAuditEvent>[1] {
-  const total = rows.reduce((sum, row) => sum + row.count, 0);
-  const byReason = Object.fromEntries(countsBy(rows, (row) => row.reason));
-  const perClient = [...countsBy(rows, (row) => row.clientKey)].map(([client, count]) => ({ client, count }));
-  perClient.sort((a, b) => b.count - a.count || a.client.localeCompare(b.client));
-  return {
-    // Stamped with the window's end, so the event sorts where the callbacks happened.
-    occurredAt: new Date(Math.max(...rows.map((row) => row.lastSeenAt.getTime()))),
-    actor: { kind: "system", objectId: null, name: "Clusterdesk" },
-    action: "auth.callbacks_rejected",
-    outcome: "failure",
-    reason: `${total} sign-in callback(s) without a valid sign-in attempt`,
-    after: {
-      windowStart: windowStart.toISOString(),
-      windowEnd: new Date(windowStart.getTime() + signInLimits.rejectionWindowMs).toISOString(),
-      total,
-      byReason,
-      clientCount: perClient.length,
-      topClients: perClient.slice(0, signInLimits.summarisedClients),
-    },
-  };
-}
-
-function countsBy(rows: readonly Row[], keyOf: (row: Row) => string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const row of rows) counts.set(keyOf(row), (counts.get(keyOf(row)) ?? 0) + row.count);
-  return counts;
 }
