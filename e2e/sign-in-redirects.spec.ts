@@ -17,12 +17,14 @@ test.describe("return path after sign-in", () => {
     }
   });
 
-  test("signing in from a crafted link ends on the portal, not on the other host", async ({ page, baseURL }) => {
-    if (!baseURL) throw new Error("no baseURL");
-    await page.goto(`/sign-in?returnTo=${encodeURIComponent("/.//evil.example")}`);
-    await page.getByRole("link", { name: "Sign in with Microsoft Entra ID" }).click();
-    await page.getByRole("button", { name: new RegExp(personas.member.name) }).click();
-    await expect(page.getByTestId("signed-in-user")).toHaveText(personas.member.name);
-    expect(new URL(page.url()).origin).toBe(new URL(baseURL).origin);
-  });
+  for (const start of ["/sign-in", "/auth/login"]) {
+    test(`signing in from a crafted ${start} link ends on the portal, not on the other host`, async ({ page, baseURL }) => {
+      if (!baseURL) throw new Error("no baseURL");
+      await page.goto(`${start}?returnTo=${encodeURIComponent("/.//evil.example")}`);
+      if (start === "/sign-in") await page.getByRole("link", { name: "Sign in with Microsoft Entra ID" }).click();
+      await page.getByRole("button", { name: new RegExp(personas.member.name) }).click();
+      await expect(page.getByTestId("signed-in-user")).toHaveText(personas.member.name);
+      expect(new URL(page.url()).origin).toBe(new URL(baseURL).origin);
+    });
+  }
 });

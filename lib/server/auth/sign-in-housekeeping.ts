@@ -18,7 +18,7 @@ export async function startSignInHousekeepingWorker(): Promise<void> {
   // One run at a time across instances; a missed minute is caught up by the next run.
   await boss.createQueue(signInHousekeepingQueue, { policy: "singleton", retryLimit: 0, expireInSeconds: 300 });
   await boss.schedule(signInHousekeepingQueue, "* * * * *", {});
-  await boss.work(signInHousekeepingQueue, { batchSize: 1, pollingIntervalSeconds: 5 }, async () => {
+  await boss.work(signInHousekeepingQueue, { batchSize: 1, pollingIntervalSeconds: 15 }, async () => {
     const result = await runSignInHousekeeping();
     if (result.callbacks + result.attempts + result.sessions > 0) logger.info("sign-in housekeeping", result);
   });
