@@ -35,7 +35,8 @@ export function signInLimiter(): SignInLimiter {
 export function tooManySignInRequests(retryAfterSeconds: number): Response {
   const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Too many sign-in attempts · Clusterdesk</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color-scheme:light dark}</style></head>
 <body><main><h1>Too many sign-in attempts</h1>
 <p>Sign-in was tried too often from your network. Please wait ${retryAfterSeconds} seconds, then try again.</p>
 <p><a href="/sign-in">Back to sign in</a></p></main></body></html>`;
