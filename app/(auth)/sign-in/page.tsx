@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { safeReturnTo } from "@/lib/auth/return-to";
 import { signInFailureMessage } from "@/lib/auth/sign-in-failures";
+import { env } from "@/lib/env";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
 import { isLocalMode } from "@/lib/server/deployment";
 
@@ -9,7 +10,7 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ returnTo?: string; error?: string }> }) {
   const { returnTo: requested, error } = await searchParams;
-  const returnTo = safeReturnTo(requested);
+  const returnTo = safeReturnTo(requested, env().baseUrl);
   if (await getCurrentUser()) redirect(returnTo);
   const failure = signInFailureMessage(error);
   return (

@@ -1,11 +1,15 @@
 import "server-only";
 import { CryptoProvider } from "@azure/msal-node";
+import { safeReturnTo } from "@/lib/auth/return-to";
 import { env } from "@/lib/env";
+import { clientKey } from "@/lib/rate-limit/client-key";
 import { appendAuditEvent, recordAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { memberGroupIdsOf } from "@/lib/server/azure/graph";
 import { db } from "@/lib/server/db/client";
 import { logger } from "@/lib/server/logger";
 import { entraApplication, redeemAuthorizationCode, signInScopes } from "./entra";
+import { countRejectedCallback } from "./rejected-callbacks";
+import { storeSignInAttempt } from "./sign-in-attempts";
 import { newSecretToken, sessionIdOf } from "./sessions";
 import { sessionPolicy } from "./session-policy";
 import { type IdTokenClaims, identityFromClaims } from "./id-token-claims";
@@ -16,17 +20,10 @@ import type { RequestContext } from "@/lib/server/request-context";
 const redirectUri = () => `${env().baseUrl}/auth/callback`;
 
 /** Starts the authorization-code flow with PKCE; state, nonce and verifier stay in the database. */
-export async function startSignIn(returnTo: string): Promise<{ attemptId: string; authorizationUrl: string }> {
+export async function startSignIn(returnTo: string, clientIp: string | null): Promise<{ attemptId: string; authorizationUrl: string }> {
   const { verifier, challenge } = await new CryptoProvider().generatePkceCodes();
   const attempt = { id: newSecretToken(), state: newSecretToken(), nonce: newSecretToken() };
-  await db().signInAttempt.create({
-    data: {
-      ...attempt,
-      codeVerifier: verifier,
-      returnTo,
-      expiresAt: new Date(Date.now() + sessionPolicy.signInAttemptTtlMs),
-    },
-  });
+  await storeSignInAttempt({ ...attempt, codeVerifier: verifier, returnTo }, clientKey(clientIp));
   const authorizationUrl = await entraApplication().getAuthCodeUrl({
     scopes: signInScopes,
     redirectUri: redirectUri(),
@@ -65,7 +62,12 @@ export async function completeSignIn(parameters: CallbackParameters, context: Re
     return { ok: false, failure };
   };
 
-  if (!attempt || attempt.expiresAt < new Date()) return fail("no pending sign-in attempt for this browser", "expired");
+  if (!attempt || attempt.expiresAt < new Date()) {
+    // Anyone can send these: counted, not chained one by one (see rejected-callbacks.ts).
+    const reason = !parameters.attemptId ? "missing_attempt" : attempt ? "expired_attempt" : "unknown_attempt";
+    await countRejectedCallback(reason, clientKey(context.clientIp));
+    return { ok: false, failure: "expired" };
+  }
   if (parameters.state !== attempt.state) return fail("state mismatch", "mismatch");
   if (parameters.error || !parameters.code) return fail(`Entra ID returned ${parameters.error ?? "no code"}`, "cancelled");
 
@@ -128,5 +130,6 @@ export async function completeSignIn(parameters: CallbackParameters, context: Re
       userAgent: context.userAgent,
     });
   });
-  return { ok: true, sessionToken, returnTo: attempt.returnTo, displayName: user.displayName };
+  // Checked again on the way out: an attempt stored by an older version may hold an unsafe path.
+  return { ok: true, sessionToken, returnTo: safeReturnTo(attempt.returnTo, env().baseUrl), displayName: user.displayName };
 }

@@ -7,7 +7,7 @@ export const testRequestContext = () => ({ clientIp: "198.51.100.4", userAgent: 
 
 /** A whole sign-in through MSAL and the emulator's sign-in form, as a browser would do it. */
 export async function signInThroughEmulator(username: string, returnTo = "/clusters") {
-  const started = await startSignIn(returnTo);
+  const started = await startSignIn(returnTo, testRequestContext().clientIp);
   const callback = await signInHeadlessly(started.authorizationUrl, username);
   const correlation = testRequestContext();
   const result = await completeSignIn(

@@ -1,4 +1,5 @@
 import "server-only";
+import { startSignInHousekeepingWorker } from "@/lib/server/auth/sign-in-housekeeping";
 import { startInventorySyncWorker } from "@/lib/server/clusters/sync-queue";
 import { logger } from "@/lib/server/logger";
 import type { ExecuteChangeRequestJob } from "@/lib/server/requests/enqueue";
@@ -31,4 +32,5 @@ export async function startWorkers(): Promise<void> {
   // Reconcile once now as well: after a restart, orphaned and expired work should not wait for the next minute.
   await boss.send(queues.reconcile, {});
   await startInventorySyncWorker();
+  await startSignInHousekeepingWorker();
 }
