@@ -60,7 +60,7 @@ it("resumes after the worker dies mid-operation and applies the change once", { 
       kind: "authorized-ip-ranges",
       clusterResourceId: clusterKey(clusterId),
       tenantId: null,
-      payload: { add: [{ range: "203.0.113.77", expiresAt: null, owner: "CI" }], remove: [] },
+      payload: { add: [{ range: "203.0.113.77", lifetimeSeconds: null, owner: "CI" }], remove: [] },
       justification: "CI agents",
       decideBy: null,
     },

@@ -60,7 +60,7 @@ it("shows ranges added and removed outside Clusterdesk as drift", async () => {
   await db().authorizedIpRange.create({ data: { clusterResourceId: key, range: "203.0.113.0/24", reason: "office", addedByName: "Alex Admin", requestId: randomUUID() } });
   await db().authorizedIpRange.create({ data: { clusterResourceId: key, range: "100.64.0.0/24", reason: "old VPN", addedByName: "Alex Admin" } });
 
-  const view = await loadIpRangesView(clusterId);
+  const view = await loadIpRangesView(clusterId, { objectId: "u-admin", roles: ["admin"], ownedTenantIds: [] });
   if (!view.ok) throw new Error(view.error);
   expect(view.rows.map((row) => [row.range, row.source])).toEqual([
     ["203.0.113.0/24", "clusterdesk"],
@@ -90,7 +90,7 @@ it("lets an admin adopt a range found on the cluster: recorded and audited, noth
     error: "100.64.9.9/32 is not on the cluster's list (any more). Reload the page.",
   });
 
-  const view = await loadIpRangesView(clusterId);
+  const view = await loadIpRangesView(clusterId, { objectId: "u-admin", roles: ["admin"], ownedTenantIds: [] });
   if (!view.ok) throw new Error(view.error);
   expect(view.rows.find((row) => row.range === "192.0.2.0/24")).toMatchObject({ source: "clusterdesk", owner: "Berlin office", addedByName: "Alex Admin" });
   expect(await db().auditEvent.count({ where: { correlationId: context.correlationId, action: "cluster.authorized_ip_range.adopted" } })).toBe(1);
