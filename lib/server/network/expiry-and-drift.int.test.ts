@@ -36,14 +36,14 @@ it("removes an expired range through the engine, attributed to Clusterdesk, aski
   emulator.reset();
   await setRangesOutOfBand(["203.0.113.0/24", "192.0.2.0/24", "198.51.100.7/32"]);
   const record = await db().authorizedIpRange.create({
-    data: { clusterResourceId: clusterKey(clusterId), range: "198.51.100.7/32", owner: "Contractor", reason: "one-day access", expiresAt: new Date(Date.now() - 60_000), addedByName: "Priya Patel" },
+    data: { clusterResourceId: clusterKey(clusterId), range: "198.51.100.7/32", owner: "Contractor", reason: "one-day access", expiresAt: new Date(Date.now() - 60_000), addedByName: "Priya Patel", tenantId: "t-payments" },
   });
 
   expect(await expireAuthorizedIpRanges()).toBe(1);
   expect(await expireAuthorizedIpRanges()).toBe(0);
   const { removalRequestId } = await db().authorizedIpRange.findUniqueOrThrow({ where: { id: record.id } });
   const removal = await db().changeRequest.findUniqueOrThrow({ where: { id: removalRequestId ?? "" } });
-  expect(removal).toMatchObject({ status: "approved", requesterName: "Clusterdesk" });
+  expect(removal).toMatchObject({ status: "approved", requesterName: "Clusterdesk", tenantId: "t-payments" });
 
   const attempt = { retryCount: 0, retryLimit: 3, signal: new AbortController().signal };
   expect(await executeChangeRequest(removal.id, attempt, { "authorized-ip-ranges": authorizedIpRangesExecutor({ pollIntervalMs: 10 }) })).toBe("applied");
