@@ -45,7 +45,7 @@ const sharedProd = `/subscriptions/${production}/resourceGroups/rg-platform-prod
 type Persona = { objectId: string; name: string; groupIds: string[]; token: string };
 const personas = {
   admin: { objectId: demoUsers.admin, name: "Alex Admin", groupIds: [demoGroups.clusterdeskAdmins], token: "token-admin" },
-  secondAdmin: { objectId: demoUsers.platformEngineer, name: "Second Admin", groupIds: [demoGroups.clusterdeskAdmins], token: "token-second-admin" },
+  secondAdmin: { objectId: demoUsers.platformEngineer, name: "Alice Nguyen", groupIds: [demoGroups.clusterdeskAdmins], token: "token-second-admin" },
   paymentsLead: { objectId: demoUsers.paymentsLead, name: "Priya Patel", groupIds: [demoGroups.paymentsOwners], token: "token-payments-lead" },
   searchLead: { objectId: demoUsers.searchLead, name: "Sofia Rossi", groupIds: [demoGroups.searchOwners], token: "token-search-lead" },
 } satisfies Record<string, Persona>;
