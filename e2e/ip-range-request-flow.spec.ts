@@ -105,6 +105,29 @@ test.describe("authorized IP ranges, end to end", () => {
     await expect(admin.getByLabel(/Apply now/)).toHaveCount(0);
   });
 
+  test("the approver sees whose range a removal takes away and the warnings the requester saw", async ({ browser }) => {
+    const lead = await as(browser, "searchLead", sharedDev);
+    await lead.getByLabel("IPv4 address or CIDR range").fill("203.0.112.0/23");
+    await lead.getByLabel("Reason").fill("The whole office block, not just one floor");
+    await lead.getByRole("button", { name: "Request approval" }).click();
+    const confirmation = lead.getByRole("status").filter({ hasText: "waiting for a platform admin" });
+    await expect(confirmation).toContainText("203.0.113.0/24 is already covered by 203.0.112.0/23.");
+    const widening = /#(\d+)/.exec((await confirmation.textContent()) ?? "")?.[1];
+
+    const admin = await as(browser, "admin", sharedDev);
+    const foundRow = admin.getByRole("row", { name: /192\.0\.2\.0\/24/ });
+    await foundRow.locator("summary").filter({ hasText: /^Remove/ }).click();
+    await foundRow.getByLabel("Why remove 192.0.2.0/24?").fill("Old office network, closed");
+    await foundRow.getByRole("button", { name: "Confirm removal of 192.0.2.0/24" }).click();
+    const removal = foundRow.getByRole("status").filter({ hasText: "waiting for a platform admin" });
+    const removalNumber = /#(\d+)/.exec((await removal.textContent()) ?? "")?.[1];
+
+    const approver = await as(browser, "admin", `/requests/${widening}`);
+    await expect(approver.getByRole("note", { name: "Warnings the requester was shown" })).toContainText("203.0.113.0/24 is already covered by 203.0.112.0/23.");
+    await approver.goto(`/requests/${removalNumber}`);
+    await expect(approver.getByRole("region", { name: "API server IP ranges to remove" })).toContainText("192.0.2.0/24 (found on the cluster: no tenant owns it)");
+  });
+
   test("a private cluster explains why it has no IP ranges", async ({ browser }) => {
     const admin = await as(browser, "admin", privateProd);
     await expect(admin.getByRole("region", { name: "Private cluster: no authorized IP ranges" })).toBeVisible();

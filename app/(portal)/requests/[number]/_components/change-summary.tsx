@@ -54,7 +54,7 @@ export function ChangeSummary({ change, rangeOwners, tenantName }: { change: Req
               return (
                 <li key={range}>
                   {range}
-                  {owner ? <span className="ml-2 font-sans text-slate-700 dark:text-slate-300">({owner})</span> : null}
+                  {owner ? <span className="font-sans text-slate-700 dark:text-slate-300"> ({owner})</span> : null}
                 </li>
               );
             })}
