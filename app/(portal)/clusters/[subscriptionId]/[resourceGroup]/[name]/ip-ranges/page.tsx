@@ -51,6 +51,7 @@ export default async function IpRangesPage({ params }: { params: Promise<Params>
 
   const canChange = can(user.principal, "cluster.change", resource);
   const canRequest = can(user.principal, "cluster.request-change", resource);
+  const canAnnotate = can(user.principal, "cluster.annotate", resource);
 
   if (!view.ok) {
     return (
@@ -80,7 +81,7 @@ export default async function IpRangesPage({ params }: { params: Promise<Params>
             This API server accepts connections from any IP address. Restricting it is a platform admin&apos;s decision.
           </EmptyState>
         ) : (
-          <RangeTable clusterId={clusterId} rows={view.rows} canChange={canChange} />
+          <RangeTable clusterId={clusterId} rows={view.rows} canChange={canChange} canAnnotate={canAnnotate} />
         )}
         {view.egressRanges.length > 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">

@@ -9,7 +9,8 @@ function When({ date }: { date: Date | null }) {
   return date ? <time dateTime={date.toISOString()}>{dateTime.format(date)} UTC</time> : <span className="text-slate-500">—</span>;
 }
 
-export function RangeTable({ clusterId, rows, canChange }: { clusterId: string; rows: IpRangeRow[]; canChange: boolean }) {
+/** `canChange`: direct changes (never on production); `canAnnotate`: recording facts such as adopting a range. */
+export function RangeTable({ clusterId, rows, canChange, canAnnotate }: { clusterId: string; rows: IpRangeRow[]; canChange: boolean; canAnnotate: boolean }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800">
@@ -52,7 +53,7 @@ export function RangeTable({ clusterId, rows, canChange }: { clusterId: string; 
               </td>
               <td className="space-y-2 px-4 py-3">
                 {row.canRequestRemoval ? <RemoveRangeForm clusterId={clusterId} range={row.range} canApplyDirectly={canChange} /> : null}
-                {canChange && row.source === "found-on-cluster" ? <AdoptRangeForm clusterId={clusterId} range={row.range} /> : null}
+                {canAnnotate && row.source === "found-on-cluster" ? <AdoptRangeForm clusterId={clusterId} range={row.range} /> : null}
               </td>
             </tr>
           ))}
