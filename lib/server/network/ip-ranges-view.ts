@@ -25,6 +25,8 @@ export type IpRangeRow = {
   tenant: { id: string; name: string } | null;
   /** Whether the viewer may ask to remove it (policy `ip-range.request-removal`; never an egress IP). */
   canRequestRemoval: boolean;
+  /** Another tenant's reason and owner label are that tenant's business (policy `tenant.view`): left out. */
+  detailsHidden: boolean;
 };
 
 export type OpenRangeRequest = { id: string; number: number; status: string; requesterName: string; adds: string[]; removes: string[] };
@@ -77,9 +79,13 @@ export async function loadIpRangesView(clusterResourceId: string, viewer: Princi
     const isEgress = egressKeys.has(authorizedIpRangeKey(range));
     const tenant = tenantOf.get(range) ?? null;
     const canRequestRemoval = !isEgress && can(viewer, "ip-range.request-removal", { kind: "ip-range", cluster: policyCluster, ownerTenantId: tenant?.id ?? null });
+    const detailsHidden = tenant !== null && !can(viewer, "tenant.view", { kind: "tenant", tenantId: tenant.id });
     return record
-      ? { range, egress: isEgress, source: "clusterdesk", owner: record.owner, reason: record.reason, expiresAt: record.expiresAt, addedByName: record.addedByName, addedAt: record.addedAt, requestId: record.requestId, tenant, canRequestRemoval }
-      : { range, egress: isEgress, source: "found-on-cluster", owner: null, reason: null, expiresAt: null, addedByName: null, addedAt: null, requestId: null, tenant: null, canRequestRemoval };
+      ? {
+          range, egress: isEgress, source: "clusterdesk", owner: detailsHidden ? null : record.owner, reason: detailsHidden ? null : record.reason, expiresAt: record.expiresAt,
+          addedByName: record.addedByName, addedAt: record.addedAt, requestId: record.requestId, tenant, canRequestRemoval, detailsHidden,
+        }
+      : { range, egress: isEgress, source: "found-on-cluster", owner: null, reason: null, expiresAt: null, addedByName: null, addedAt: null, requestId: null, tenant: null, canRequestRemoval, detailsHidden };
   });
   const drift = rangesDrift(records.map((record) => record.range), actual);
   return {

@@ -44,7 +44,7 @@ export function RangeTable({ clusterId, rows, canChange, canAnnotate }: { cluste
               <td className="px-4 py-3">
                 {row.tenant ? <p className="font-medium">Tenant: {row.tenant.name}</p> : null}
                 {row.owner ? <p className="font-medium">{row.owner}</p> : null}
-                <p className="text-slate-600 dark:text-slate-400">{row.reason ?? "Not recorded"}</p>
+                <p className="text-slate-600 dark:text-slate-400">{row.detailsHidden ? `Visible to ${row.tenant?.name ?? "the owning team"}'s leads and platform admins` : (row.reason ?? "Not recorded")}</p>
               </td>
               <td className="px-4 py-3"><When date={row.expiresAt} /></td>
               <td className="px-4 py-3">
