@@ -11,10 +11,19 @@ const personas = {
 type Persona = keyof typeof personas;
 const order: Persona[] = ["admin", "auditor", "leadA", "leadB", "member"];
 
+const sharedCluster = { kind: "cluster", hostedTenantIds: ["t-a", "t-b"], production: false } as const;
+
 const resources = {
   portal: { kind: "portal" },
-  clusterA: { kind: "cluster", hostedTenantIds: ["t-a", "t-c"] },
-  clusterNone: { kind: "cluster", hostedTenantIds: [] },
+  clusterA: { kind: "cluster", hostedTenantIds: ["t-a", "t-c"], production: false },
+  clusterNone: { kind: "cluster", hostedTenantIds: [], production: false },
+  prodClusterA: { kind: "cluster", hostedTenantIds: ["t-a", "t-c"], production: true },
+  // A cluster shared by tenants A and B, and ranges on it owned by A, by B, and by nobody (found on the cluster).
+  sharedRangeOfA: { kind: "ip-range", cluster: sharedCluster, ownerTenantId: "t-a" },
+  sharedRangeOfB: { kind: "ip-range", cluster: sharedCluster, ownerTenantId: "t-b" },
+  sharedRangeUnowned: { kind: "ip-range", cluster: sharedCluster, ownerTenantId: null },
+  prodSharedRangeOfA: { kind: "ip-range", cluster: { ...sharedCluster, production: true }, ownerTenantId: "t-a" },
+  rangeOfAOnClusterNone: { kind: "ip-range", cluster: { kind: "cluster", hostedTenantIds: [], production: false }, ownerTenantId: "t-a" },
   tenantA: { kind: "tenant", tenantId: "t-a" },
   pendingByLeadA: { kind: "request", requesterId: "u-lead-a", tenantId: "t-a", status: "pending" },
   pendingByAdmin: { kind: "request", requesterId: "u-admin", tenantId: "t-a", status: "pending" },
@@ -37,7 +46,17 @@ const matrix: Array<[Action, keyof typeof resources, [boolean, boolean, boolean,
   ["cluster.access.view", "clusterNone", [Y, Y, N, N, N]],
   ["cluster.sync", "clusterA", [Y, N, N, N, N]],
   ["cluster.change", "clusterA", [Y, N, N, N, N]],
+  // Four eyes on production: not even an admin changes it alone; a request is always possible.
+  ["cluster.change", "prodClusterA", [N, N, N, N, N]],
   ["cluster.request-change", "clusterA", [Y, N, Y, N, N]],
+  ["cluster.request-change", "prodClusterA", [Y, N, Y, N, N]],
+  ["cluster.annotate", "clusterA", [Y, N, N, N, N]],
+  ["cluster.annotate", "prodClusterA", [Y, N, N, N, N]],
+  ["ip-range.request-removal", "sharedRangeOfA", [Y, N, Y, N, N]],
+  ["ip-range.request-removal", "sharedRangeOfB", [Y, N, N, Y, N]],
+  ["ip-range.request-removal", "sharedRangeUnowned", [Y, N, N, N, N]],
+  ["ip-range.request-removal", "prodSharedRangeOfA", [Y, N, Y, N, N]],
+  ["ip-range.request-removal", "rangeOfAOnClusterNone", [Y, N, N, N, N]],
   ["cluster.request-change", "clusterNone", [Y, N, N, N, N]],
   ["tenant.view", "tenantA", [Y, Y, Y, N, N]],
   ["tenant.manage", "tenantA", [Y, N, N, N, N]],
@@ -78,6 +97,7 @@ describe("decide: the permission matrix", () => {
     const sample: Record<ResourceKind, Resource> = {
       portal: resources.portal,
       cluster: resources.clusterA,
+      "ip-range": resources.sharedRangeOfA,
       tenant: resources.tenantA,
       request: resources.pendingByLeadA,
       audit: resources.audit,
@@ -86,6 +106,17 @@ describe("decide: the permission matrix", () => {
       const foreign = Object.entries(actionsByResource).filter(([other]) => other !== kind).flatMap(([, actions]) => actions);
       for (const action of foreign) expect(decide(personas.admin, action, resource)).toEqual({ allowed: false, reason: `${action} does not apply to a ${kind}.` });
     }
+  });
+
+  it("explains why an admin's direct change on a production cluster is refused, whatever else they are", () => {
+    const adminLead: Principal = { objectId: "u-admin-lead", roles: ["admin"], ownedTenantIds: ["t-a"] };
+    const decision = decide(adminLead, "cluster.change", resources.prodClusterA);
+    expect(decision).toEqual({ allowed: false, reason: expect.stringMatching(/production cluster.*second platform admin/) });
+  });
+
+  it("tells a lead why another team's range or an unowned one is not theirs to remove", () => {
+    expect(decide(personas.leadA, "ip-range.request-removal", resources.sharedRangeOfB)).toEqual({ allowed: false, reason: expect.stringMatching(/belongs to another team/) });
+    expect(decide(personas.leadA, "ip-range.request-removal", resources.sharedRangeUnowned)).toEqual({ allowed: false, reason: expect.stringMatching(/only a platform admin/) });
   });
 
   it("keeps the four-eyes principle for a user who is both admin and the requester's tenant owner", () => {

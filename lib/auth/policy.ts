@@ -18,9 +18,14 @@ export type Principal = {
   ownedTenantIds: readonly string[];
 };
 
+/** `production` comes from the cluster's tags (lib/clusters/production.ts); unknown counts as production. */
+export type ClusterResource = { kind: "cluster"; hostedTenantIds: readonly string[]; production: boolean };
+
 export type Resource =
   | { kind: "portal" }
-  | { kind: "cluster"; hostedTenantIds: readonly string[] }
+  | ClusterResource
+  /** One authorized IP range; `ownerTenantId` is the tenant whose request added it (null: found on the cluster or adopted). */
+  | { kind: "ip-range"; cluster: ClusterResource; ownerTenantId: string | null }
   | { kind: "tenant"; tenantId: string }
   | { kind: "request"; requesterId: string; tenantId: string | null; status: RequestStatus }
   | { kind: "audit" };
@@ -29,7 +34,8 @@ export type Resource =
 /** Every action, grouped by the kind of resource it applies to. */
 export const actionsByResource = {
   portal: ["portal.view", "fleet.view", "fleet.sync", "admin.view"],
-  cluster: ["cluster.view", "cluster.sync", "cluster.change", "cluster.request-change", "cluster.access.view"],
+  cluster: ["cluster.view", "cluster.sync", "cluster.change", "cluster.request-change", "cluster.annotate", "cluster.access.view"],
+  "ip-range": ["ip-range.request-removal"],
   tenant: ["tenant.view", "tenant.manage", "tenant.request-access"],
   request: ["request.view", "request.approve", "request.reject", "request.cancel", "request.retry"],
   audit: ["audit.view", "audit.export"],
@@ -63,7 +69,7 @@ function decidePortal(principal: Principal, action: ActionOn<"portal">): Decisio
   }
 }
 
-function decideCluster(principal: Principal, action: ActionOn<"cluster">, cluster: Extract<Resource, { kind: "cluster" }>): Decision {
+function decideCluster(principal: Principal, action: ActionOn<"cluster">, cluster: ClusterResource): Decision {
   const readsAll = isAdmin(principal) || isAuditor(principal);
   const hostsOwnTenant = ownsAnyOf(principal, cluster.hostedTenantIds);
   switch (action) {
@@ -71,10 +77,27 @@ function decideCluster(principal: Principal, action: ActionOn<"cluster">, cluste
     case "cluster.access.view":
       return readsAll || hostsOwnTenant ? allow : deny("This cluster does not host any of your tenants.");
     case "cluster.sync":
-    case "cluster.change":
+    case "cluster.annotate":
       return isAdmin(principal) ? allow : deny("Only platform admins can change clusters.");
+    case "cluster.change":
+      if (!isAdmin(principal)) return deny("Only platform admins can change clusters.");
+      // Four eyes on production: one admin's mistake there locks people out of a live service.
+      return cluster.production
+        ? deny("This is a production cluster: every change, also a platform admin's, needs a second platform admin's approval. Submit it as a request.")
+        : allow;
     case "cluster.request-change":
       return isAdmin(principal) || hostsOwnTenant ? allow : deny("You can ask for changes only on clusters that host one of your tenants.");
+  }
+}
+
+function decideIpRange(principal: Principal, action: ActionOn<"ip-range">, range: Extract<Resource, { kind: "ip-range" }>): Decision {
+  switch (action) {
+    case "ip-range.request-removal":
+      if (isAdmin(principal)) return allow;
+      if (!ownsAnyOf(principal, range.cluster.hostedTenantIds)) return deny("You can ask for changes only on clusters that host one of your tenants.");
+      // On a shared cluster a range may be another team's lifeline: only its owners (or an admin) may ask to remove it.
+      if (range.ownerTenantId === null) return deny("This range was not added by a request of your team (it was found on the cluster or adopted); only a platform admin can remove it.");
+      return owns(principal, range.ownerTenantId) ? allow : deny("This range belongs to another team; only its owners or a platform admin can ask to remove it.");
   }
 }
 
@@ -130,6 +153,8 @@ export function decide(principal: Principal, action: Action, resource: Resource)
       return isActionOn("portal", action) ? decidePortal(principal, action) : mismatch(action, resource.kind);
     case "cluster":
       return isActionOn("cluster", action) ? decideCluster(principal, action, resource) : mismatch(action, resource.kind);
+    case "ip-range":
+      return isActionOn("ip-range", action) ? decideIpRange(principal, action, resource) : mismatch(action, resource.kind);
     case "tenant":
       return isActionOn("tenant", action) ? decideTenant(principal, action, resource) : mismatch(action, resource.kind);
     case "request":

@@ -5,3 +5,4 @@ export { normalizeAuthorizedIpRange, authorizedIpRangeKey, containsAddress, auth
 export { analyzeAuthorizedIpRanges, isBroadRange, isOpenToInternet, type RangeSetIssue } from "./analyze";
 export { planAuthorizedIpRangeChange, type AuthorizedIpRangeChange, type AuthorizedIpRangePlan, type PlanError, type PlanErrorCode, type PlanOptions } from "./plan";
 export { rangesDrift, hasDrift, type AuthorizedIpRangeDrift } from "./drift";
+export { rangeTooWide } from "./minimum-prefix";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { azureCloudNames, azureClouds, defaultScopeOf } from "./azure-clouds";
+import { defaultProductionTagRule, type ProductionTagRule } from "../clusters/production";
 import { defaultEmulatorUrl, localDemoOrganisation } from "./local-mode";
 
 /**
@@ -12,6 +13,10 @@ const guidList = z
   .string()
   .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean))
   .pipe(z.array(guid).min(1, "must list at least one GUID (comma-separated)"));
+const nameList = z
+  .string()
+  .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean))
+  .pipe(z.array(z.string()).min(1, "must list at least one name (comma-separated)"));
 const httpsUrl = z.url({ protocol: /^https$/, error: "must be an https:// URL" });
 const postgresUrl = z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" });
 
@@ -32,6 +37,11 @@ const shared = z.object({
   CLUSTERDESK_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   CLUSTERDESK_TRUSTED_PROXY_HOPS: z.coerce.number().int("must be a whole number").min(0).max(5).default(0),
   CLUSTERDESK_GROUP_REFRESH_MINUTES: z.coerce.number().int("must be a whole number").min(1).max(60).default(5),
+  // /16 (65,536 addresses) is about the widest block one organisation's offices, VPN or CI egress
+  // take; anything wider is provider- or country-scale, and posture already calls /8 "open".
+  CLUSTERDESK_MIN_IP_RANGE_PREFIX: z.coerce.number().int("must be a whole number").min(1, "must be at least 1 (/0 is always refused)").max(32).default(16),
+  CLUSTERDESK_PRODUCTION_TAG_KEYS: nameList.default([...defaultProductionTagRule.keys]),
+  CLUSTERDESK_PRODUCTION_TAG_VALUES: nameList.default([...defaultProductionTagRule.values]),
 });
 
 const azure = z.object({
@@ -77,6 +87,10 @@ export type Settings = {
   trustedProxyHops: number;
   /** How old a session's group memberships may get before they are re-read from Graph. */
   groupRefreshIntervalMs: number;
+  /** Authorized IP ranges shorter than this prefix (wider) are refused; /0 always is. */
+  minIpRangePrefixLength: number;
+  /** Clusters with one of these tags need a second admin's approval for every change. */
+  productionTags: ProductionTagRule;
   tenantId: string;
   clientId: string;
   clientSecret: string;
@@ -139,6 +153,8 @@ export function parseSettings(rawEnvironment: Environment): Settings {
     logLevel: base.data.CLUSTERDESK_LOG_LEVEL,
     trustedProxyHops: base.data.CLUSTERDESK_TRUSTED_PROXY_HOPS,
     groupRefreshIntervalMs: base.data.CLUSTERDESK_GROUP_REFRESH_MINUTES * 60_000,
+    minIpRangePrefixLength: base.data.CLUSTERDESK_MIN_IP_RANGE_PREFIX,
+    productionTags: { keys: base.data.CLUSTERDESK_PRODUCTION_TAG_KEYS, values: base.data.CLUSTERDESK_PRODUCTION_TAG_VALUES },
   };
   if (mode === "azure") {
     const settings = azure.parse(environment);

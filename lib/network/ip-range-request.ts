@@ -35,7 +35,22 @@ export const removeRangeForm = z.object({
   applyNow: z.enum(["on"]).optional(),
 });
 
-export function expiresAtFor(choice: ExpiryChoice, now = new Date()): Date | null {
+/** The lifetime a request stores for the chosen expiry; the clock starts when the range is applied. */
+export function lifetimeSecondsFor(choice: ExpiryChoice): number | null {
   const { ms } = expiryChoices[choice];
-  return ms === null ? null : new Date(now.getTime() + ms);
+  return ms === null ? null : ms / 1000;
+}
+
+export function expiresAtAfter(lifetimeSeconds: number | null, appliedAt: Date): Date | null {
+  return lifetimeSeconds === null ? null : new Date(appliedAt.getTime() + lifetimeSeconds * 1000);
+}
+
+/** "8 hours", "7 days", "90 minutes": how a stored lifetime reads on the request page. */
+export function describeLifetime(lifetimeSeconds: number): string {
+  const choice = Object.values(expiryChoices).find((candidate) => candidate.ms === lifetimeSeconds * 1000);
+  if (choice) return choice.label;
+  const units: [number, string][] = [[86_400, "day"], [3_600, "hour"], [60, "minute"], [1, "second"]];
+  const [size, name] = units.find(([unit]) => lifetimeSeconds % unit === 0) ?? [1, "second"];
+  const count = lifetimeSeconds / size;
+  return `${count} ${name}${count === 1 ? "" : "s"}`;
 }

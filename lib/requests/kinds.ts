@@ -10,8 +10,12 @@ export const authorizedIpRangeChangePayload = z
       .array(
         z.object({
           range: z.string().min(1),
-          /** When Clusterdesk removes the range again; null keeps it until someone removes it. */
-          expiresAt: z.iso.datetime().nullable(),
+          /**
+           * How long the range stays once it is on the cluster; null keeps it until someone removes it.
+           * A duration, not a time: the expiry is computed when the range is applied, so a range
+           * approved late still gets the time asked for.
+           */
+          lifetimeSeconds: z.number().int().positive().nullable(),
           owner: z.string().max(200).nullable(),
         }),
       )

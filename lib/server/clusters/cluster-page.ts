@@ -2,6 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { authorizePage, type CurrentUser } from "@/lib/server/auth/current-user";
+import { productionByTags } from "./cluster-resource";
 import { type ClusterDetail, findClusterDetail } from "./inventory-read";
 
 export type ClusterRouteParams = { subscriptionId: string; resourceGroup: string; name: string };
@@ -22,6 +23,6 @@ function decoded(segment: string): string {
 export const clusterForPage = cache(async (subscriptionId: string, resourceGroup: string, name: string): Promise<{ user: CurrentUser; detail: ClusterDetail }> => {
   const detail = await findClusterDetail({ subscriptionId: decoded(subscriptionId), resourceGroup: decoded(resourceGroup), name: decoded(name) });
   if (!detail) notFound();
-  const user = await authorizePage("cluster.view", { kind: "cluster", hostedTenantIds: detail.hostedTenantIds });
+  const user = await authorizePage("cluster.view", { kind: "cluster", hostedTenantIds: detail.hostedTenantIds, production: productionByTags(detail.cluster) });
   return { user, detail };
 });

@@ -1,7 +1,10 @@
 import "server-only";
-import type { Resource } from "@/lib/auth/policy";
+import { z } from "zod";
+import type { ClusterResource } from "@/lib/auth/policy";
+import { isProductionCluster } from "@/lib/clusters/production";
 import { clusterKey } from "@/lib/clusters/resource-id";
 import { db } from "@/lib/server/db/client";
+import { env } from "@/lib/env";
 
 export type HostedTenant = { id: string; slug: string; displayName: string; namespaces: string[] };
 
@@ -21,8 +24,22 @@ export async function tenantsHostedOn(clusterResourceId: string): Promise<Hosted
   return [...tenants.values()];
 }
 
+const taggedCluster = z.object({ tags: z.record(z.string(), z.string()) });
+
+/**
+ * Whether the production rule (settings `productionTags`) applies, from the tags the inventory last
+ * read. A cluster the inventory does not know counts as production: four eyes is the safe default.
+ */
+export function productionByTags(cachedCluster: unknown): boolean {
+  const parsed = taggedCluster.safeParse(cachedCluster);
+  return parsed.success ? isProductionCluster(parsed.data.tags, env().productionTags) : true;
+}
+
 /** The policy's view of a cluster, built from what the server knows, never from the request. */
-export async function clusterResource(clusterResourceId: string): Promise<Extract<Resource, { kind: "cluster" }>> {
-  const tenants = await tenantsHostedOn(clusterResourceId);
-  return { kind: "cluster", hostedTenantIds: tenants.map((tenant) => tenant.id) };
+export async function clusterResource(clusterResourceId: string): Promise<ClusterResource> {
+  const [tenants, cached] = await Promise.all([
+    tenantsHostedOn(clusterResourceId),
+    db().inventoryCluster.findUnique({ where: { key: clusterKey(clusterResourceId) }, select: { cluster: true } }),
+  ]);
+  return { kind: "cluster", hostedTenantIds: tenants.map((tenant) => tenant.id), production: productionByTags(cached?.cluster) };
 }

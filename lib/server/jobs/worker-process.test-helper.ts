@@ -76,7 +76,7 @@ export function applyRangeDirectly(range: string) {
       kind: "authorized-ip-ranges",
       clusterResourceId: clusterKey(sharedDevClusterId),
       tenantId: null,
-      payload: { add: [{ range, expiresAt: null, owner: "CI" }], remove: [] },
+      payload: { add: [{ range, lifetimeSeconds: null, owner: "CI" }], remove: [] },
       justification: "build agents",
       decideBy: null,
     },

@@ -1,7 +1,8 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
-import { planAuthorizedIpRangeChange } from "@/lib/cidr";
+import { planAuthorizedIpRangeChange, rangeTooWide } from "@/lib/cidr";
 import { clusterKey } from "@/lib/clusters/resource-id";
+import { env } from "@/lib/env";
 import { authorizedIpRangeChangePayload } from "@/lib/requests/kinds";
 import { armFailure } from "@/lib/server/azure/arm-errors";
 import { getCluster, replaceAuthorizedIpRanges } from "@/lib/server/azure/managed-clusters";
@@ -29,6 +30,10 @@ export function authorizedIpRangesExecutor(options: AuthorizedIpRangeExecutorOpt
       const resourceId = request.clusterResourceId;
       if (!resourceId) throw new Error("The request names no cluster.");
       const change = { add: payload.add.map((entry) => entry.range), remove: payload.remove };
+      // The last guard: whatever created the request (a form, a script, an older version), an
+      // allow-all or over-wide range never reaches the cluster. Permanent: a retry cannot fix it.
+      const tooWide = change.add.map((range) => rangeTooWide(range, env().minIpRangePrefixLength)).filter((reason) => reason !== null);
+      if (tooWide.length > 0) throw new Error(tooWide.join(" "));
 
       for (let conflicts = 0; conflicts < maxEtagConflicts; conflicts += 1) {
         const { cluster, etag } = await readWhenIdle(resourceId, request, context, options);

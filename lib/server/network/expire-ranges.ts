@@ -12,7 +12,7 @@ import { createChangeRequest } from "@/lib/server/requests/create-request";
 export async function expireAuthorizedIpRanges(now = new Date()): Promise<number> {
   const expired = await db().authorizedIpRange.findMany({
     where: { expiresAt: { lte: now } },
-    select: { id: true, clusterResourceId: true, range: true, owner: true, expiresAt: true, removalRequestId: true },
+    select: { id: true, clusterResourceId: true, range: true, owner: true, tenantId: true, expiresAt: true, removalRequestId: true },
     take: 200,
   });
   const openRemovals = new Set(
@@ -30,7 +30,8 @@ export async function expireAuthorizedIpRanges(now = new Date()): Promise<number
       {
         kind: "authorized-ip-ranges",
         clusterResourceId: record.clusterResourceId,
-        tenantId: null,
+        // The owning tenant's leads see their range go, as with any removal of it.
+        tenantId: record.tenantId,
         payload: { add: [], remove: [record.range] },
         justification: `${record.range}${record.owner ? ` (${record.owner})` : ""} expired at ${record.expiresAt?.toISOString()}.`,
         decideBy: null,

@@ -36,14 +36,14 @@ it("removes an expired range through the engine, attributed to Clusterdesk, aski
   emulator.reset();
   await setRangesOutOfBand(["203.0.113.0/24", "192.0.2.0/24", "198.51.100.7/32"]);
   const record = await db().authorizedIpRange.create({
-    data: { clusterResourceId: clusterKey(clusterId), range: "198.51.100.7/32", owner: "Contractor", reason: "one-day access", expiresAt: new Date(Date.now() - 60_000), addedByName: "Priya Patel" },
+    data: { clusterResourceId: clusterKey(clusterId), range: "198.51.100.7/32", owner: "Contractor", reason: "one-day access", expiresAt: new Date(Date.now() - 60_000), addedByName: "Priya Patel", tenantId: "t-payments" },
   });
 
   expect(await expireAuthorizedIpRanges()).toBe(1);
   expect(await expireAuthorizedIpRanges()).toBe(0);
   const { removalRequestId } = await db().authorizedIpRange.findUniqueOrThrow({ where: { id: record.id } });
   const removal = await db().changeRequest.findUniqueOrThrow({ where: { id: removalRequestId ?? "" } });
-  expect(removal).toMatchObject({ status: "approved", requesterName: "Clusterdesk" });
+  expect(removal).toMatchObject({ status: "approved", requesterName: "Clusterdesk", tenantId: "t-payments" });
 
   const attempt = { retryCount: 0, retryLimit: 3, signal: new AbortController().signal };
   expect(await executeChangeRequest(removal.id, attempt, { "authorized-ip-ranges": authorizedIpRangesExecutor({ pollIntervalMs: 10 }) })).toBe("applied");
@@ -60,7 +60,7 @@ it("shows ranges added and removed outside Clusterdesk as drift", async () => {
   await db().authorizedIpRange.create({ data: { clusterResourceId: key, range: "203.0.113.0/24", reason: "office", addedByName: "Alex Admin", requestId: randomUUID() } });
   await db().authorizedIpRange.create({ data: { clusterResourceId: key, range: "100.64.0.0/24", reason: "old VPN", addedByName: "Alex Admin" } });
 
-  const view = await loadIpRangesView(clusterId);
+  const view = await loadIpRangesView(clusterId, { objectId: "u-admin", roles: ["admin"], ownedTenantIds: [] });
   if (!view.ok) throw new Error(view.error);
   expect(view.rows.map((row) => [row.range, row.source])).toEqual([
     ["203.0.113.0/24", "clusterdesk"],
@@ -90,7 +90,7 @@ it("lets an admin adopt a range found on the cluster: recorded and audited, noth
     error: "100.64.9.9/32 is not on the cluster's list (any more). Reload the page.",
   });
 
-  const view = await loadIpRangesView(clusterId);
+  const view = await loadIpRangesView(clusterId, { objectId: "u-admin", roles: ["admin"], ownedTenantIds: [] });
   if (!view.ok) throw new Error(view.error);
   expect(view.rows.find((row) => row.range === "192.0.2.0/24")).toMatchObject({ source: "clusterdesk", owner: "Berlin office", addedByName: "Alex Admin" });
   expect(await db().auditEvent.count({ where: { correlationId: context.correlationId, action: "cluster.authorized_ip_range.adopted" } })).toBe(1);

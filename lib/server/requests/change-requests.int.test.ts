@@ -19,7 +19,7 @@ async function newRequest(requester = person("Lead"), options?: Parameters<typeo
       kind: "authorized-ip-ranges",
       clusterResourceId: `/subscriptions/s/resourcegroups/rg/providers/microsoft.containerservice/managedclusters/${randomUUID()}`,
       tenantId: null,
-      payload: { add: [{ range: "203.0.113.7/32", expiresAt: null, owner: "ci" }], remove: [] },
+      payload: { add: [{ range: "203.0.113.7/32", lifetimeSeconds: null, owner: "ci" }], remove: [] },
       justification: "CI agents",
       decideBy: null,
     },

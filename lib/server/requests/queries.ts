@@ -5,10 +5,11 @@ import { parseClusterResourceId } from "@/lib/clusters/resource-id";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type AuthorizedIpRangeChangePayload, authorizedIpRangeChangePayload, type RequestKind } from "@/lib/requests/kinds";
 import { type RequestView, requestKindLabel, viewStatuses } from "@/lib/requests/presentation";
-import { type RequestStatus, requestStatuses } from "@/lib/requests/state-machine";
+import { isTerminal, type RequestStatus, requestStatuses } from "@/lib/requests/state-machine";
 import { type TimelineEntry, timelineOf } from "@/lib/requests/timeline";
 import { listAuditEvents } from "@/lib/server/audit/list-audit-events";
 import { db } from "@/lib/server/db/client";
+import { rangeOwnersOn } from "@/lib/server/network/range-owners";
 
 export type RequestPolicyResource = Extract<Resource, { kind: "request" }>;
 
@@ -153,10 +154,25 @@ export type ChangeRequestDetail = ChangeRequestSummary & {
   updatedAt: Date;
   correlationId: string;
   change: RequestChange;
+  /** What the requester was warned about when asking, shown to the approver as it was shown then. */
+  warnings: string[];
+  /**
+   * Who owns each range the request removes, as Clusterdesk records it now (so only while the
+   * request is open): the owning tenant's name, or null for a range found on the cluster or adopted.
+   */
+  rangeOwners: RangeOwner[];
   timeline: TimelineEntry[];
   /** What `decide()` needs, built from the stored row. */
   policyResource: RequestPolicyResource;
 };
+
+export type RangeOwner = { range: string; owner: string | null; source: "clusterdesk" | "found-on-cluster" };
+
+async function rangeOwnersOf(change: RequestChange, clusterResourceId: string | null, status: RequestStatus): Promise<RangeOwner[]> {
+  if (change.kind !== "authorized-ip-ranges" || !clusterResourceId || isTerminal(status)) return [];
+  const owners = await rangeOwnersOn(clusterResourceId, change.remove);
+  return owners.map((owner) => ({ range: owner.range, owner: owner.tenant?.name ?? null, source: owner.source }));
+}
 
 function changeOf(kind: string, payload: Prisma.JsonValue): RequestChange {
   if (kind === "authorized-ip-ranges") {
@@ -186,9 +202,11 @@ export async function findChangeRequestByNumber(number: number): Promise<ChangeR
   if (!Number.isSafeInteger(number) || number < 1 || number > 2_147_483_647) return null;
   const row = await db().changeRequest.findUnique({ where: { number } });
   if (!row) return null;
-  const [names, audit] = await Promise.all([
+  const change = changeOf(row.kind, row.payload);
+  const [names, audit, rangeOwners] = await Promise.all([
     tenantNames([row.tenantId]),
     listAuditEvents({ filters: { target: { type: "change_request", id: row.id } }, limit: 500 }),
+    rangeOwnersOf(change, row.clusterResourceId, row.status),
   ]);
   return {
     ...toSummary(row, names),
@@ -201,7 +219,9 @@ export async function findChangeRequestByNumber(number: number): Promise<ChangeR
     appliedAt: row.appliedAt,
     updatedAt: row.updatedAt,
     correlationId: row.correlationId,
-    change: changeOf(row.kind, row.payload),
+    change,
+    warnings: row.warnings,
+    rangeOwners,
     timeline: timelineOf(audit.events),
     policyResource: { kind: "request", requesterId: row.requesterId, tenantId: row.tenantId, status: row.status },
   };

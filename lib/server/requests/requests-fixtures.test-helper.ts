@@ -42,7 +42,7 @@ export async function requestRange(requester: Person, tenantId: string | null, r
       kind: "authorized-ip-ranges",
       clusterResourceId: clusterId(cluster),
       tenantId,
-      payload: { add: [{ range, expiresAt: "2030-01-01T08:00:00.000Z", owner: "ci agents" }], remove: ["198.51.100.0/24"] },
+      payload: { add: [{ range, lifetimeSeconds: 28_800, owner: "ci agents" }], remove: ["198.51.100.0/24"] },
       justification: "CI agents need the API server",
       decideBy: null,
     },

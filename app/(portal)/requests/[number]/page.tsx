@@ -14,6 +14,7 @@ import { LiveRefresh } from "./_components/live-refresh";
 import { RequestActions } from "./_components/request-actions";
 import { RequestFacts } from "./_components/request-facts";
 import { RequestTimeline } from "./_components/request-timeline";
+import { RequestWarnings } from "./_components/request-warnings";
 
 type Params = Promise<{ number: string }>;
 
@@ -83,7 +84,8 @@ export default async function RequestPage({ params }: { params: Params }) {
             />
           </Section>
           <Section id="change-heading" title="What changes">
-            <ChangeSummary change={request.change} />
+            <ChangeSummary change={request.change} rangeOwners={request.rangeOwners} tenantName={request.tenant?.name ?? null} />
+            <RequestWarnings warnings={request.warnings} />
           </Section>
           <Section id="justification-heading" title="Justification">
             <p className="whitespace-pre-wrap rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">{request.justification}</p>

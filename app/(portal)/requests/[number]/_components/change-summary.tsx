@@ -1,8 +1,16 @@
 import { Table, Td, Th } from "@/components/ui/table";
-import { Timestamp } from "@/components/ui/timestamp";
-import type { RequestChange } from "@/lib/server/requests/queries";
+import { describeLifetime } from "@/lib/network/ip-range-request";
+import type { RangeOwner, RequestChange } from "@/lib/server/requests/queries";
 
-export function ChangeSummary({ change }: { change: RequestChange }) {
+function ownerOf(range: string, owners: readonly RangeOwner[]): string | null {
+  const owner = owners.find((candidate) => candidate.range === range);
+  if (!owner) return null;
+  if (owner.owner) return `owned by ${owner.owner}`;
+  return owner.source === "found-on-cluster" ? "found on the cluster: no tenant owns it" : "no tenant owns it (adopted by an admin)";
+}
+
+/** `rangeOwners` comes only for open requests: the approver must see whose range a removal takes away. */
+export function ChangeSummary({ change, rangeOwners, tenantName }: { change: RequestChange; rangeOwners: readonly RangeOwner[]; tenantName: string | null }) {
   if (change.kind === "unrecognized") {
     return (
       <div>
@@ -18,16 +26,18 @@ export function ChangeSummary({ change }: { change: RequestChange }) {
           <thead className="bg-slate-50 dark:bg-slate-950">
             <tr>
               <Th>Range</Th>
+              <Th>Tenant</Th>
               <Th>Owner</Th>
-              <Th>Expires</Th>
+              <Th>Removed automatically</Th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
             {change.add.map((entry) => (
               <tr key={entry.range}>
                 <Td className="font-mono">{entry.range}</Td>
+                <Td>{tenantName ?? "None (a platform admin's range)"}</Td>
                 <Td>{entry.owner ?? "—"}</Td>
-                <Td>{entry.expiresAt ? <Timestamp date={new Date(entry.expiresAt)} withAbsolute /> : "Never (kept until removed)"}</Td>
+                <Td>{entry.lifetimeSeconds === null ? "Never (kept until removed)" : `${describeLifetime(entry.lifetimeSeconds)} after it is applied`}</Td>
               </tr>
             ))}
           </tbody>
@@ -39,9 +49,15 @@ export function ChangeSummary({ change }: { change: RequestChange }) {
             API server IP ranges to remove
           </h3>
           <ul className="mt-2 list-disc pl-5 font-mono text-sm">
-            {change.remove.map((range) => (
-              <li key={range}>{range}</li>
-            ))}
+            {change.remove.map((range) => {
+              const owner = ownerOf(range, rangeOwners);
+              return (
+                <li key={range}>
+                  {range}
+                  {owner ? <span className="font-sans text-slate-700 dark:text-slate-300"> ({owner})</span> : null}
+                </li>
+              );
+            })}
           </ul>
         </section>
       ) : null}

@@ -3,8 +3,11 @@ import { notFound } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
 import { can, type Resource } from "@/lib/auth/policy";
 import { formatRange, rangeForClientAddress } from "@/lib/cidr";
+import { describeProductionTagRule } from "@/lib/clusters/production";
 import { clusterResourceId } from "@/lib/clusters/resource-id";
+import { env } from "@/lib/env";
 import { clusterForPage } from "@/lib/server/clusters/cluster-page";
+import { productionByTags } from "@/lib/server/clusters/cluster-resource";
 import { loadIpRangesView } from "@/lib/server/network/ip-ranges-view";
 import { requestContext } from "@/lib/server/request-context";
 import { AddRangeForm } from "./_components/add-range-form";
@@ -34,13 +37,21 @@ export default async function IpRangesPage({ params }: { params: Promise<Params>
   const { subscriptionId, resourceGroup, name } = await params;
   // The layout already looked the cluster up and authorized the user; this is the same cached call.
   const { user, detail } = await clusterForPage(subscriptionId, resourceGroup, name);
-  const resource: Resource = { kind: "cluster", hostedTenantIds: detail.hostedTenantIds };
+  const production = productionByTags(detail.cluster);
+  const resource: Resource = { kind: "cluster", hostedTenantIds: detail.hostedTenantIds, production };
   const clusterId = clusterResourceId({ subscriptionId: detail.cluster.subscriptionId, resourceGroup: detail.cluster.resourceGroup, name: detail.cluster.name });
-  const view = await loadIpRangesView(clusterId);
+  const view = await loadIpRangesView(clusterId, user.principal);
+  const { minIpRangePrefixLength, productionTags } = env();
+  const rules = {
+    minimumPrefixLength: minIpRangePrefixLength,
+    // Said before anyone submits, so an admin is not surprised that "apply now" is not offered.
+    fourEyes: production ? `This is a production cluster (${describeProductionTagRule(productionTags)}): every change, also a platform admin's, needs a second platform admin's approval.` : null,
+  };
   if (!view.ok && /not found/i.test(view.error)) notFound();
 
   const canChange = can(user.principal, "cluster.change", resource);
   const canRequest = can(user.principal, "cluster.request-change", resource);
+  const canAnnotate = can(user.principal, "cluster.annotate", resource);
 
   if (!view.ok) {
     return (
@@ -70,7 +81,7 @@ export default async function IpRangesPage({ params }: { params: Promise<Params>
             This API server accepts connections from any IP address. Restricting it is a platform admin&apos;s decision.
           </EmptyState>
         ) : (
-          <RangeTable clusterId={clusterId} rows={view.rows} canRequest={canRequest} canChange={canChange} />
+          <RangeTable clusterId={clusterId} rows={view.rows} canChange={canChange} canAnnotate={canAnnotate} />
         )}
         {view.egressRanges.length > 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">
@@ -86,7 +97,7 @@ export default async function IpRangesPage({ params }: { params: Promise<Params>
         <OpenRequests requests={view.openRequests} />
         {canRequest && view.rows.length > 0 ? (
           <section className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-            <AddRangeForm clusterId={clusterId} clientAddress={ipv4RangeOf((await requestContext()).clientIp)} canApplyDirectly={canChange} />
+            <AddRangeForm clusterId={clusterId} clientAddress={ipv4RangeOf((await requestContext()).clientIp)} canApplyDirectly={canChange} rules={rules} />
           </section>
         ) : null}
       </div>

@@ -20,7 +20,7 @@ export async function adoptRangeAction(_previous: RangeFormState, formData: Form
   if (!clusterId) return { status: "error", message: "The form does not name a cluster. Reload the page and try again." };
   const parsed = adoptForm.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return fieldErrorsOf(parsed.error, formData);
-  const access = await authorizeAction("cluster.change", await clusterResource(clusterId));
+  const access = await authorizeAction("cluster.annotate", await clusterResource(clusterId));
   if (!access.ok) return { status: "error", message: access.error, values: submittedValues(formData) };
   const outcome = await adoptRange(clusterId, { range: parsed.data.range, owner: parsed.data.owner || null, reason: parsed.data.justification }, access.user, await requestContext());
   if (!outcome.ok) return { status: "error", message: outcome.error, values: submittedValues(formData) };

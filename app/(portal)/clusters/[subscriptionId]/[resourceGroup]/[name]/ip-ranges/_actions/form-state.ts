@@ -6,6 +6,8 @@ export type RangeFormState =
       status: "error";
       message: string;
       fieldErrors?: Partial<Record<"range" | "owner" | "justification" | "expiry", string>>;
+      /** An open request that already asks for the same change: the form links to it. */
+      openRequest?: number;
       /** What was submitted: React resets a form after its action, and a failure must lose nothing. */
       values?: Record<string, string>;
     };

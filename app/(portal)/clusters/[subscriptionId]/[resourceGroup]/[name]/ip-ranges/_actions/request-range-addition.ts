@@ -1,13 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { addRangeForm, expiresAtFor } from "@/lib/network/ip-range-request";
+import { addRangeForm, lifetimeSecondsFor } from "@/lib/network/ip-range-request";
 import { authorizeAction } from "@/lib/server/auth/current-user";
 import { clusterResource } from "@/lib/server/clusters/cluster-resource";
 import { requestRangeChange } from "@/lib/server/network/request-range-change";
 import { requestContext } from "@/lib/server/request-context";
 import type { RangeFormState } from "./form-state";
-import { clusterIdFrom, fieldErrorsOf, outcomeMessage, submittedValues } from "./shared";
+import { clusterIdFrom, fieldErrorsOf, outcomeMessage, requestingTenant, submittedValues } from "./shared";
 
 export async function requestRangeAdditionAction(_previous: RangeFormState, formData: FormData): Promise<RangeFormState> {
   const clusterId = clusterIdFrom(formData);
@@ -16,18 +16,21 @@ export async function requestRangeAdditionAction(_previous: RangeFormState, form
   if (!parsed.success) return fieldErrorsOf(parsed.error, formData);
 
   const applyNow = parsed.data.applyNow === "on";
-  const access = await authorizeAction(applyNow ? "cluster.change" : "cluster.request-change", await clusterResource(clusterId));
+  const cluster = await clusterResource(clusterId);
+  const access = await authorizeAction(applyNow ? "cluster.change" : "cluster.request-change", cluster);
   if (!access.ok) return { status: "error", message: access.error, values: submittedValues(formData) };
 
   const outcome = await requestRangeChange(
     clusterId,
-    { add: { range: parsed.data.range, owner: parsed.data.owner || null, expiresAt: expiresAtFor(parsed.data.expiry) } },
+    { add: { range: parsed.data.range, owner: parsed.data.owner || null, lifetimeSeconds: lifetimeSecondsFor(parsed.data.expiry) } },
     parsed.data.justification,
-    { applyNow },
+    { applyNow, tenantId: requestingTenant(access.user.principal, cluster.hostedTenantIds) },
     access.user,
     await requestContext(),
   );
-  if (!outcome.ok) return { status: "error", message: outcome.error, fieldErrors: outcome.field ? { range: outcome.error } : undefined, values: submittedValues(formData) };
+  if (!outcome.ok) {
+    return { status: "error", message: outcome.error, fieldErrors: outcome.field ? { range: outcome.error } : undefined, openRequest: outcome.openRequest, values: submittedValues(formData) };
+  }
   revalidatePath("/requests");
   revalidatePath("/clusters", "layout");
   return { status: "done", message: outcomeMessage(outcome.number, outcome.status), warnings: outcome.warnings };

@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import type { Principal } from "@/lib/auth/policy";
 import { parseClusterResourceId } from "@/lib/clusters/resource-id";
 import type { RangeFormState } from "./form-state";
 
@@ -28,4 +29,12 @@ export function outcomeMessage(number: number, status: string): string {
   return status === "approved"
     ? `Request #${number} is approved and being applied.`
     : `Request #${number} is waiting for a platform admin's approval.`;
+}
+
+/**
+ * The tenant a request is made for: on a shared cluster, the first of the requester's tenants the
+ * cluster hosts (null for an admin who owns none); its leads then see the request, nobody else's do.
+ */
+export function requestingTenant(principal: Principal, hostedTenantIds: readonly string[]): string | null {
+  return hostedTenantIds.find((id) => principal.ownedTenantIds.includes(id)) ?? null;
 }

@@ -7,7 +7,9 @@ import { requestRangeAdditionAction } from "../_actions/request-range-addition";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormFeedback, inputClass } from "./form-feedback";
 
-export function AddRangeForm({ clusterId, clientAddress, canApplyDirectly }: { clusterId: string; clientAddress: string | null; canApplyDirectly: boolean }) {
+export type RangeRules = { minimumPrefixLength: number; fourEyes: string | null };
+
+export function AddRangeForm({ clusterId, clientAddress, canApplyDirectly, rules }: { clusterId: string; clientAddress: string | null; canApplyDirectly: boolean; rules: RangeRules }) {
   const [state, submit, pending] = useActionState(requestRangeAdditionAction, idleRangeForm);
   const rangeInput = useRef<HTMLInputElement>(null);
   const { errors, values } = refusalOf(state);
@@ -17,6 +19,11 @@ export function AddRangeForm({ clusterId, clientAddress, canApplyDirectly }: { c
         {canApplyDirectly ? "Add a range" : "Request a range"}
       </h2>
       <input type="hidden" name="clusterId" value={clusterId} />
+      {rules.fourEyes ? (
+        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-50">
+          {rules.fourEyes}
+        </p>
+      ) : null}
       <div>
         <label htmlFor="range" className="text-sm font-medium">
           IPv4 address or CIDR range
@@ -47,7 +54,8 @@ export function AddRangeForm({ clusterId, clientAddress, canApplyDirectly }: { c
           ) : null}
         </div>
         <p id="range-hint" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-          A bare address becomes a /32.{clientAddress ? ` Your address as the portal sees it: ${clientAddress}.` : ""}
+          A bare address becomes a /32. Ranges wider than /{rules.minimumPrefixLength}, and 0.0.0.0/0, are refused; so is a range already allowed by a wider one.
+          {clientAddress ? ` Your address as the portal sees it: ${clientAddress}.` : ""}
         </p>
         <FieldError id="range-error" message={errors.range} />
       </div>
@@ -63,13 +71,16 @@ export function AddRangeForm({ clusterId, clientAddress, canApplyDirectly }: { c
           <label htmlFor="expiry" className="text-sm font-medium">
             Remove automatically after
           </label>
-          <select id="expiry" name="expiry" defaultValue={values.expiry ?? "8h"} className={inputClass}>
+          <select id="expiry" name="expiry" aria-describedby="expiry-hint" defaultValue={values.expiry ?? "8h"} className={inputClass}>
             {Object.entries(expiryChoices).map(([value, choice]) => (
               <option key={value} value={value}>
                 {choice.label}
               </option>
             ))}
           </select>
+          <p id="expiry-hint" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+            Counted from when the range is applied, not from the request.
+          </p>
         </div>
       </div>
       <div>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import type { RangeFormState } from "../_actions/form-state";
 
@@ -7,7 +8,14 @@ export function FormFeedback({ state }: { state: RangeFormState }) {
   if (state.status === "error") {
     return (
       <Alert tone="error" role="alert">
-        {state.message}
+        <p>{state.message}</p>
+        {state.openRequest ? (
+          <p className="mt-1">
+            <Link href={`/requests/${state.openRequest}`} className="font-medium underline underline-offset-2">
+              Open request #{state.openRequest}
+            </Link>
+          </p>
+        ) : null}
       </Alert>
     );
   }

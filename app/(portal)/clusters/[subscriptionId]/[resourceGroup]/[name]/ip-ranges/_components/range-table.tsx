@@ -9,7 +9,8 @@ function When({ date }: { date: Date | null }) {
   return date ? <time dateTime={date.toISOString()}>{dateTime.format(date)} UTC</time> : <span className="text-slate-500">—</span>;
 }
 
-export function RangeTable({ clusterId, rows, canRequest, canChange }: { clusterId: string; rows: IpRangeRow[]; canRequest: boolean; canChange: boolean }) {
+/** `canChange`: direct changes (never on production); `canAnnotate`: recording facts such as adopting a range. */
+export function RangeTable({ clusterId, rows, canChange, canAnnotate }: { clusterId: string; rows: IpRangeRow[]; canChange: boolean; canAnnotate: boolean }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800">
@@ -41,8 +42,9 @@ export function RangeTable({ clusterId, rows, canRequest, canChange }: { cluster
                 )}
               </td>
               <td className="px-4 py-3">
+                {row.tenant ? <p className="font-medium">Tenant: {row.tenant.name}</p> : null}
                 {row.owner ? <p className="font-medium">{row.owner}</p> : null}
-                <p className="text-slate-600 dark:text-slate-400">{row.reason ?? "Not recorded"}</p>
+                <p className="text-slate-600 dark:text-slate-400">{row.detailsHidden ? `Visible to ${row.tenant?.name ?? "the owning team"}'s leads and platform admins` : (row.reason ?? "Not recorded")}</p>
               </td>
               <td className="px-4 py-3"><When date={row.expiresAt} /></td>
               <td className="px-4 py-3">
@@ -50,8 +52,8 @@ export function RangeTable({ clusterId, rows, canRequest, canChange }: { cluster
                 <When date={row.addedAt} />
               </td>
               <td className="space-y-2 px-4 py-3">
-                {canRequest && !row.egress ? <RemoveRangeForm clusterId={clusterId} range={row.range} canApplyDirectly={canChange} /> : null}
-                {canChange && row.source === "found-on-cluster" ? <AdoptRangeForm clusterId={clusterId} range={row.range} /> : null}
+                {row.canRequestRemoval ? <RemoveRangeForm clusterId={clusterId} range={row.range} canApplyDirectly={canChange} /> : null}
+                {canAnnotate && row.source === "found-on-cluster" ? <AdoptRangeForm clusterId={clusterId} range={row.range} /> : null}
               </td>
             </tr>
           ))}
