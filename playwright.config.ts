@@ -38,7 +38,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node --conditions=react-server --import tsx scripts/serve.ts --production --test-database --port ${port}`,
+    command: `node --conditions=react-server --import tsx scripts/serve.ts --production --local --test-database --port ${port}`,
     url: `http://localhost:${port}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,

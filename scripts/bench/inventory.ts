@@ -48,7 +48,7 @@ const database = await createTestDatabase(process.env.TEST_DATABASE_URL, "bench"
 const emulator = await startTestEmulator({ kubernetes: createKubernetesSide });
 try {
   await migrate(database.url);
-  await seedDemoTenants(database.url);
+  await seedDemoTenants({ url: database.url, origin: "throw-away" });
   // The app's modules read their settings once, on first use: set them before importing those.
   process.env.DATABASE_URL = database.url;
   process.env.CLUSTERDESK_EMULATOR_URL = emulator.url;

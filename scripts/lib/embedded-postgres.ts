@@ -122,9 +122,15 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; log?: (
     options.log?.(chunk.toString());
   });
   const url = `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`;
-  const stop = async () => {
-    // SIGINT is PostgreSQL's "fast" shutdown: roll back open transactions, checkpoint, exit.
+  // SIGINT is PostgreSQL's "fast" shutdown: roll back open transactions, checkpoint, exit.
+  // Also when this process ends without stop() (an uncaught error): no orphaned server.
+  const shutDown = () => {
     if (server.exitCode === null && server.signalCode === null) server.kill("SIGINT");
+  };
+  process.once("exit", shutDown);
+  const stop = async () => {
+    process.removeListener("exit", shutDown);
+    shutDown();
     await exited(server);
     if (scratch) await rm(scratch, { recursive: true, force: true });
   };
