@@ -44,6 +44,10 @@ function onSignal(signal: NodeJS.Signals): void {
 }
 process.on("SIGINT", onSignal);
 process.on("SIGTERM", onSignal);
+// `npm start` runs us under `sh -c`; a SIGTERM to npm ends that shell without passing the signal on.
+// Once our parent is gone, stop as if we had been told to, instead of running on as an orphan.
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && !stopRequested && onSignal("SIGTERM"), 1000).unref();
 
 /** Between start-up steps: Ctrl-C during a step ends the start once that step is done. */
 function checkpoint(): void {

@@ -16,7 +16,7 @@ describe("buildNeeded", () => {
 describe("isBuildInput", () => {
   it("counts sources, configuration and the lockfile; not tests, docs, data or outputs", () => {
     for (const input of ["app/page.tsx", "lib/cidr/parse.ts", "package-lock.json", "next.config.js", "prisma/schema.prisma", "emulator/seed/data.ts"]) expect(isBuildInput(input), input).toBe(true);
-    for (const other of ["lib/cidr/parse.test.ts", "scripts/serve.int.test.ts", "README.md", "docs/ARCHITECTURE.md", "e2e/sign-in.spec.ts", "data/postgres/PG_VERSION", ".next/BUILD_ID", "node_modules/next/package.json", "lib/x/node_modules/y.js"]) {
+    for (const other of ["lib/cidr/parse.test.ts", "scripts/serve.int.test.ts", "README.md", "docs/ARCHITECTURE.md", "e2e/sign-in.spec.ts", "scripts/serve.ts", "clusterdesk", "vitest.config.ts", "data/postgres/PG_VERSION", ".next/BUILD_ID", "node_modules/next/package.json", "lib/x/node_modules/y.js"]) {
       expect(isBuildInput(other), other).toBe(false);
     }
   });

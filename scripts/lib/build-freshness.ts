@@ -6,9 +6,12 @@ import path from "node:path";
  * Whether the production build in .next still matches the sources. The fingerprint hashes the
  * contents (not the times: a checkout or a copy changes times but not the build) of every file that
  * can reach the build: everything in the project except what the build never reads (dependencies
- * are covered by package-lock.json, tests and docs are not bundled, data and outputs are not sources).
+ * are covered by package-lock.json; tests, docs, the launcher and the test tooling are not bundled;
+ * data and outputs are not sources). A needless rebuild costs minutes, a missed one serves old code:
+ * when unsure, a file counts.
  */
-const skippedTopFolders = new Set([".next", ".tools", "data", "test-results", "playwright-report", "blob-report", "coverage", "docs", "e2e", ".ci"]);
+const skippedTopFolders = new Set([".next", ".tools", "data", "test-results", "playwright-report", "blob-report", "coverage", "docs", "e2e", ".ci", "scripts", "test"]);
+const skippedTopFiles = new Set(["clusterdesk", "vitest.config.ts", "playwright.config.ts", "eslint.config.mjs", ".gitignore", ".nvmrc"]);
 const skippedFolders = new Set(["node_modules", ".git"]);
 // next-env.d.ts is written by the build itself.
 const skippedFiles = [/\.test\.tsx?$/, /\.test-helper\.ts$/, /\.md$/, /\.tsbuildinfo$/, /^\.env/, /^next-env\.d\.ts$/];
@@ -18,6 +21,7 @@ export const fingerprintFile = path.join(".next", "clusterdesk-sources.sha256");
 export function isBuildInput(relativePath: string): boolean {
   const parts = relativePath.split(/[\\/]/);
   const name = parts.at(-1) ?? "";
+  if (parts.length === 1 && skippedTopFiles.has(name)) return false;
   return !skippedTopFolders.has(parts[0] ?? "") && !parts.some((part) => skippedFolders.has(part)) && !skippedFiles.some((pattern) => pattern.test(name));
 }
 
