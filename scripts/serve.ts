@@ -12,6 +12,8 @@
  *                                         embedded PostgreSQL) and, in local mode, the emulator on a free port
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigurationError, parseSettings, type Settings } from "../lib/config/settings";
@@ -63,9 +65,14 @@ async function provideDatabase(settings: Settings): Promise<ProvidedDatabase | {
   }
   if (settings.databaseUrl) return { url: settings.databaseUrl, origin: "configured" };
   const dataDir = path.resolve(settings.dataDir, "postgres");
-  const embedded = await startEmbeddedPostgres({ dataDir });
-  cleanups.push(embedded.stop);
-  console.log(`[clusterdesk] embedded PostgreSQL with data in ${dataDir}`);
+  await mkdir(settings.dataDir, { recursive: true });
+  const log = createWriteStream(path.resolve(settings.dataDir, "postgres.log"), { flags: "a" });
+  const embedded = await startEmbeddedPostgres({ dataDir, log: (text) => log.write(text) });
+  cleanups.push(async () => {
+    await embedded.stop();
+    log.end();
+  });
+  console.log(`[clusterdesk] embedded PostgreSQL with data in ${dataDir} (log: ${log.path.toString()})`);
   return { url: embedded.url, origin: "embedded" };
 }
 
