@@ -42,6 +42,8 @@ export default defineConfig({
     url: `http://localhost:${port}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,
+    // Let the launcher stop Next.js and drop or stop its throw-away database (the default is SIGKILL).
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
     stdout: "pipe",
     stderr: "pipe",
     env: { NEXT_TELEMETRY_DISABLED: "1", CLUSTERDESK_BASE_URL: `http://localhost:${port}`, CLUSTERDESK_DATA_DIR: e2eDataDir },
