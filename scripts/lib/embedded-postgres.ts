@@ -105,7 +105,10 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; log?: (
   const scratch = options.dataDir ? undefined : await mkdtemp(path.join(tmpdir(), "clusterdesk-postgres-"));
   if (scratch && account) await chown(scratch, account.uid, account.gid);
   const dataDir = options.dataDir ?? path.join(scratch ?? "", "data");
-  const password = await initialise(dataDir, bin, account);
+  const password = await initialise(dataDir, bin, account).catch(async (error: unknown) => {
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+    throw error;
+  });
   await stopStalePostmaster(dataDir);
 
   const port = await freePort();
@@ -117,6 +120,7 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; log?: (
     env: { ...process.env, LC_ALL: "C" },
   });
   let output = "";
+  server.on("error", (error) => (output += `\n${error.message}`));
   server.stderr?.on("data", (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);
     options.log?.(chunk.toString());
