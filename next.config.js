@@ -2,7 +2,7 @@
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // The Kubernetes and Azure SDKs, pg and PGlite are Node libraries: load them at run time
+  // The Kubernetes and Azure SDKs and pg are Node libraries: load them at run time
   // instead of bundling them into the server build.
   experimental: {
     // forbidden() renders app/forbidden.tsx with a 403 status.

@@ -38,10 +38,12 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node --conditions=react-server --import tsx scripts/serve.ts --production --test-database --port ${port}`,
+    command: `node --conditions=react-server --import tsx scripts/serve.ts --production --local --test-database --port ${port}`,
     url: `http://localhost:${port}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,
+    // Let the launcher stop Next.js and drop or stop its throw-away database (the default is SIGKILL).
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
     stdout: "pipe",
     stderr: "pipe",
     env: { NEXT_TELEMETRY_DISABLED: "1", CLUSTERDESK_BASE_URL: `http://localhost:${port}`, CLUSTERDESK_DATA_DIR: e2eDataDir },

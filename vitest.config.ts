@@ -32,7 +32,7 @@ export default defineConfig({
           include: ["{lib,app,components,emulator,scripts,prisma}/**/*.int.test.{ts,tsx}"],
           globalSetup: ["test/integration-global-setup.ts"],
           setupFiles: ["test/integration-setup.ts"],
-          // One shared database per run; files run one after another so PGlite's single session is enough.
+          // One shared database per run; files run one after another so they do not see each other's rows mid-test.
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,

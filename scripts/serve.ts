@@ -1,54 +1,95 @@
 /**
  * Starts Clusterdesk: validates configuration, provides the embedded database when DATABASE_URL is
- * not set, applies migrations, starts the Azure emulator in local mode, then runs Next.js (`next dev`,
- * or `next start` with --production).
+ * not set, applies migrations, starts the Azure emulator in local mode, then runs Next.js.
  *
- *   npm run local                    local mode, development server on :3000
- *   npm start                        production server (after `npm run build`)
- *   --port N                         listen elsewhere
- *   --test-database                  a throw-away database (TEST_DATABASE_URL's server, else in-memory PGlite)
- *                                    and, in local mode, the emulator on a free port
+ *   ./clusterdesk start, npm run local   local mode on a production build, (re)built first when the
+ *                                         sources changed: the newcomer's command (= --production --local --build)
+ *   npm run dev                           development server (next dev), local mode without Azure settings
+ *   npm start                             production server of an existing build (`npm run build`);
+ *                                         needs the Azure settings, or --local / CLUSTERDESK_MODE=local
+ *   --port N                              listen elsewhere
+ *   --test-database                       a throw-away database (TEST_DATABASE_URL's server, else an
+ *                                         embedded PostgreSQL) and, in local mode, the emulator on a free port
  */
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { ConfigurationError, parseSettings } from "../lib/config/settings";
+import { ConfigurationError, parseSettings, type Settings } from "../lib/config/settings";
 import { migrate } from "../lib/server/db/migrations";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { startLocalEmulator } from "./lib/local-emulator";
+import { ensureProductionBuild } from "./lib/production-build";
+import type { ProvidedDatabase } from "./lib/seed-demo-tenants";
 import { createTestDatabase } from "./lib/test-database";
 
 const { values: options } = parseArgs({
   options: {
     production: { type: "boolean", default: false },
+    local: { type: "boolean", default: false },
+    build: { type: "boolean", default: false },
     port: { type: "string", default: "3000" },
     "test-database": { type: "boolean", default: false },
   },
 });
 
 const cleanups: Array<() => Promise<void>> = [];
+let child: ChildProcess | undefined;
+let stopRequested = false;
 
-async function main(): Promise<number> {
-  const settings = parseSettings(process.env);
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+class StopRequested extends Error {}
 
-  let databaseUrl = settings.databaseUrl;
+function onSignal(signal: NodeJS.Signals): void {
+  stopRequested = true;
+  child?.kill(signal);
+}
+process.on("SIGINT", onSignal);
+process.on("SIGTERM", onSignal);
+// `npm start` runs us under `sh -c`; a SIGTERM to npm ends that shell without passing the signal on.
+// Once our parent is gone, stop as if we had been told to, instead of running on as an orphan.
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && !stopRequested && onSignal("SIGTERM"), 1000).unref();
+
+/** Between start-up steps: Ctrl-C during a step ends the start once that step is done. */
+function checkpoint(): void {
+  if (stopRequested) throw new StopRequested();
+}
+
+async function provideDatabase(settings: Settings): Promise<ProvidedDatabase | { url: string; origin: "configured" }> {
   if (options["test-database"]) {
     const database = await createTestDatabase(process.env.TEST_DATABASE_URL, "e2e");
     cleanups.push(database.drop);
-    databaseUrl = database.url;
     console.log(`[clusterdesk] throw-away ${database.kind} database for this run`);
-  } else if (!databaseUrl) {
-    const dataDir = path.resolve(settings.dataDir, "pglite");
-    const embedded = await startEmbeddedPostgres({ dataDir });
-    cleanups.push(embedded.stop);
-    databaseUrl = embedded.url;
-    console.log(`[clusterdesk] embedded PostgreSQL (PGlite) with data in ${dataDir}`);
+    return { url: database.url, origin: "throw-away" };
   }
-  childEnv.DATABASE_URL = databaseUrl;
+  if (settings.databaseUrl) return { url: settings.databaseUrl, origin: "configured" };
+  const dataDir = path.resolve(settings.dataDir, "postgres");
+  await mkdir(settings.dataDir, { recursive: true });
+  const log = createWriteStream(path.resolve(settings.dataDir, "postgres.log"), { flags: "a" });
+  const embedded = await startEmbeddedPostgres({ dataDir, log: (text) => log.write(text) });
+  cleanups.push(async () => {
+    await embedded.stop();
+    log.end();
+  });
+  console.log(`[clusterdesk] embedded PostgreSQL with data in ${dataDir} (log: ${log.path.toString()})`);
+  return { url: embedded.url, origin: "embedded" };
+}
 
-  const result = await migrate(databaseUrl);
+async function main(): Promise<number> {
+  const nodeEnv = options.production ? "production" : "development";
+  const settings = parseSettings({ ...process.env, NODE_ENV: nodeEnv, CLUSTERDESK_MODE: options.local ? "local" : process.env.CLUSTERDESK_MODE });
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CLUSTERDESK_MODE: settings.mode };
+
+  if (options.production && options.build) await ensureProductionBuild(childEnv, (build) => (child = build));
+  checkpoint();
+
+  const database = await provideDatabase(settings);
+  childEnv.DATABASE_URL = database.url;
+  checkpoint();
+  const result = await migrate(database.url);
   console.log(`[clusterdesk] database ready: ${result.applied.length} migration(s) applied, ${result.alreadyApplied} already in place`);
+  checkpoint();
 
   if (settings.mode === "local") {
     const emulator = await startLocalEmulator(settings, { freePort: options["test-database"], existingExtraCaCerts: process.env.NODE_EXTRA_CA_CERTS });
@@ -56,20 +97,18 @@ async function main(): Promise<number> {
     childEnv.CLUSTERDESK_EMULATOR_URL = emulator.url;
     childEnv.CLUSTERDESK_EMULATOR_SIGN_IN_URL = emulator.browserUrl;
     childEnv.NODE_EXTRA_CA_CERTS = emulator.caBundlePath;
-    const { seedDemoTenants } = await import("./lib/seed-demo-tenants");
-    console.log(`[clusterdesk] demo organisation: ${await seedDemoTenants(databaseUrl)} tenants in place`);
+    if (database.origin === "configured") {
+      console.log("[clusterdesk] demo tenants are not seeded: DATABASE_URL names a database of your own (only the embedded one gets them)");
+    } else {
+      const { seedDemoTenants } = await import("./lib/seed-demo-tenants");
+      console.log(`[clusterdesk] demo organisation: ${await seedDemoTenants(database)} tenants in place`);
+    }
+    checkpoint();
   }
 
-  const command = options.production ? "start" : "dev";
-  const next = spawn(path.join("node_modules", ".bin", "next"), [command, "--port", options.port], {
-    env: childEnv,
-    stdio: "inherit",
-  });
+  const next = spawn(path.join("node_modules", ".bin", "next"), [options.production ? "start" : "dev", "--port", options.port], { env: childEnv, stdio: "inherit" });
+  child = next;
   console.log(`[clusterdesk] ${settings.mode} mode: portal on http://localhost:${options.port}`);
-
-  const stop = (signal: NodeJS.Signals) => next.kill(signal);
-  process.on("SIGINT", () => stop("SIGINT"));
-  process.on("SIGTERM", () => stop("SIGTERM"));
   return new Promise((resolve) => next.on("exit", (code) => resolve(code ?? 0)));
 }
 
@@ -80,10 +119,10 @@ async function cleanUp(): Promise<void> {
 main()
   .then(async (code) => {
     await cleanUp();
-    process.exit(code);
+    process.exit(stopRequested ? 0 : code);
   })
   .catch(async (error: unknown) => {
-    console.error(error instanceof ConfigurationError ? error.message : error);
+    if (!(error instanceof StopRequested)) console.error(error instanceof ConfigurationError ? error.message : error);
     await cleanUp();
-    process.exit(1);
+    process.exit(error instanceof StopRequested ? 0 : 1);
   });

@@ -5,7 +5,7 @@ import { createTestDatabase } from "../scripts/lib/test-database";
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
-    databaseKind: "postgres" | "pglite";
+    databaseKind: "postgres" | "embedded";
   }
 }
 

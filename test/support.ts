@@ -1,6 +1,6 @@
 import { createTestDatabase, type TestDatabase } from "../scripts/lib/test-database";
 
-/** A database of the test's own, on TEST_DATABASE_URL's server or in-memory PGlite. */
+/** A database of the test's own, on TEST_DATABASE_URL's server or an embedded PostgreSQL server. */
 export function createIsolatedDatabase(label: string): Promise<TestDatabase> {
   return createTestDatabase(process.env.TEST_DATABASE_URL, label);
 }

@@ -9,6 +9,7 @@ const azureEnvironment = {
   AZURE_SUBSCRIPTION_IDS: "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee",
   CLUSTERDESK_ADMIN_GROUP_IDS: "12121212-3434-4565-8787-909090909090",
   DATABASE_URL: "postgresql://portal@db.internal:5432/clusterdesk",
+  CLUSTERDESK_BASE_URL: "https://clusterdesk.contoso.com",
 };
 
 const expected = {

@@ -9,6 +9,7 @@ const completeAzure = {
   AZURE_SUBSCRIPTION_IDS: "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee, ffffffff-bbbb-4ccc-8ddd-eeeeeeeeeeee",
   CLUSTERDESK_ADMIN_GROUP_IDS: "12121212-3434-4565-8787-909090909090",
   DATABASE_URL: "postgresql://portal@db.internal:5432/clusterdesk",
+  CLUSTERDESK_BASE_URL: "https://clusterdesk.contoso.com",
 };
 
 function problemsOf(environment: Record<string, string | undefined>): readonly string[] {
@@ -80,5 +81,24 @@ describe("parseSettings", () => {
     expect(parseSettings({}).groupRefreshIntervalMs).toBe(5 * 60_000);
     expect(parseSettings({ CLUSTERDESK_GROUP_REFRESH_MINUTES: "10" }).groupRefreshIntervalMs).toBe(10 * 60_000);
     expect(problemsOf({ CLUSTERDESK_GROUP_REFRESH_MINUTES: "0" }).join("\n")).toMatch(/^CLUSTERDESK_GROUP_REFRESH_MINUTES /m);
+  });
+
+  it("refuses a production start without Azure settings unless local mode is asked for", () => {
+    expect(problemsOf({ NODE_ENV: "production" }).join("\n")).toMatch(/^No Azure settings for a production start: .*CLUSTERDESK_MODE=local/m);
+    expect(parseSettings({ NODE_ENV: "production", CLUSTERDESK_MODE: "local" }).mode).toBe("local");
+    expect(parseSettings({ NODE_ENV: "development" }).mode).toBe("local");
+  });
+
+  it("takes CLUSTERDESK_MODE at its word: azure needs the Azure settings, local refuses them", () => {
+    expect(problemsOf({ CLUSTERDESK_MODE: "azure" }).join("\n")).toMatch(/AZURE_TENANT_ID/);
+    expect(problemsOf({ ...completeAzure, CLUSTERDESK_MODE: "local" }).join("\n")).toMatch(/^CLUSTERDESK_MODE=local but AZURE_TENANT_ID, .* set/m);
+    expect(parseSettings({ ...completeAzure, CLUSTERDESK_MODE: "azure", NODE_ENV: "production" }).mode).toBe("azure");
+    expect(problemsOf({ CLUSTERDESK_MODE: "demo" }).join("\n")).toMatch(/^CLUSTERDESK_MODE /m);
+  });
+
+  it("requires an https base URL with a real tenant", () => {
+    const { CLUSTERDESK_BASE_URL: _omitted, ...withoutBaseUrl } = completeAzure;
+    expect(problemsOf(withoutBaseUrl)).toContain("CLUSTERDESK_BASE_URL must be the portal's public https:// URL with a real Azure tenant (sign-in redirects and cookies depend on it)");
+    expect(problemsOf({ ...completeAzure, CLUSTERDESK_BASE_URL: "http://clusterdesk.contoso.com" }).join("\n")).toContain("CLUSTERDESK_BASE_URL must be the portal's public https:// URL");
   });
 });

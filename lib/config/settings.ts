@@ -58,6 +58,12 @@ const azure = z.object({
   MICROSOFT_GRAPH_URL: httpsUrl.optional(),
 });
 
+/**
+ * Which mode was asked for. Without it the Azure variables decide, except in production: there a
+ * forgotten Azure variable must not silently start the demo organisation, so local mode is asked for.
+ */
+const modeChoice = z.object({ CLUSTERDESK_MODE: z.enum(["local", "azure"], { error: "must be local or azure" }).optional() });
+
 const loopbackUrl = z.url({ protocol: /^https?$/, hostname: /^(localhost|127\.0\.0\.1|\[::1\])$/, error: "must be an http(s) URL on localhost" });
 
 const local = z.object({
@@ -121,19 +127,40 @@ function withoutEmpty(environment: Environment): Environment {
   return Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== undefined && value !== ""));
 }
 
+function modeProblems(environment: Environment, mode: Settings["mode"], requestedMode: Settings["mode"] | undefined, givenAzure: readonly string[]): string[] {
+  if (requestedMode === "local" && givenAzure.length > 0) {
+    return [`CLUSTERDESK_MODE=local but ${givenAzure.join(", ")} set (unset them, or choose CLUSTERDESK_MODE=azure)`];
+  }
+  if (mode === "local" && requestedMode === undefined && environment.NODE_ENV === "production") {
+    return [
+      "No Azure settings for a production start: set the Azure variables for a real tenant, " +
+        "or CLUSTERDESK_MODE=local (./clusterdesk start, npm run local) to run the demo organisation against the local emulator",
+    ];
+  }
+  const baseUrl = environment.CLUSTERDESK_BASE_URL ?? "";
+  if (mode === "azure" && !baseUrl.startsWith("https://")) {
+    return ["CLUSTERDESK_BASE_URL must be the portal's public https:// URL with a real Azure tenant (sign-in redirects and cookies depend on it)"];
+  }
+  return [];
+}
+
 /** Parses the environment; throws a ConfigurationError naming every offending variable. */
 export function parseSettings(rawEnvironment: Environment): Settings {
   const environment = withoutEmpty(rawEnvironment);
   const base = shared.safeParse(environment);
   const givenAzure = azureVariables.filter((name) => environment[name] !== undefined);
-  const mode = givenAzure.length > 0 ? "azure" : "local";
+  const chosen = modeChoice.safeParse(environment);
+  const requestedMode = chosen.success ? chosen.data.CLUSTERDESK_MODE : undefined;
+  const mode = requestedMode ?? (givenAzure.length > 0 ? "azure" : "local");
   const specific = mode === "azure" ? azure.safeParse(environment) : local.safeParse(environment);
 
   const problems = [
     ...(base.success ? [] : describeIssues(base.error)),
+    ...(chosen.success ? [] : describeIssues(chosen.error)),
     ...(specific.success ? [] : describeIssues(specific.error)),
+    ...modeProblems(environment, mode, requestedMode, givenAzure),
   ];
-  if (mode === "azure" && givenAzure.length < azureVariables.length) {
+  if (mode === "azure" && givenAzure.length > 0 && givenAzure.length < azureVariables.length) {
     const missing = azureVariables.filter((name) => environment[name] === undefined);
     problems.unshift(
       `Azure configuration is incomplete: ${givenAzure.join(", ")} set but ${missing.join(", ")} missing ` +
@@ -143,7 +170,7 @@ export function parseSettings(rawEnvironment: Environment): Settings {
   if (mode === "azure" && environment.DATABASE_URL === undefined) {
     problems.push("DATABASE_URL is required with a real Azure tenant (the embedded database is for local mode only)");
   }
-  if (!base.success || !specific.success || problems.length > 0) throw new ConfigurationError([...new Set(problems)]);
+  if (!base.success || !chosen.success || !specific.success || problems.length > 0) throw new ConfigurationError([...new Set(problems)]);
 
   const common = {
     nodeEnv: base.data.NODE_ENV,

@@ -7,7 +7,7 @@
  * indexes but no lock, no head read and no hashing (random values fill the hash columns); the
  * chained side calls appendAuditEvent. Chained events can never be deleted, so the benchmark never
  * touches DATABASE_URL: it creates a throw-away database on TEST_DATABASE_URL's server (or an
- * in-memory PGlite without it) and drops it afterwards.
+ * embedded PostgreSQL server of its own without it) and drops it afterwards.
  */
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";

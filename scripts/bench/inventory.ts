@@ -4,7 +4,7 @@
  * The inventory at scale, in one run: the in-process emulator is grown to N clusters over M
  * subscriptions, every ARM request is delayed by the injected latency, and a full sync (ARM listing,
  * a kubeconfig and two API-server reads per public cluster, posture, cache writes) runs against a
- * throw-away database (TEST_DATABASE_URL's server, else in-memory PGlite). Then the list page's data
+ * throw-away database (TEST_DATABASE_URL's server, else an embedded PostgreSQL). Then the list page's data
  * function (listInventory: page, count, facets) is timed from the cache.
  * Baselines in the same run: listing every subscription through ARM alone (the floor any sync pays),
  * and, for the list, one `SELECT 1` round trip and the naive read that loads every cached cluster's
@@ -48,7 +48,7 @@ const database = await createTestDatabase(process.env.TEST_DATABASE_URL, "bench"
 const emulator = await startTestEmulator({ kubernetes: createKubernetesSide });
 try {
   await migrate(database.url);
-  await seedDemoTenants(database.url);
+  await seedDemoTenants({ url: database.url, origin: "throw-away" });
   // The app's modules read their settings once, on first use: set them before importing those.
   process.env.DATABASE_URL = database.url;
   process.env.CLUSTERDESK_EMULATOR_URL = emulator.url;

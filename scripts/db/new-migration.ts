@@ -5,7 +5,7 @@
  * the previous migration (kept in prisma/migrations/schema.snapshot.prisma) into prisma/schema.prisma,
  * then updates the snapshot. Hand-written SQL (triggers, functions) may be appended to the new file.
  * `prisma migrate diff` needs a reachable database even for datamodel-to-datamodel diffs under the
- * JS engine, so an in-memory PGlite serves it.
+ * JS engine, so a throw-away embedded PostgreSQL serves it.
  */
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";

@@ -2,9 +2,15 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import { demoTenants } from "./demo-tenants";
 
-/** Upserts the demo tenants (local mode only). Idempotent: run at every local start. */
-export async function seedDemoTenants(databaseUrl: string): Promise<number> {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 1 }) });
+/** A database the launcher provided itself: the only kind demo tenants may be written to. */
+export type ProvidedDatabase = { url: string; origin: "embedded" | "throw-away" };
+
+/**
+ * Upserts the demo tenants (local mode only). Idempotent: run at every local start. Never into a
+ * database named by DATABASE_URL: that may hold a real organisation's tenants.
+ */
+export async function seedDemoTenants(database: ProvidedDatabase): Promise<number> {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: 1 }) });
   try {
     const tenants = demoTenants();
     for (const tenant of tenants) {

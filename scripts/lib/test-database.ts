@@ -4,16 +4,17 @@ import { startEmbeddedPostgres } from "./embedded-postgres";
 
 /**
  * A throw-away database for one test run: a fresh database on the PostgreSQL server named by
- * TEST_DATABASE_URL (CI points it at the machine's server), or an in-memory PGlite otherwise.
+ * TEST_DATABASE_URL (CI points it at the machine's server), or else an embedded PostgreSQL server of
+ * its own with its data in a temporary folder (no PostgreSQL installation needed).
  */
-export type TestDatabase = { url: string; kind: "postgres" | "pglite"; drop: () => Promise<void> };
+export type TestDatabase = { url: string; kind: "postgres" | "embedded"; drop: () => Promise<void> };
 
 const loopbackHosts = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 
 export async function createTestDatabase(serverUrl: string | undefined, label = "test"): Promise<TestDatabase> {
   if (!serverUrl) {
     const embedded = await startEmbeddedPostgres();
-    return { url: embedded.url, kind: "pglite", drop: embedded.stop };
+    return { url: embedded.url, kind: "embedded", drop: embedded.stop };
   }
   const server = new URL(serverUrl);
   // Tests create and drop databases: never let a misconfigured variable point them at a shared server.

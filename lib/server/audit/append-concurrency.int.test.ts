@@ -4,11 +4,8 @@ import { createPrismaClient } from "@/test/prisma-client";
 import { appendAuditEvent } from "./append-audit-event";
 import { verifyAuditChain } from "./verify-audit-chain";
 
-// Real PostgreSQL runs the full 16 × 500; PGlite is one session that runs one transaction at a time,
-// so a smaller run there still interleaves writers without taking minutes.
-const realPostgres = inject("databaseKind") === "postgres";
-const writers = realPostgres ? 16 : 8;
-const eventsPerWriter = realPostgres ? 500 : 50;
+const writers = 16;
+const eventsPerWriter = 500;
 
 let client: PrismaClient;
 beforeAll(() => {

@@ -17,7 +17,7 @@ let emulator: TestEmulator;
 beforeAll(async () => {
   emulator = await startTestEmulator({ kubernetes: createKubernetesSide, armPageSize: 2 });
   pointAppAtEmulator(emulator.url);
-  await seedDemoTenants(appDatabaseUrl());
+  await seedDemoTenants({ url: appDatabaseUrl(), origin: "throw-away" });
   await db().inventoryCluster.deleteMany();
   await db().inventorySubscription.deleteMany();
 });

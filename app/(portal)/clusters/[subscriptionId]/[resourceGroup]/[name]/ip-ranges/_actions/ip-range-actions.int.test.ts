@@ -56,7 +56,7 @@ let tenants: { payments: string; search: string };
 beforeAll(async () => {
   emulator = await startTestEmulator({ lroDurationMs: 50 });
   useEmulator(emulator.url);
-  await seedDemoTenants(appDatabaseUrl());
+  await seedDemoTenants({ url: appDatabaseUrl(), origin: "throw-away" });
   const rows = await db().tenant.findMany({ where: { slug: { in: ["payments", "search"] } }, select: { id: true, slug: true } });
   tenants = { payments: rows.find((row) => row.slug === "payments")?.id ?? "", search: rows.find((row) => row.slug === "search")?.id ?? "" };
   const now = new Date();
