@@ -43,6 +43,8 @@ class StopRequested extends Error {}
 function onSignal(signal: NodeJS.Signals): void {
   stopRequested = true;
   child?.kill(signal);
+  // The portal stops its job workers before exiting (at most ~20 s); never wait on it forever.
+  setTimeout(() => child?.kill("SIGKILL"), 30_000).unref();
 }
 process.on("SIGINT", onSignal);
 process.on("SIGTERM", onSignal);
@@ -79,7 +81,9 @@ async function provideDatabase(settings: Settings): Promise<ProvidedDatabase | {
 async function main(): Promise<number> {
   const nodeEnv = options.production ? "production" : "development";
   const settings = parseSettings({ ...process.env, NODE_ENV: nodeEnv, CLUSTERDESK_MODE: options.local ? "local" : process.env.CLUSTERDESK_MODE });
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CLUSTERDESK_MODE: settings.mode };
+  // NEXT_MANUAL_SIG_HANDLE: on SIGTERM the instance stops its job workers, then exits
+  // (lib/server/jobs/shutdown.ts); Next.js's own handler would exit without waiting for them.
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "true", CLUSTERDESK_MODE: settings.mode };
 
   if (options.production && options.build) await ensureProductionBuild(childEnv, (build) => (child = build));
   checkpoint();

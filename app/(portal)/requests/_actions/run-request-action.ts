@@ -49,7 +49,8 @@ export async function runRequestAction(
     outcome = await perform(actorOf(authorized.user), context);
   } catch (error) {
     logger.error("request action failed", { action, requestId, correlationId: context.correlationId, error });
-    return { ok: false, error: `Something went wrong; nothing was changed. Reference: ${context.correlationId}` };
+    // The decision may have committed before the failure (e.g. queuing its job): do not promise otherwise.
+    return { ok: false, error: `Something went wrong, and Clusterdesk cannot tell whether the request changed. The page now shows its current state; check it before trying again. Reference: ${context.correlationId}` };
   }
   // Also after a refusal: the request changed under the user, and the page should show how.
   // The whole portal, not only /requests/<n>: the header's inbox badge is on every page.
