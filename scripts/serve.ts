@@ -19,6 +19,8 @@ import { parseArgs } from "node:util";
 import { ConfigurationError, parseSettings, type Settings } from "../lib/config/settings";
 import { migrate } from "../lib/server/db/migrations";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { freePort } from "./lib/free-port";
+import { peerAddressHeader, startPeerAddressFront } from "./lib/peer-address-front";
 import { startLocalEmulator } from "./lib/local-emulator";
 import { ensureProductionBuild } from "./lib/production-build";
 import type { ProvidedDatabase } from "./lib/seed-demo-tenants";
@@ -110,10 +112,23 @@ async function main(): Promise<number> {
     checkpoint();
   }
 
-  const next = spawn(path.join("node_modules", ".bin", "next"), [options.production ? "start" : "dev", "--port", options.port], { env: childEnv, stdio: "inherit" });
+  const next = options.production ? await startBehindFront(childEnv) : spawn(path.join("node_modules", ".bin", "next"), ["dev", "--port", options.port], { env: childEnv, stdio: "inherit" });
   child = next;
   console.log(`[clusterdesk] ${settings.mode} mode: portal on http://localhost:${options.port}`);
   return new Promise((resolve) => next.on("exit", (code) => resolve(code ?? 0)));
+}
+
+/**
+ * In production, Next.js listens on a loopback port behind the launcher's front, which tells it each
+ * request's real peer address (scripts/lib/peer-address-front.ts). The development server keeps its
+ * own port: its hot reload needs WebSocket upgrades, which the front does not pass.
+ */
+async function startBehindFront(childEnv: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const upstreamPort = await freePort();
+  const front = await startPeerAddressFront({ port: Number(options.port), upstreamPort });
+  cleanups.push(front.close);
+  childEnv.CLUSTERDESK_PEER_ADDRESS_HEADER = peerAddressHeader;
+  return spawn(path.join("node_modules", ".bin", "next"), ["start", "--hostname", "127.0.0.1", "--port", String(upstreamPort)], { env: childEnv, stdio: "inherit" });
 }
 
 async function cleanUp(): Promise<void> {

@@ -36,6 +36,7 @@ const shared = z.object({
   DATABASE_URL: postgresUrl.optional(),
   CLUSTERDESK_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   CLUSTERDESK_TRUSTED_PROXY_HOPS: z.coerce.number().int("must be a whole number").min(0).max(5).default(0),
+  CLUSTERDESK_PEER_ADDRESS_HEADER: z.string().trim().toLowerCase().regex(/^[a-z0-9-]+$/, "must be an HTTP header name").optional(),
   CLUSTERDESK_GROUP_REFRESH_MINUTES: z.coerce.number().int("must be a whole number").min(1).max(60).default(5),
   // /16 (65,536 addresses) is about the widest block one organisation's offices, VPN or CI egress
   // take; anything wider is provider- or country-scale, and posture already calls /8 "open".
@@ -91,6 +92,11 @@ export type Settings = {
   logLevel: "debug" | "info" | "warn" | "error";
   /** Reverse proxies in front of the portal that append to X-Forwarded-For (0: none). */
   trustedProxyHops: number;
+  /**
+   * A header in which the server in front of Next.js (the launcher's, or one you run) puts the
+   * socket's peer address, replacing anything a client sent under that name. Used with 0 hops.
+   */
+  peerAddressHeader: string | null;
   /** How old a session's group memberships may get before they are re-read from Graph. */
   groupRefreshIntervalMs: number;
   /** Authorized IP ranges shorter than this prefix (wider) are refused; /0 always is. */
@@ -179,6 +185,7 @@ export function parseSettings(rawEnvironment: Environment): Settings {
     databaseUrl: base.data.DATABASE_URL,
     logLevel: base.data.CLUSTERDESK_LOG_LEVEL,
     trustedProxyHops: base.data.CLUSTERDESK_TRUSTED_PROXY_HOPS,
+    peerAddressHeader: base.data.CLUSTERDESK_PEER_ADDRESS_HEADER ?? null,
     groupRefreshIntervalMs: base.data.CLUSTERDESK_GROUP_REFRESH_MINUTES * 60_000,
     minIpRangePrefixLength: base.data.CLUSTERDESK_MIN_IP_RANGE_PREFIX,
     productionTags: { keys: base.data.CLUSTERDESK_PRODUCTION_TAG_KEYS, values: base.data.CLUSTERDESK_PRODUCTION_TAG_VALUES },

@@ -40,3 +40,19 @@ describe("without a proxy", () => {
     expect(clientAddress("not-an-ip", 0)).toBeNull();
   });
 });
+
+describe("clientAddress with the launcher's front (peer address header)", () => {
+  it("takes the socket's peer and ignores what the client put in X-Forwarded-For", () => {
+    expect(clientAddress("6.6.6.6", 0, "::ffff:203.0.113.7")).toBe("203.0.113.7");
+    expect(clientAddress("6.6.6.6", 0, "::1")).toBe("::1");
+  });
+
+  it("gives no address when the front sent none or garbage, rather than trusting the client", () => {
+    expect(clientAddress("6.6.6.6", 0, null)).toBeNull();
+    expect(clientAddress("6.6.6.6", 0, "not-an-ip")).toBeNull();
+  });
+
+  it("behind trusted proxies still reads X-Forwarded-For: the peer is the nearest proxy", () => {
+    expect(clientAddress("6.6.6.6, 203.0.113.7", 1, "10.0.0.4")).toBe("203.0.113.7");
+  });
+});
