@@ -92,6 +92,9 @@ async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs: n
 }
 
 it(`runs ${parallelActions} parallel direct changes plus the workers with zero driver errors, applying every one`, { timeout: 300_000 }, async () => {
+  // Whether a cluster is production (four eyes) comes from the inventory, which the workers'
+  // start-up sync fills; an uncached cluster counts as production and would refuse direct changes.
+  await waitFor("the start-up sync to cache the cluster", async () => (await db().inventoryCluster.count({ where: { key: clusterKey(clusterId) } })) > 0, 120_000);
   const token = await signInAdmin();
   const outcomes = await Promise.allSettled(
     Array.from({ length: parallelActions }, (_, index) => scope.session.run(token, () => requestRangeAdditionAction({ status: "idle" }, additionForm(index)))),
