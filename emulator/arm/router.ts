@@ -4,7 +4,7 @@ import { checkApiVersion } from "./api-version";
 import { authenticateArm, challengeHeader } from "./authenticate";
 import { ArmError, sendArm, sendArmError } from "./errors";
 import { deleteCluster, getCluster, listClusters, listCredential, patchClusterTags, putCluster, type ClusterAddress } from "./managed-clusters";
-import { operationStatusBody } from "./operations";
+import { operationStatusBody, retryAfter } from "./operations";
 import { deleteRoleAssignment, getRoleAssignment, listRoleAssignments, putRoleAssignment } from "./role-assignments";
 import { getPublicIpAddress } from "./public-ip-addresses";
 import { listKubernetesVersions } from "./kubernetes-versions";
@@ -69,10 +69,9 @@ async function route(exchange: Exchange, runtime: Runtime, callerId: string): Pr
     const [, subscriptionId = "", , kind, name = ""] = match;
     const found = runtime.operations.get(name);
     if (!found) throw new ArmError(404, "NotFound", `Operation id '${name}' could not be found.`);
-    if (kind?.toLowerCase() === "operationresults") {
-      return sendArm(exchange, found.status === "InProgress" ? 202 : 204, undefined);
-    }
-    return sendArm(exchange, 200, operationStatusBody(found, subscriptionId));
+    const pollAgain = found.status === "InProgress" ? { "retry-after": retryAfter(found) } : undefined;
+    if (kind?.toLowerCase() === "operationresults") return sendArm(exchange, pollAgain ? 202 : 204, undefined, pollAgain);
+    return sendArm(exchange, 200, operationStatusBody(found, subscriptionId), pollAgain);
   }
   if ((match = subscriptions.exec(path))) {
     const [, subscriptionId, resourceGroup] = match;
