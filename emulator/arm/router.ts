@@ -87,10 +87,19 @@ async function route(exchange: Exchange, runtime: Runtime, callerId: string): Pr
   );
 }
 
+/** The location ARM names in NoRegisteredProviderFound: the addressed location or resource group's. */
+function requestLocation(path: string, runtime: Runtime): string {
+  const named = /\/locations\/([^/]+)/i.exec(path)?.[1];
+  if (named) return named;
+  const [, subscriptionId, resourceGroup] = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)/i.exec(path) ?? [];
+  const subscription = runtime.state().subscriptions.find((candidate) => candidate.subscriptionId.toLowerCase() === subscriptionId?.toLowerCase());
+  return subscription?.resourceGroups.find((group) => group.name.toLowerCase() === resourceGroup?.toLowerCase())?.location ?? "";
+}
+
 export async function handleArm(exchange: Exchange, runtime: Runtime): Promise<void> {
   try {
     const claims = await authenticateArm(exchange, runtime);
-    const versionError = checkApiVersion(exchange.url.searchParams.get("api-version"));
+    const versionError = checkApiVersion(exchange.path, exchange.url.searchParams.get("api-version"), requestLocation(exchange.path, runtime));
     if (versionError) throw versionError;
     runtime.operations.settle(runtime.state());
     await route(exchange, runtime, String(claims.oid ?? ""));
