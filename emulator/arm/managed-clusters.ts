@@ -31,7 +31,7 @@ function preconditions(exchange: Exchange, method: "PUT" | "PATCH" | "DELETE", c
 }
 
 function refuseWhileBusy(runtime: Runtime, cluster: ClusterRecord | undefined): void {
-  if (cluster && runtime.operations.inProgressFor(cluster.resource.id)) throw armErrors.anotherOperationInProgress();
+  if (cluster && runtime.operations.inProgressFor(cluster.resource.id)) throw armErrors.anotherOperationInProgress(cluster.resource.properties.provisioningState);
 }
 
 /**
