@@ -4,7 +4,7 @@ import { findCluster, type ClusterRecord, type ManagedClusterWire } from "../sta
 import { validateClusterName, validateClusterProperties } from "./cluster-validation";
 import { newEtag, withDerivedFields } from "./derived-fields";
 import { ArmError, armErrors, isRecord, parseJsonBody, sendArm } from "./errors";
-import { kubeconfigFor } from "./kubeconfig";
+import { kubeconfigFor, type KubeconfigFormat } from "./kubeconfig";
 import { operationPath, retryAfter } from "./operations";
 import { page } from "./paging";
 import { checkPreconditions } from "./preconditions";
@@ -131,8 +131,18 @@ export function listCredential(exchange: Exchange, runtime: Runtime, address: Cl
   if (account === "clusterAdmin" && cluster.resource.properties.disableLocalAccounts) {
     throw new ArmError(400, "BadRequest", "Getting static credential is not allowed because this cluster is set to disable local accounts.");
   }
-  const value = Buffer.from(kubeconfigFor(cluster, runtime.baseUrl(), runtime.caPem, account)).toString("base64");
+  const value = Buffer.from(kubeconfigFor(cluster, runtime.baseUrl(), runtime.caPem, account, kubeconfigFormat(exchange))).toString("base64");
   sendArm(exchange, 200, { kubeconfigs: [{ name: account, value }] });
+}
+
+/** `format` (exec | azure, for Entra clusters) as the spec defines it; `server-fqdn` is not emulated. */
+function kubeconfigFormat(exchange: Exchange): KubeconfigFormat {
+  const format = exchange.url.searchParams.get("format");
+  if (exchange.url.searchParams.has("server-fqdn")) {
+    throw new ArmError(400, "InvalidParameter", "The emulator does not serve the server-fqdn parameter.", "server-fqdn");
+  }
+  if (format === null || format === "exec" || format === "azure") return format ?? "exec";
+  throw new ArmError(400, "InvalidParameter", `The value '${format}' of parameter 'format' is invalid. Allowed values are 'azure' and 'exec'.`, "format");
 }
 
 /**
