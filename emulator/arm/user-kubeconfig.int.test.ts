@@ -1,3 +1,8 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { load } from "js-yaml";
 import { localDemoOrganisation } from "../../lib/config/local-mode";
@@ -78,5 +83,20 @@ describe("the user kubeconfig of an Entra cluster", () => {
     const bearerToken = await emulator.issueTestToken({ servicePrincipal: localDemoOrganisation.clientId, audience: "aks" });
     const read = await readInCluster({ kubeconfig, bearerToken });
     expect(read.namespaces.map((namespace) => namespace.name)).toContain("payments-dev");
+  });
+
+  it("works with kubectl and a --token, and otherwise asks for kubelogin as AKS's does", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), "clusterdesk-kubeconfig-"));
+    try {
+      const file = path.join(folder, "config");
+      await writeFile(file, await kubeconfigYaml("rg-dev", "aks-shared-dev"));
+      const kubectl = (...args: string[]) => promisify(execFile)("kubectl", ["--kubeconfig", file, ...args], { encoding: "utf8" });
+      const token = await emulator.issueTestToken({ user: "admin", audience: "aks" });
+      expect((await kubectl("get", "namespaces", "-o", "name", "--token", token)).stdout).toContain("namespace/payments-dev");
+      const refused = await kubectl("get", "namespaces").then(() => "", (error: unknown) => String((error as { stderr?: string }).stderr));
+      expect(refused).toMatch(/executable kubelogin not found[\s\S]*kubelogin is not installed which is required to connect to AAD enabled cluster/);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
