@@ -24,7 +24,8 @@ export function withPoolDefaults(pool: AgentPoolWire): AgentPoolWire {
 }
 
 function withNetworkDefaults(network: ManagedClusterPropertiesWire["networkProfile"]): ManagedClusterPropertiesWire["networkProfile"] {
-  const profile = { networkPlugin: "kubenet", ...network };
+  // The plugin itself is left as given: the spec names no default, and posture reads it.
+  const profile = { ...network };
   const ownPodRange = profile.networkPlugin === "kubenet" || profile.networkPluginMode === "overlay";
   return {
     ...profile,
