@@ -44,7 +44,13 @@ export function checkApiVersion(path: string, value: string | null, location: st
   }
   if (!target) return undefined;
   const namespace = resourceTypes[target.namespace.toLowerCase()];
-  if (!namespace) return new ArmError(400, "InvalidResourceNamespace", `The resource namespace '${target.namespace}' is invalid.`);
+  if (!namespace) {
+    // Microsoft's other providers exist but are not emulated: to a client, like one the subscription never registered.
+    if (/^microsoft\./i.test(target.namespace)) {
+      return new ArmError(409, "MissingSubscriptionRegistration", `The subscription is not registered to use namespace '${target.namespace}'. See https://aka.ms/rps-not-found for how to register subscriptions.`);
+    }
+    return new ArmError(400, "InvalidResourceNamespace", `The resource namespace '${target.namespace}' is invalid.`);
+  }
   const type = namespace[target.type.toLowerCase()];
   if (!type) {
     return new ArmError(404, "InvalidResourceType", `The resource type '${target.type}' could not be found in the namespace '${target.namespace}' for api version '${value}'.`);

@@ -56,8 +56,11 @@ describe("ARM error shapes", () => {
     const fleets = await call(`/subscriptions/${demoSubscriptions.production}/resourceGroups/rg-search-prod/providers/Microsoft.ContainerService/fleets/f1?api-version=2026-06-01`);
     expect([fleets.status, fleets.body.error.code, fleets.body.error.message]).toEqual([404, "InvalidResourceType",
       "The resource type 'fleets' could not be found in the namespace 'Microsoft.ContainerService' for api version '2026-06-01'."]);
-    const unknown = await call(`/subscriptions/${demoSubscriptions.production}/providers/Microsoft.Nope/things?api-version=2026-06-01`);
-    expect([unknown.status, unknown.body.error.code, unknown.body.error.message]).toEqual([400, "InvalidResourceNamespace", "The resource namespace 'Microsoft.Nope' is invalid."]);
+    const unknown = await call(`/subscriptions/${demoSubscriptions.production}/providers/Contoso.Nope/things?api-version=2026-06-01`);
+    expect([unknown.status, unknown.body.error.code, unknown.body.error.message]).toEqual([400, "InvalidResourceNamespace", "The resource namespace 'Contoso.Nope' is invalid."]);
+    const compute = await call(`/subscriptions/${demoSubscriptions.production}/providers/Microsoft.Compute/virtualMachines?api-version=2024-07-01`);
+    expect([compute.status, compute.body.error.code, compute.body.error.message]).toEqual([409, "MissingSubscriptionRegistration",
+      "The subscription is not registered to use namespace 'Microsoft.Compute'. See https://aka.ms/rps-not-found for how to register subscriptions."]);
   });
 
   it("serves every api-version the SDK in package.json knows", async () => {
