@@ -62,6 +62,12 @@ describe("long-running operations", () => {
     expect(patch.headers.get("retry-after")).toBe("1");
     const result = await fetch(patch.headers.get("location") ?? "", { headers: { authorization: `Bearer ${token}` } });
     expect([result.status, result.headers.get("retry-after")]).toEqual([202, "1"]);
+
+    const deletion = await call("DELETE", clusterPath.replace("rg-search-prod/providers/Microsoft.ContainerService/managedClusters/aks-search-prod", "rg-platform-prod/providers/Microsoft.ContainerService/managedClusters/aks-platform-shared"));
+    expect(deletion.status).toBe(202);
+    expect(deletion.headers.get("location")).toMatch(/\/locations\/westeurope\/operationresults\/[0-9a-f-]{36}\?api-version=2026-08-01$/);
+    expect(deletion.headers.get("azure-asyncoperation")).toMatch(/\/locations\/westeurope\/operations\/[0-9a-f-]{36}\?api-version=2026-08-01$/);
+    expect(deletion.headers.get("retry-after")).toBe("1");
   });
 
   it("tags a cluster through the SDK's 202 flow", async () => {
