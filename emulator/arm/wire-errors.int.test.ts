@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ContainerServiceClient, KnownVersions } from "@azure/arm-containerservice";
 import { demoSubscriptions } from "../seed/organisation";
 import { authorizationClient, clusterdeskCredential } from "../test-support/sdk-clients";
+import { rejection } from "../test-support/rejection";
 import { startTestEmulator, type TestEmulator } from "../test-support/start-test-emulator";
 
 /** Raw HTTP against ARM: the status codes and error envelopes the real service answers with. */
@@ -70,6 +71,11 @@ describe("ARM error shapes", () => {
       });
       expect((await client.managedClusters.get("rg-search-prod", "aks-search-prod")).name, apiVersion).toBe("aks-search-prod");
     }
+    const outdated = new ContainerServiceClient(clusterdeskCredential(emulator), demoSubscriptions.production, {
+      endpoint: emulator.url, credentials: { scopes: ["https://management.azure.com/.default"] }, apiVersion: "1999-01-01",
+    });
+    const refused = await rejection(outdated.managedClusters.get("rg-search-prod", "aks-search-prod"));
+    expect([refused.statusCode, refused.code]).toEqual([400, "NoRegisteredProviderFound"]);
     const assignments = authorizationClient(emulator, demoSubscriptions.production).roleAssignments.listForScope(clusterPath.slice(1));
     for await (const assignment of assignments) expect(assignment.id).toBeDefined();
   });
