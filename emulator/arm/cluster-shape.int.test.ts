@@ -101,5 +101,7 @@ describe("the managed cluster's shape", () => {
     expect(created.identityProfile?.kubeletidentity?.clientId).toBeDefined();
     expect(created.agentPoolProfiles?.[0]?.nodeImageVersion).toBeDefined();
     expect(created.networkProfile?.ipFamilies).toEqual(["IPv4"]);
+    // The spec's defaults: az aks update --api-server-authorized-ip-ranges needs a standard load balancer.
+    expect([created.networkProfile?.outboundType, created.networkProfile?.loadBalancerSku]).toEqual(["loadBalancer", "standard"]);
   });
 });

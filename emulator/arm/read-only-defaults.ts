@@ -29,6 +29,9 @@ function withNetworkDefaults(network: ManagedClusterPropertiesWire["networkProfi
   const ownPodRange = profile.networkPlugin === "kubenet" || profile.networkPluginMode === "overlay";
   return {
     ...profile,
+    // The spec's documented defaults.
+    outboundType: profile.outboundType ?? "loadBalancer",
+    loadBalancerSku: profile.loadBalancerSku ?? "standard",
     serviceCidr: profile.serviceCidr ?? serviceCidr,
     serviceCidrs: profile.serviceCidrs ?? [profile.serviceCidr ?? serviceCidr],
     dnsServiceIP: profile.dnsServiceIP ?? "10.0.0.10",
