@@ -88,6 +88,12 @@ export type ManagedClusterPropertiesWire = {
     outboundType?: string;
     loadBalancerSku?: string;
     loadBalancerProfile?: Record<string, unknown>;
+    podCidr?: string;
+    podCidrs?: string[];
+    serviceCidr?: string;
+    serviceCidrs?: string[];
+    dnsServiceIP?: string;
+    ipFamilies?: string[];
     [other: string]: unknown;
   };
   agentPoolProfiles?: AgentPoolWire[];

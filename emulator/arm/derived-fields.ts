@@ -1,24 +1,18 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { AgentPoolWire, ManagedClusterWire } from "../state";
+import { withReadOnlyDefaults } from "./read-only-defaults";
+import { stableGuid, stableHash } from "./stable-ids";
 
-/**
- * Read-only fields AKS computes (FQDNs, node resource group, identity ids, pool states). Used for
- * seeded clusters and on every PUT, because the SDK never sends read-only fields back.
- */
-export function stableHash(value: string, length = 8): string {
-  return createHash("sha256").update(value.toLowerCase()).digest("hex").slice(0, length);
-}
-
-/** A GUID derived from a name, so seeded identities are the same on every reset. */
-export function stableGuid(value: string): string {
-  const hex = stableHash(value, 32);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
+export { stableGuid, stableHash };
 
 export function newEtag(): string {
   return randomUUID();
 }
 
+/**
+ * Read-only fields AKS computes (FQDNs, node resource group, identity ids, pool states). Used for
+ * seeded clusters and on every PUT, because the SDK never sends read-only fields back.
+ */
 export function withDerivedFields(
   cluster: ManagedClusterWire,
   context: { resourceGroup: string; tenantId: string; provisioningState: string },
@@ -60,5 +54,5 @@ export function withDerivedFields(
   const identity = cluster.identity.type === "SystemAssigned"
     ? { ...cluster.identity, principalId: stableGuid(`${id}/identity`), tenantId: context.tenantId }
     : cluster.identity;
-  return { ...cluster, type: "Microsoft.ContainerService/ManagedClusters", identity, properties };
+  return { ...cluster, type: "Microsoft.ContainerService/ManagedClusters", identity, properties: withReadOnlyDefaults(cluster, properties) };
 }

@@ -41,7 +41,9 @@ export const armErrors = {
   subscriptionNotFound: (subscriptionId: string) => new ArmError(404, "SubscriptionNotFound", `The subscription '${subscriptionId}' could not be found.`),
   invalidJson: (detail: string) =>
     new ArmError(400, "InvalidRequestContent", `The request content was invalid and could not be deserialized: '${detail}'.`),
-  anotherOperationInProgress: () => new ArmError(409, "EtagMismatch", "Operation is not allowed: Another operation is in progress"),
+  // AKS's words while a cluster operation runs (seen in az CLI output, e.g. Azure/azure-workload-identity#417).
+  anotherOperationInProgress: (provisioningState = "Updating") => new ArmError(409, "OperationNotAllowed",
+    `Operation is not allowed: Another operation (${provisioningState}) is in progress, please wait for it to finish before starting a new operation. See https://aka.ms/aks-pending-operation for more details`),
 };
 
 /** Parses a JSON request body the way ARM reports failures (400 InvalidRequestContent). */

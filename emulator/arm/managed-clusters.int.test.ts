@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { load } from "js-yaml";
+import { armFailure } from "../../lib/server/azure/arm-errors";
 import { kubernetesServerUrl } from "../contracts";
 import { demoSubscriptions } from "../seed/organisation";
 import { containerServiceClient } from "../test-support/sdk-clients";
@@ -84,8 +85,16 @@ describe("managedClusters through @azure/arm-containerservice", () => {
       const poller = client.managedClusters.createOrUpdate("rg-search-prod", "aks-search-prod", cluster);
       await poller.submitted();
       const error = await rejection(client.managedClusters.updateTags("rg-search-prod", "aks-search-prod", { tags: {} }).submitted());
-      expect(error.statusCode).toBe(409);
-      expect(error.message).toBe("Operation is not allowed: Another operation is in progress");
+      expect([error.statusCode, error.code, error.message]).toEqual([409, "OperationNotAllowed",
+        "Operation is not allowed: Another operation (Updating) is in progress, please wait for it to finish before starting a new operation. See https://aka.ms/aks-pending-operation for more details"]);
+      // The portal's classification: a busy cluster is worth another try later.
+      expect(armFailure(error)).toMatchObject({ kind: "conflict", retryable: true });
+      // A PUT with the current eTag is refused the same way: the eTag matches, the cluster is busy.
+      const busy = await client.managedClusters.get("rg-search-prod", "aks-search-prod");
+      const put = await rejection(client.managedClusters.createOrUpdate("rg-search-prod", "aks-search-prod", busy, { ifMatch: busy.eTag }).submitted());
+      expect([put.statusCode, put.code]).toEqual([409, "OperationNotAllowed"]);
+      const stale = await rejection(client.managedClusters.createOrUpdate("rg-search-prod", "aks-search-prod", busy, { ifMatch: "stale" }).submitted());
+      expect([stale.statusCode, stale.code]).toEqual([412, "PreconditionFailed"]);
     } finally {
       await slow.dispose();
     }

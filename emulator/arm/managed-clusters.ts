@@ -4,8 +4,8 @@ import { findCluster, type ClusterRecord, type ManagedClusterWire } from "../sta
 import { validateClusterName, validateClusterProperties } from "./cluster-validation";
 import { newEtag, withDerivedFields } from "./derived-fields";
 import { ArmError, armErrors, isRecord, parseJsonBody, sendArm } from "./errors";
-import { kubeconfigFor } from "./kubeconfig";
-import { operationPath } from "./operations";
+import { kubeconfigFor, type KubeconfigFormat } from "./kubeconfig";
+import { operationPath, retryAfter } from "./operations";
 import { page } from "./paging";
 import { checkPreconditions } from "./preconditions";
 import { findResourceGroup, findSubscription } from "./subscriptions";
@@ -31,11 +31,14 @@ function preconditions(exchange: Exchange, method: "PUT" | "PATCH" | "DELETE", c
 }
 
 function refuseWhileBusy(runtime: Runtime, cluster: ClusterRecord | undefined): void {
-  if (cluster && runtime.operations.inProgressFor(cluster.resource.id)) throw armErrors.anotherOperationInProgress();
+  if (cluster && runtime.operations.inProgressFor(cluster.resource.id)) throw armErrors.anotherOperationInProgress(cluster.resource.properties.provisioningState);
 }
 
-/** Starts the LRO and returns the headers pointing at it (absolute https URLs, WIRE-PROTOCOLS §1). */
-function startOperation(exchange: Exchange, runtime: Runtime, cluster: ClusterRecord, kind: "write" | "delete"): Record<string, string> {
+/**
+ * Starts the LRO and returns the headers pointing at it (absolute https URLs, WIRE-PROTOCOLS §1):
+ * Azure-AsyncOperation and Retry-After always, Location on the 202s (PATCH, DELETE) as the AKS spec declares.
+ */
+function startOperation(exchange: Exchange, runtime: Runtime, cluster: ClusterRecord, kind: "write" | "delete", withLocation: boolean): Record<string, string> {
   const operation = runtime.operations.start({
     subscriptionId: cluster.subscriptionId, location: cluster.resource.location, clusterId: cluster.resource.id, kind,
     durationMs: runtime.settings.lroDurationMs, failure: runtime.faults.takeOperationFailure(exchange.method, exchange.path),
@@ -44,7 +47,8 @@ function startOperation(exchange: Exchange, runtime: Runtime, cluster: ClusterRe
   const url = (path: string) => `${runtime.baseUrl()}${path}?api-version=${apiVersion}`;
   return {
     "azure-asyncoperation": url(operationPath(operation, "operations")),
-    ...(kind === "delete" ? { location: url(operationPath(operation, "operationresults")) } : {}),
+    ...(withLocation ? { location: url(operationPath(operation, "operationresults")) } : {}),
+    "retry-after": retryAfter(operation),
   };
 }
 
@@ -96,7 +100,7 @@ export async function putCluster(exchange: Exchange, runtime: Runtime, address: 
   const record: ClusterRecord = { subscriptionId: current?.subscriptionId ?? address.subscriptionId, resourceGroup: group.name, resource };
   const state = runtime.state();
   state.clusters = current ? state.clusters.map((c) => (c === current ? record : c)) : [...state.clusters, record];
-  sendArm(exchange, current ? 200 : 201, resource, startOperation(exchange, runtime, record, "write"));
+  sendArm(exchange, current ? 200 : 201, resource, startOperation(exchange, runtime, record, "write", false));
 }
 
 export async function patchClusterTags(exchange: Exchange, runtime: Runtime, address: ClusterAddress): Promise<void> {
@@ -110,7 +114,7 @@ export async function patchClusterTags(exchange: Exchange, runtime: Runtime, add
   cluster.resource.eTag = newEtag();
   cluster.resource.properties.provisioningState = "Updating";
   for (const pool of cluster.resource.properties.agentPoolProfiles ?? []) pool.eTag = cluster.resource.eTag;
-  sendArm(exchange, 200, cluster.resource, startOperation(exchange, runtime, cluster, "write"));
+  sendArm(exchange, 202, undefined, startOperation(exchange, runtime, cluster, "write", true));
 }
 
 export function deleteCluster(exchange: Exchange, runtime: Runtime, address: ClusterAddress): void {
@@ -119,7 +123,7 @@ export function deleteCluster(exchange: Exchange, runtime: Runtime, address: Clu
   if (!cluster) return sendArm(exchange, 204, undefined);
   refuseWhileBusy(runtime, cluster);
   cluster.resource.properties.provisioningState = "Deleting";
-  sendArm(exchange, 202, undefined, { ...startOperation(exchange, runtime, cluster, "delete"), "retry-after": "1" });
+  sendArm(exchange, 202, undefined, startOperation(exchange, runtime, cluster, "delete", true));
 }
 
 export function listCredential(exchange: Exchange, runtime: Runtime, address: ClusterAddress, account: "clusterUser" | "clusterAdmin"): void {
@@ -127,8 +131,18 @@ export function listCredential(exchange: Exchange, runtime: Runtime, address: Cl
   if (account === "clusterAdmin" && cluster.resource.properties.disableLocalAccounts) {
     throw new ArmError(400, "BadRequest", "Getting static credential is not allowed because this cluster is set to disable local accounts.");
   }
-  const value = Buffer.from(kubeconfigFor(cluster, runtime.baseUrl(), runtime.caPem, account)).toString("base64");
+  const value = Buffer.from(kubeconfigFor(cluster, runtime.baseUrl(), runtime.caPem, account, kubeconfigFormat(exchange))).toString("base64");
   sendArm(exchange, 200, { kubeconfigs: [{ name: account, value }] });
+}
+
+/** `format` (exec | azure, for Entra clusters) as the spec defines it; `server-fqdn` is not emulated. */
+function kubeconfigFormat(exchange: Exchange): KubeconfigFormat {
+  const format = exchange.url.searchParams.get("format");
+  if (exchange.url.searchParams.has("server-fqdn")) {
+    throw new ArmError(400, "InvalidParameter", "The emulator does not serve the server-fqdn parameter.", "server-fqdn");
+  }
+  if (format === null || format === "exec" || format === "azure") return format ?? "exec";
+  throw new ArmError(400, "InvalidParameter", `The value '${format}' of parameter 'format' is invalid. Allowed values are 'azure' and 'exec'.`, "format");
 }
 
 /**

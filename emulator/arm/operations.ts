@@ -23,6 +23,14 @@ export function operationPath(operation: Pick<Operation, "subscriptionId" | "loc
   return `/subscriptions/${operation.subscriptionId}/providers/Microsoft.ContainerService/locations/${operation.location}/${kind}/${operation.name}`;
 }
 
+/**
+ * Seconds until the operation should be done, at least 1: clients poll at this interval instead of
+ * their own (the Azure CLI's is 30 s; `Retry-After: 0` counts as absent in both the JS and Python SDKs).
+ */
+export function retryAfter(operation: Pick<Operation, "completeAt">, now = Date.now()): string {
+  return String(Math.max(1, Math.ceil((operation.completeAt - now) / 1000)));
+}
+
 function setProvisioningState(state: EmulatorState, clusterId: string, provisioningState: string): void {
   const cluster = state.clusters.find((candidate) => candidate.resource.id.toLowerCase() === clusterId);
   if (!cluster) return;

@@ -4,7 +4,7 @@ import { checkApiVersion } from "./api-version";
 import { authenticateArm, challengeHeader } from "./authenticate";
 import { ArmError, sendArm, sendArmError } from "./errors";
 import { deleteCluster, getCluster, listClusters, listCredential, patchClusterTags, putCluster, type ClusterAddress } from "./managed-clusters";
-import { operationStatusBody } from "./operations";
+import { operationStatusBody, retryAfter } from "./operations";
 import { deleteRoleAssignment, getRoleAssignment, listRoleAssignments, putRoleAssignment } from "./role-assignments";
 import { getPublicIpAddress } from "./public-ip-addresses";
 import { listKubernetesVersions } from "./kubernetes-versions";
@@ -69,10 +69,9 @@ async function route(exchange: Exchange, runtime: Runtime, callerId: string): Pr
     const [, subscriptionId = "", , kind, name = ""] = match;
     const found = runtime.operations.get(name);
     if (!found) throw new ArmError(404, "NotFound", `Operation id '${name}' could not be found.`);
-    if (kind?.toLowerCase() === "operationresults") {
-      return sendArm(exchange, found.status === "InProgress" ? 202 : 204, undefined);
-    }
-    return sendArm(exchange, 200, operationStatusBody(found, subscriptionId));
+    const pollAgain = found.status === "InProgress" ? { "retry-after": retryAfter(found) } : undefined;
+    if (kind?.toLowerCase() === "operationresults") return sendArm(exchange, pollAgain ? 202 : 204, undefined, pollAgain);
+    return sendArm(exchange, 200, operationStatusBody(found, subscriptionId), pollAgain);
   }
   if ((match = subscriptions.exec(path))) {
     const [, subscriptionId, resourceGroup] = match;
@@ -88,10 +87,19 @@ async function route(exchange: Exchange, runtime: Runtime, callerId: string): Pr
   );
 }
 
+/** The location ARM names in NoRegisteredProviderFound: the addressed location or resource group's. */
+function requestLocation(path: string, runtime: Runtime): string {
+  const named = /\/locations\/([^/]+)/i.exec(path)?.[1];
+  if (named) return named;
+  const [, subscriptionId, resourceGroup] = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)/i.exec(path) ?? [];
+  const subscription = runtime.state().subscriptions.find((candidate) => candidate.subscriptionId.toLowerCase() === subscriptionId?.toLowerCase());
+  return subscription?.resourceGroups.find((group) => group.name.toLowerCase() === resourceGroup?.toLowerCase())?.location ?? "";
+}
+
 export async function handleArm(exchange: Exchange, runtime: Runtime): Promise<void> {
   try {
     const claims = await authenticateArm(exchange, runtime);
-    const versionError = checkApiVersion(exchange.url.searchParams.get("api-version"));
+    const versionError = checkApiVersion(exchange.path, exchange.url.searchParams.get("api-version"), requestLocation(exchange.path, runtime));
     if (versionError) throw versionError;
     runtime.operations.settle(runtime.state());
     await route(exchange, runtime, String(claims.oid ?? ""));

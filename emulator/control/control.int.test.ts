@@ -19,7 +19,7 @@ describe("control API", () => {
     expect((await post("faults", { method: "PATCH", path: "managedClusters/aks-dev-open$", status: 409 })).status).toBe(201);
     const client = containerServiceClient(emulator, demoSubscriptions.nonProduction);
     const error = await client.managedClusters.updateTags("rg-dev", "aks-dev-open", { tags: { a: "b" } }, { updateIntervalInMs: 10 }).catch((e: unknown) => e as { statusCode: number; code: string });
-    expect(error).toMatchObject({ statusCode: 409, code: "EtagMismatch" });
+    expect(error).toMatchObject({ statusCode: 409, code: "OperationNotAllowed" });
     const log = (await control("requests")).body.value as Array<{ method: string; status: number; clientRequestId?: string }>;
     const patch = log.find((entry) => entry.method === "PATCH");
     expect(patch?.status).toBe(409);

@@ -1,3 +1,5 @@
+import { armErrors } from "../arm/errors";
+
 /**
  * Faults injected by tests through the control API: latency, an error status (429 with Retry-After,
  * 409 "another operation in progress", 500…), or a long-running operation that ends in Failed.
@@ -62,7 +64,7 @@ export type FaultRegistry = ReturnType<typeof createFaultRegistry>;
 
 export function defaultFaultError(status: number): { code: string; message: string } {
   if (status === 429) return { code: "TooManyRequests", message: "The request is being throttled as the limit has been reached for operation type. Please retry after the period in the Retry-After header." };
-  if (status === 409) return { code: "EtagMismatch", message: "Operation is not allowed: Another operation is in progress" };
+  if (status === 409) return { code: "OperationNotAllowed", message: armErrors.anotherOperationInProgress().message };
   if (status === 503) return { code: "ServiceUnavailable", message: "The service is temporarily unavailable. Please retry." };
   return { code: "InternalServerError", message: "Encountered internal server error. Diagnostic information: timestamp, subscription id, tracking id." };
 }

@@ -2,6 +2,7 @@ import { redirect, sendHtml, sendJson, type Exchange } from "../http/exchange";
 import type { EmulatorState } from "../state";
 import { completeSignIn, showSignIn, type AuthorizeContext } from "./authorize";
 import type { SigningKey } from "./signing-key";
+import { sendInstanceDiscovery } from "./instance-discovery";
 import { handleToken, type TokenEndpointContext } from "./token-endpoint";
 import { sendOAuthError } from "./oauth-errors";
 
@@ -54,15 +55,7 @@ export async function handleEntra(exchange: Exchange, context: EntraContext): Pr
   }
   if (endpoint.endsWith("openid-configuration")) return sendJson(exchange, 200, openIdConfiguration(baseUrl, state.tenantId));
   if (endpoint.endsWith("keys")) return sendJson(exchange, 200, { keys: [{ ...context.key.publicJwk, x5t: context.key.kid, issuer: `${baseUrl}/${state.tenantId}/v2.0` }] });
-  if (endpoint === "discovery/instance") {
-    // MSAL's instance discovery (WIRE-PROTOCOLS §4): the emulator host is its own, only alias.
-    const host = new URL(baseUrl).host;
-    return sendJson(exchange, 200, {
-      tenant_discovery_endpoint: `${baseUrl}/${state.tenantId}/v2.0/.well-known/openid-configuration`,
-      "api-version": "1.1",
-      metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
-    });
-  }
+  if (endpoint === "discovery/instance") return sendInstanceDiscovery(exchange, baseUrl);
   if (endpoint.endsWith("authorize")) {
     if (exchange.method === "POST") return completeSignIn(exchange, context);
     return showSignIn(exchange, context);

@@ -2,13 +2,24 @@ import { findServicePrincipalByAppId, findUser } from "../directory";
 import { sendJson, type Exchange } from "../http/exchange";
 import type { EmulatorState, ServicePrincipal } from "../state";
 import { resolveResource } from "./audiences";
+import { emulatorResourceIds } from "./instance-discovery";
 import { clientInfo } from "./claims";
 import { pkceMatches, type GrantStore } from "./grants";
 import { sendOAuthError } from "./oauth-errors";
 import type { TokenService } from "./token-service";
 
 /** POST /{tenant}/oauth2/v2.0/token: authorization_code (with PKCE), refresh_token and client_credentials. */
-export type TokenEndpointContext = { state: () => EmulatorState; grants: GrantStore; tokens: TokenService };
+export type TokenEndpointContext = { state: () => EmulatorState; grants: GrantStore; tokens: TokenService; baseUrl: () => string };
+
+/**
+ * Besides the first-party resources: the calling app's own id, and the emulator's URLs, which a custom
+ * cloud names as its Microsoft Graph resource id (the token's audience is then that URL, as Entra puts
+ * an identifier URI in `aud`).
+ */
+function knownResources(context: TokenEndpointContext, application: ServicePrincipal): Record<string, string> {
+  const own = Object.fromEntries(emulatorResourceIds(context.baseUrl()).map((id) => [id, id]));
+  return { ...own, [application.appId]: application.appId };
+}
 
 function clientCredentials(exchange: Exchange, form: URLSearchParams): { id: string; secret: string } {
   const basic = /^Basic (.+)$/i.exec(exchange.header("authorization") ?? "");
@@ -37,7 +48,7 @@ function authenticateClient(exchange: Exchange, form: URLSearchParams, context: 
 async function userTokens(exchange: Exchange, context: TokenEndpointContext, application: ServicePrincipal, userId: string, scope: string, nonce: string | undefined) {
   const state = context.state();
   const user = findUser(state, userId);
-  const resource = resolveResource(scope, { [application.appId]: application.appId });
+  const resource = resolveResource(scope, knownResources(context, application));
   if (!resource.ok) return sendOAuthError(exchange, 400, resource.error, resource.code, resource.description);
   if (!user || !user.accountEnabled) return sendOAuthError(exchange, 400, "invalid_grant", 50057, "AADSTS50057: The user account is disabled.");
   const subject = { kind: "user", user } as const;
@@ -64,7 +75,7 @@ export async function handleToken(exchange: Exchange, context: TokenEndpointCont
     if (!scope.trim().endsWith("/.default")) {
       return sendOAuthError(exchange, 400, "invalid_scope", 1002012, `AADSTS1002012: The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
     }
-    const resource = resolveResource(scope, { [application.appId]: application.appId });
+    const resource = resolveResource(scope, knownResources(context, application));
     if (!resource.ok) return sendOAuthError(exchange, 400, resource.error, resource.code, resource.description);
     const accessToken = await context.tokens.accessToken({ kind: "app", servicePrincipal: application }, resource.audience, application.appId, []);
     return sendJson(exchange, 200, { token_type: "Bearer", expires_in: context.tokens.lifetimeSeconds, ext_expires_in: context.tokens.lifetimeSeconds, access_token: accessToken }, { "cache-control": "no-store" });

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sendJson, type Exchange } from "../http/exchange";
+import { emulatorResourceIds } from "../entra/instance-discovery";
 import type { TokenClaims } from "../entra/jwt";
 import type { Runtime } from "../runtime";
 import { GraphQueryError } from "./query";
@@ -17,7 +18,9 @@ export const graphAudiences = ["https://graph.microsoft.com", "https://graph.mic
 export async function authenticateGraph(exchange: Exchange, runtime: Runtime): Promise<TokenClaims> {
   const token = /^Bearer\s+(.+)$/i.exec(exchange.header("authorization") ?? "")?.[1];
   if (!token) throw new GraphQueryError(401, "InvalidAuthenticationToken", "Access token is empty.");
-  const check = await runtime.tokens.verify(token, graphAudiences);
+  // A custom cloud's Graph resource id is the emulator's own URL (see entra/instance-discovery.ts).
+  const customCloud = emulatorResourceIds(runtime.baseUrl()).flatMap((id) => [id, `${id}/`]);
+  const check = await runtime.tokens.verify(token, [...graphAudiences, ...customCloud]);
   if (check.ok) return check.claims;
   if (check.reason === "expired") throw new GraphQueryError(401, "InvalidAuthenticationToken", "Lifetime validation failed, the token is expired.");
   if (check.reason === "audience") throw new GraphQueryError(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience.");

@@ -16,12 +16,14 @@ type ClusterSpec = {
   properties: ManagedClusterPropertiesWire;
 };
 
+// Every seeded region has three zones; pools spread over all of them, as most production pools do.
+const zones = ["1", "2", "3"];
 const systemPool: AgentPoolWire = {
-  name: "system", count: 3, vmSize: "Standard_D4s_v5", mode: "System", osType: "Linux",
+  name: "system", count: 3, vmSize: "Standard_D4s_v5", mode: "System", osType: "Linux", availabilityZones: zones,
   nodeTaints: ["CriticalAddonsOnly=true:NoSchedule"], nodeLabels: {},
 };
 const userPool = (name: string, extra: Partial<AgentPoolWire> = {}): AgentPoolWire => ({
-  name, count: 3, vmSize: "Standard_D8s_v5", mode: "User", osType: "Linux", nodeTaints: [], nodeLabels: {}, ...extra,
+  name, count: 3, vmSize: "Standard_D8s_v5", mode: "User", osType: "Linux", availabilityZones: zones, nodeTaints: [], nodeLabels: {}, ...extra,
 });
 const entra = (azureRbac: boolean) => ({
   managed: true, enableAzureRBAC: azureRbac, adminGroupObjectIDs: [demoGroups.clusterdeskAdmins], tenantID: localDemoOrganisation.tenantId,
