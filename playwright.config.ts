@@ -46,6 +46,8 @@ export default defineConfig({
     gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
     stdout: "pipe",
     stderr: "pipe",
-    env: { NEXT_TELEMETRY_DISABLED: "1", CLUSTERDESK_BASE_URL: `http://localhost:${port}`, CLUSTERDESK_DATA_DIR: e2eDataDir },
+    // TEST_DATABASE_URL is cleared so that the portal runs on what a newcomer gets: the embedded
+    // PostgreSQL server (a throw-away one here), whatever database the other test layers use.
+    env: { NEXT_TELEMETRY_DISABLED: "1", CLUSTERDESK_BASE_URL: `http://localhost:${port}`, CLUSTERDESK_DATA_DIR: e2eDataDir, TEST_DATABASE_URL: "" },
   },
 });
