@@ -1,5 +1,4 @@
-import { isJsonObject } from "../json";
-import { parseBody } from "../http";
+import { decodeObjectBody } from "../body";
 import { badRequest } from "../status";
 import type { HandlerContext } from "./context";
 
@@ -18,8 +17,7 @@ export async function deleteOptions(context: HandlerContext): Promise<DeleteOpti
   let dryRun = context.query.getAll("dryRun");
   const raw = await context.readBody();
   if (raw.length > 0) {
-    const body = parseBody(raw, context.contentType.includes("yaml"));
-    if (!isJsonObject(body)) throw badRequest("the body of a delete must be a DeleteOptions object");
+    const body = decodeObjectBody(raw, context.contentType);
     if (body.dryRun !== undefined) dryRun = dryRunValues(body.dryRun);
   }
   // ValidateDryRun: "All" is the only value the API server knows.

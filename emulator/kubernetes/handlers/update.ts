@@ -1,5 +1,5 @@
 import { stringAt, type JsonObject } from "../json";
-import { parseObjectBody } from "../http";
+import { decodeObjectBody } from "../body";
 import { badRequest, conflict, notFound, staleObjectReason } from "../status";
 import type { HandlerContext, HandlerResult } from "./context";
 import { type Ownership, checkBodyIdentity, finishWrite, isDryRun, managerOf, metadataOf, nameOf, validateOrThrow } from "./objects";
@@ -24,7 +24,7 @@ export function replaceObject(context: HandlerContext, current: JsonObject, next
 
 export async function updateHandler(context: HandlerContext): Promise<HandlerResult> {
   const { type, namespace, name } = context.info;
-  const body = parseObjectBody(await context.readBody(), context.contentType.includes("yaml"));
+  const body = decodeObjectBody(await context.readBody(), context.contentType);
   checkBodyIdentity(type, namespace, body);
   const current = context.store.get(type, namespace, name);
   if (!current) throw notFound(type, name);
