@@ -1,7 +1,7 @@
 import { request } from "node:https";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startStandaloneServer, type StandaloneServer } from "./testing/standalone-server";
-import { clusters, demoWorld, users } from "./testing/world";
+import { clusters, demoWorld, rbacModes, users } from "./testing/world";
 import { withKubectl } from "./testing/kubectl";
 
 let server: StandaloneServer;
@@ -12,10 +12,7 @@ afterAll(() => server.close());
 beforeEach(() => server.side.reset());
 
 /** kubectl's imperative creates send protobuf bodies (`application/vnd.kubernetes.protobuf`). */
-describe.each([
-  ["an Azure RBAC cluster", clusters.sharedDev],
-  ["a Kubernetes RBAC cluster", clusters.platform],
-])("imperative kubectl create on %s", (_label, cluster) => {
+describe.each(rbacModes)("imperative kubectl create on %s", (_label, cluster) => {
   it("creates a namespace, quota, role, rolebinding, configmap and more from protobuf bodies", async () => {
     const token = await server.token(users.clusterAdmin);
     await withKubectl(server.serverUrl(cluster), server.caPem, async (kubectl) => {

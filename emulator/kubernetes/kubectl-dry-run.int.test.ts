@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CoreV1Api } from "@kubernetes/client-node";
 import { startStandaloneServer, type StandaloneServer } from "./testing/standalone-server";
-import { clusters, demoWorld, users } from "./testing/world";
+import { clusters, demoWorld, rbacModes, users } from "./testing/world";
 import { withKubectl } from "./testing/kubectl";
 import { kubeConfigFor } from "./testing/kube-client";
 
@@ -21,10 +21,7 @@ spec: { hard: { pods: "10" } }
 `;
 
 /** `--dry-run=server` on every write: the answer is as if done, the store is untouched. */
-describe.each([
-  ["an Azure RBAC cluster", clusters.sharedDev],
-  ["a Kubernetes RBAC cluster", clusters.platform],
-])("kubectl --dry-run=server on %s", (_label, cluster) => {
+describe.each(rbacModes)("kubectl --dry-run=server on %s", (_label, cluster) => {
   it("deletes nothing: the namespace and its contents stay", async () => {
     const token = await server.token(users.clusterAdmin);
     await withKubectl(server.serverUrl(cluster), server.caPem, async (kubectl) => {

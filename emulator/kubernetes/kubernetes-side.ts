@@ -81,12 +81,16 @@ export const createKubernetesSide: KubernetesSideFactory = (azure: AzureSideForK
     }
 
     if (info.kind === "nonResource") {
-      const answer = method === "GET" ? discoveryAnswer(url.pathname, request.headers.accept, cluster, request.headers.host ?? "") : undefined;
+      const prefix = new URL(request.url ?? "/", "https://kubernetes.invalid").pathname.slice(0, -url.pathname.length || undefined);
+      const discovery = { path: url.pathname, accept: request.headers.accept, cluster, host: request.headers.host ?? "", prefix };
+      const answer = method === "GET" ? discoveryAnswer(discovery) : undefined;
       if (!answer) throw resourceNotFound();
       return sendJson(response, 200, answer.body, answer.contentType);
     }
     if (info.kind === "unknown") throw resourceNotFound();
+    const warnings: string[] = [];
     const result = await dispatch({
+      warnings,
       store,
       info,
       query: url.searchParams,
@@ -96,6 +100,7 @@ export const createKubernetesSide: KubernetesSideFactory = (azure: AzureSideForK
       readBody: () => readBody(request),
       decide: (subject, reviewed) => decide(cluster, store, subject, reviewed),
     });
+    for (const warning of warnings) response.appendHeader("Warning", `299 - ${JSON.stringify(warning)}`);
     sendJson(response, result.status, result.body);
   }
 

@@ -13,6 +13,8 @@ export type HandlerContext = {
   userAgent: string;
   requester: Requester;
   readBody: () => Promise<Buffer>;
+  /** Sent back as `Warning: 299 - "…"` headers, as the API server reports dropped fields. */
+  warnings: string[];
   /** The authorization engine, for access reviews. */
   decide: (requester: Requester, attributes: AccessAttributes) => Decision;
 };

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { clone, isJsonObject, stringAt, type JsonObject } from "../json";
 import { decodeObjectBody } from "../body";
+import { enforceKnownFields } from "../openapi/field-validation";
 import { alreadyExists, KubeError } from "../status";
 import type { HandlerContext, HandlerResult } from "./context";
 import { applyCreateDefaults } from "./defaults";
@@ -41,7 +42,7 @@ export function createObject(context: HandlerContext, object: JsonObject, owners
 }
 
 export async function createHandler(context: HandlerContext): Promise<HandlerResult> {
-  const body = decodeObjectBody(await context.readBody(), context.contentType);
+  const body = enforceKnownFields(context, decodeObjectBody(await context.readBody(), context.contentType));
   checkBodyIdentity(context.info.type, context.info.namespace, body);
   const created = createObject(context, body, { manager: managerOf(context) }, !isDryRun(context));
   return { status: 201, body: created };

@@ -5,6 +5,7 @@ import { mergePatch } from "../apply/merge-patch";
 import { readManagedFields } from "../apply/managed-fields";
 import { conflictMessage, serverSideApply } from "../apply/server-side-apply";
 import { groupVersion } from "../resources";
+import { enforceKnownFields } from "../openapi/field-validation";
 import { badRequest, KubeError, notFound } from "../status";
 import type { HandlerContext, HandlerResult } from "./context";
 import { createObject } from "./create";
@@ -35,7 +36,7 @@ async function applyHandler(context: HandlerContext): Promise<HandlerResult> {
       causes: [{ reason: "FieldValueRequired", message: "Required value: is required for apply patch", field: "fieldManager" }],
     });
   }
-  const applied = parseObjectBody(await context.readBody(), true);
+  const applied = enforceKnownFields(context, parseObjectBody(await context.readBody(), true), true);
   if (!stringAt(applied, "apiVersion") || !stringAt(applied, "kind")) throw badRequest("Object 'Kind' is missing in the request body");
   checkBodyIdentity(type, namespace, applied);
   const appliedName = stringAt(isJsonObject(applied.metadata) ? applied.metadata : undefined, "name");
@@ -83,7 +84,7 @@ export async function patchHandler(context: HandlerContext): Promise<HandlerResu
   const { type, namespace, name } = context.info;
   const current = context.store.get(type, namespace, name);
   if (!current) throw notFound(type, name);
-  const next = patched(current, contentType, await context.readBody());
+  const next = enforceKnownFields(context, patched(current, contentType, await context.readBody()));
   // managedFields are the server's; a patch that rewrites them is ignored here.
   metadataOf(next).managedFields = metadataOf(current).managedFields ?? [];
   return { status: 200, body: replaceObject(context, current, next, { manager: managerOf(context) }) };

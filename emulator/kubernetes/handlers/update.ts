@@ -1,5 +1,6 @@
 import { stringAt, type JsonObject } from "../json";
 import { decodeObjectBody } from "../body";
+import { enforceKnownFields } from "../openapi/field-validation";
 import { badRequest, conflict, notFound, staleObjectReason } from "../status";
 import type { HandlerContext, HandlerResult } from "./context";
 import { type Ownership, checkBodyIdentity, finishWrite, isDryRun, managerOf, metadataOf, nameOf, validateOrThrow } from "./objects";
@@ -24,7 +25,7 @@ export function replaceObject(context: HandlerContext, current: JsonObject, next
 
 export async function updateHandler(context: HandlerContext): Promise<HandlerResult> {
   const { type, namespace, name } = context.info;
-  const body = decodeObjectBody(await context.readBody(), context.contentType);
+  const body = enforceKnownFields(context, decodeObjectBody(await context.readBody(), context.contentType));
   checkBodyIdentity(type, namespace, body);
   const current = context.store.get(type, namespace, name);
   if (!current) throw notFound(type, name);
