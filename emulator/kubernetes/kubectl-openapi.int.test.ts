@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startStandaloneServer, type StandaloneServer } from "./testing/standalone-server";
-import { clusters, demoWorld, rbacModes, users } from "./testing/world";
+import { demoWorld, rbacModes, users } from "./testing/world";
 import { withKubectl } from "./testing/kubectl";
 
 let server: StandaloneServer;
