@@ -1,6 +1,7 @@
 import { isJsonObject, type JsonObject } from "./json";
 import type { FieldError } from "./status";
 import type { ResourceType } from "./resources";
+import { metadataErrors } from "./metadata-validation";
 
 /** The messages of k8s.io/apimachinery/pkg/util/validation, word for word. */
 const dns1123LabelPattern = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -79,5 +80,6 @@ export function quantityErrors(type: ResourceType, object: JsonObject): FieldErr
 }
 
 export function validateObject(type: ResourceType, object: JsonObject, name: string): FieldError[] {
-  return [...nameErrors(type, name), ...quantityErrors(type, object)];
+  const metadata = isJsonObject(object.metadata) ? object.metadata : {};
+  return [...nameErrors(type, name), ...metadataErrors(metadata), ...quantityErrors(type, object)];
 }
