@@ -3,6 +3,7 @@ import type { AzureSideForKubernetes, ClusterKey, EmulatedClusterView, Kubernete
 import type { AccessAttributes, Requester } from "./authz/attributes";
 import { authenticateBearer } from "./authz/authenticate";
 import { authorize, type Decision } from "./authz/authorizer";
+import { impersonatedRequester } from "./authz/impersonation";
 import type { RbacObjects } from "./authz/kubernetes-rbac";
 import { forbiddenMessage } from "./authz/forbidden-message";
 import { discoveryAnswer } from "./discovery-routes";
@@ -65,13 +66,14 @@ export const createKubernetesSide: KubernetesSideFactory = (azure: AzureSideForK
   async function serve(request: IncomingMessage, response: ServerResponse, cluster: EmulatedClusterView, path: string): Promise<void> {
     const header = request.headers.authorization ?? "";
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    const requester = token ? await authenticateBearer(azure, cluster, token) : null;
-    if (!requester) throw unauthorized();
+    const authenticated = token ? await authenticateBearer(azure, cluster, token) : null;
+    if (!authenticated) throw unauthorized();
 
     const url = new URL(path, "https://kubernetes.invalid");
     const method = request.method ?? "GET";
     const info = requestInfo(method, url.pathname, url.searchParams);
     const store = storeOf(cluster);
+    const requester = impersonatedRequester(authenticated, request.headers, request.headersDistinct, (check) => decide(cluster, store, authenticated, check));
     const attributes = attributesOf(info);
     const decision = decide(cluster, store, requester, attributes);
     if (!decision.allowed) {
