@@ -4,7 +4,7 @@ import type { AccessAttributes, Requester } from "./authz/attributes";
 import { authenticateBearer } from "./authz/authenticate";
 import { authorize, type Decision } from "./authz/authorizer";
 import { impersonatedRequester } from "./authz/impersonation";
-import type { RbacObjects } from "./authz/kubernetes-rbac";
+import { rbacRulesFor, type RbacObjects } from "./authz/kubernetes-rbac";
 import { forbiddenMessage } from "./authz/forbidden-message";
 import { discoveryAnswer } from "./discovery-routes";
 import { dispatch, resourceNotFound } from "./handlers/dispatch";
@@ -101,6 +101,7 @@ export const createKubernetesSide: KubernetesSideFactory = (azure: AzureSideForK
       requester,
       readBody: () => readBody(request),
       decide: (subject, reviewed) => decide(cluster, store, subject, reviewed),
+      rulesFor: (subject, namespace) => ({ rules: rbacRulesFor(rbacObjects(store, namespace), subject), incomplete: cluster.azureRbac }),
     });
     for (const warning of warnings) response.appendHeader("Warning", `299 - ${JSON.stringify(warning)}`);
     sendJson(response, result.status, result.body);

@@ -66,5 +66,11 @@ export function impersonatedRequester(actor: Requester, headers: IncomingHttpHea
   if (!allGroups.includes("system:authenticated")) allGroups.push("system:authenticated");
   // Guard finds Azure role assignments by the `oid` extra; without it the uid, then the name, stand in.
   const principal = extra.oid?.[0] ?? uid ?? user;
-  return { name: user, groups: allGroups, principalIds: [principal, ...allGroups.filter((group) => !group.startsWith("system:"))] };
+  return {
+    name: user,
+    groups: allGroups,
+    principalIds: [principal, ...allGroups.filter((group) => !group.startsWith("system:"))],
+    ...(uid !== undefined ? { uid } : {}),
+    ...(Object.keys(extra).length > 0 ? { extra } : {}),
+  };
 }

@@ -17,6 +17,8 @@ export type HandlerContext = {
   warnings: string[];
   /** The authorization engine, for access reviews. */
   decide: (requester: Requester, attributes: AccessAttributes) => Decision;
+  /** The Kubernetes RBAC rules that apply to a requester in a namespace, for rules reviews. */
+  rulesFor: (requester: Requester, namespace: string) => { rules: JsonObject[]; incomplete: boolean };
 };
 
 export type HandlerResult = { status: number; body: Json | JsonObject };

@@ -1,5 +1,6 @@
 import { KubeError, methodNotSupported } from "../status";
 import { accessReviewHandler } from "./access-review";
+import { selfSubjectReviewHandler, selfSubjectRulesReviewHandler } from "./self-reviews";
 import type { HandlerContext, HandlerResult } from "./context";
 import { createHandler } from "./create";
 import { deleteCollectionHandler, deleteHandler } from "./delete";
@@ -14,6 +15,8 @@ export async function dispatch(context: HandlerContext): Promise<HandlerResult> 
   const { type, verb, subresource, namespace } = context.info;
   if (type.virtual) {
     if (verb !== "create") throw methodNotSupported(type, verb);
+    if (type.resource === "selfsubjectreviews") return selfSubjectReviewHandler(context);
+    if (type.resource === "selfsubjectrulesreviews") return selfSubjectRulesReviewHandler(context);
     return accessReviewHandler(context);
   }
   if (subresource) {

@@ -71,4 +71,6 @@ export const kindSchemas: Readonly<Record<string, JsonObject>> = {
   "authorization.k8s.io/v1/SubjectAccessReview": review,
   "authorization.k8s.io/v1/SelfSubjectAccessReview": review,
   "authorization.k8s.io/v1/LocalSubjectAccessReview": review,
+  "authorization.k8s.io/v1/SelfSubjectRulesReview": review,
+  "authentication.k8s.io/v1/SelfSubjectReview": review,
 };

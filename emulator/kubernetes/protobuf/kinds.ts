@@ -68,4 +68,6 @@ export const protobufKinds: Readonly<Record<string, MessageSchema>> = {
   "authorization.k8s.io/v1/SubjectAccessReview": accessReview,
   "authorization.k8s.io/v1/SelfSubjectAccessReview": accessReview,
   "authorization.k8s.io/v1/LocalSubjectAccessReview": accessReview,
+  "authorization.k8s.io/v1/SelfSubjectRulesReview": { 1: metadata, 2: message("spec", { 1: s("namespace") }) },
+  "authentication.k8s.io/v1/SelfSubjectReview": { 1: metadata },
 };
