@@ -14,6 +14,8 @@ import { findResourceType } from "./resources";
 import { seedCluster } from "./seed";
 import { forbidden, KubeError, unauthorized } from "./status";
 import { ClusterStore } from "./store";
+import { isJsonObject } from "./json";
+import { asTable, tableContentType, wantsTable } from "./tables/table";
 
 function clusterId(key: ClusterKey): string {
   return `${key.subscriptionId}/${key.resourceGroup}/${key.name}`.toLowerCase();
@@ -104,6 +106,9 @@ export const createKubernetesSide: KubernetesSideFactory = (azure: AzureSideForK
       rulesFor: (subject, namespace) => ({ rules: rbacRulesFor(rbacObjects(store, namespace), subject), incomplete: cluster.azureRbac }),
     });
     for (const warning of warnings) response.appendHeader("Warning", `299 - ${JSON.stringify(warning)}`);
+    if ((info.verb === "get" || info.verb === "list") && result.status === 200 && isJsonObject(result.body) && wantsTable(request.headers.accept)) {
+      return sendJson(response, 200, asTable(info.type, result.body, url.searchParams, new Date()), tableContentType);
+    }
     sendJson(response, result.status, result.body);
   }
 
