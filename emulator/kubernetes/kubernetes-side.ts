@@ -7,15 +7,14 @@ import { impersonatedRequester } from "./authz/impersonation";
 import { rbacRulesFor, type RbacObjects } from "./authz/kubernetes-rbac";
 import { forbiddenMessage } from "./authz/forbidden-message";
 import { discoveryAnswer } from "./discovery-routes";
-import { dispatch, resourceNotFound } from "./handlers/dispatch";
+import { resourceNotFound } from "./handlers/dispatch";
+import { respond } from "./respond";
 import { readBody, sendError, sendJson } from "./http";
 import { requestInfo, type RequestInfo } from "./request-info";
 import { findResourceType } from "./resources";
 import { seedCluster } from "./seed";
 import { forbidden, KubeError, unauthorized } from "./status";
 import { ClusterStore } from "./store";
-import { isJsonObject } from "./json";
-import { asTable, tableContentType, wantsTable } from "./tables/table";
 
 function clusterId(key: ClusterKey): string {
   return `${key.subscriptionId}/${key.resourceGroup}/${key.name}`.toLowerCase();
@@ -92,9 +91,8 @@ export const createKubernetesSide: KubernetesSideFactory = (azure: AzureSideForK
       return sendJson(response, 200, answer.body, answer.contentType);
     }
     if (info.kind === "unknown") throw resourceNotFound();
-    const warnings: string[] = [];
-    const result = await dispatch({
-      warnings,
+    await respond(request, response, {
+      warnings: [],
       store,
       info,
       query: url.searchParams,
@@ -105,11 +103,6 @@ export const createKubernetesSide: KubernetesSideFactory = (azure: AzureSideForK
       decide: (subject, reviewed) => decide(cluster, store, subject, reviewed),
       rulesFor: (subject, namespace) => ({ rules: rbacRulesFor(rbacObjects(store, namespace), subject), incomplete: cluster.azureRbac }),
     });
-    for (const warning of warnings) response.appendHeader("Warning", `299 - ${JSON.stringify(warning)}`);
-    if ((info.verb === "get" || info.verb === "list") && result.status === 200 && isJsonObject(result.body) && wantsTable(request.headers.accept)) {
-      return sendJson(response, 200, asTable(info.type, result.body, url.searchParams, new Date()), tableContentType);
-    }
-    sendJson(response, result.status, result.body);
   }
 
   return {

@@ -30,9 +30,6 @@ export async function dispatch(context: HandlerContext): Promise<HandlerResult> 
       return getObject(context);
     case "list":
       return listObjects(context);
-    case "watch":
-      // Watch streams are not emulated; clients that need them (informers) fail loudly instead of hanging.
-      throw new KubeError(405, "MethodNotAllowed", "watch is not supported by the Clusterdesk emulator; list instead", { group: type.group, kind: type.resource });
     case "create":
       return createHandler(context);
     case "update":

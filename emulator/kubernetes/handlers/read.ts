@@ -29,15 +29,17 @@ function fieldsOf(object: JsonObject): Record<string, string> {
   };
 }
 
+/** Whether an object matches the request's label and field selectors (for lists and watches). */
+export function selectorMatcher(context: HandlerContext): (object: JsonObject) => boolean {
+  const labels = parseLabelSelector(context.query.get("labelSelector") ?? "");
+  const fields = parseFieldSelector(context.query.get("fieldSelector") ?? "", supportedFields(context.info.type));
+  return (object) => matchesLabels(labels, stringMapAt(isJsonObject(object.metadata) ? object.metadata : undefined, "labels")) && matchesFields(fields, fieldsOf(object));
+}
+
 /** Objects of the request's kind and namespace that match its label and field selectors. */
 export function selectedObjects(context: HandlerContext): JsonObject[] {
   const { type, namespace } = context.info;
-  const labels = parseLabelSelector(context.query.get("labelSelector") ?? "");
-  const fields = parseFieldSelector(context.query.get("fieldSelector") ?? "", supportedFields(type));
-  return context.store
-    .list(type, namespace)
-    .filter((object) => matchesLabels(labels, stringMapAt(isJsonObject(object.metadata) ? object.metadata : undefined, "labels")))
-    .filter((object) => matchesFields(fields, fieldsOf(object)));
+  return context.store.list(type, namespace).filter(selectorMatcher(context));
 }
 
 export function listResponse(type: ResourceType, resourceVersion: string, items: JsonObject[]): JsonObject {
