@@ -41,6 +41,7 @@ export const resourceTypes: readonly ResourceType[] = [
   served("", "v1", "configmaps", "ConfigMap", true, ["cm"]),
   served("", "v1", "pods", "Pod", true, ["po"]),
   served("", "v1", "nodes", "Node", false, ["no"]),
+  served("apps", "v1", "deployments", "Deployment", true, ["deploy"]),
   served("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicy", true, ["netpol"]),
   served(rbac, "v1", "roles", "Role", true),
   served(rbac, "v1", "rolebindings", "RoleBinding", true),

@@ -5,6 +5,7 @@ import { enforceKnownFields } from "../openapi/field-validation";
 import { alreadyExists, KubeError } from "../status";
 import type { HandlerContext, HandlerResult } from "./context";
 import { applyCreateDefaults } from "./defaults";
+import { afterWrite } from "./controllers";
 import { type Ownership, checkBodyIdentity, ensureNamespaceExists, finishWrite, isDryRun, managerOf, metadataOf, nameOf, validateOrThrow } from "./objects";
 
 /** generateName gets five random characters, from the same alphabet as the real server's. */
@@ -38,7 +39,7 @@ export function createObject(context: HandlerContext, object: JsonObject, owners
     if (isJsonObject(preview.metadata)) preview.metadata.namespace = type.namespaced ? namespace : null;
     return preview;
   }
-  return context.store.create(type, namespace, prepared);
+  return afterWrite(context, context.store.create(type, namespace, prepared));
 }
 
 export async function createHandler(context: HandlerContext): Promise<HandlerResult> {

@@ -2,6 +2,7 @@ import { isJsonObject, stringAt, type JsonObject } from "../json";
 import { resourceTypes } from "../resources";
 import { KubeError, notFound, successStatus } from "../status";
 import type { HandlerContext, HandlerResult } from "./context";
+import { afterDelete } from "./controllers";
 import { metadataOf, nameOf } from "./objects";
 import { deleteOptions, type DeleteOptions } from "./delete-options";
 import { listResponse, selectedObjects } from "./read";
@@ -23,6 +24,7 @@ function deleteOne(context: HandlerContext, options: DeleteOptions, name: string
   // The real namespace controller removes the contents asynchronously; here it happens at once.
   if (type.resource === "namespaces") context.store.deleteNamespaceContents(name, resourceTypes);
   const deleted = context.store.delete(type, namespace, name) ?? current;
+  afterDelete(context, deleted);
   const metadata = metadataOf(deleted);
   metadata.deletionTimestamp = context.store.timestamp();
   if (type.resource === "namespaces") deleted.status = { phase: "Terminating" };

@@ -46,7 +46,7 @@ export function managerOf(context: HandlerContext): string {
 }
 
 /** Kinds whose strategies maintain metadata.generation (spec-bearing kinds and custom resources). */
-const generationTracked = new Set(["networkpolicies", "poddisruptionbudgets", "azureidentities", "azureidentitybindings", "azureassignedidentities", "azurepodidentityexceptions"]);
+const generationTracked = new Set(["deployments", "networkpolicies", "poddisruptionbudgets", "azureidentities", "azureidentitybindings", "azureassignedidentities", "azurepodidentityexceptions"]);
 
 function specOf(object: JsonObject): JsonObject {
   const { metadata: _metadata, status: _status, ...rest } = object;

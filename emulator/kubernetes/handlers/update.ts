@@ -3,6 +3,7 @@ import { decodeObjectBody } from "../body";
 import { enforceKnownFields } from "../openapi/field-validation";
 import { badRequest, conflict, notFound, staleObjectReason } from "../status";
 import type { HandlerContext, HandlerResult } from "./context";
+import { afterWrite } from "./controllers";
 import { type Ownership, checkBodyIdentity, finishWrite, isDryRun, managerOf, metadataOf, nameOf, validateOrThrow } from "./objects";
 
 /**
@@ -20,7 +21,7 @@ export function replaceObject(context: HandlerContext, current: JsonObject, next
   const metadata = metadataOf(prepared);
   metadata.resourceVersion = stored ?? "";
   if (isDryRun(context)) return prepared;
-  return context.store.replace(type, namespace, prepared);
+  return afterWrite(context, context.store.replace(type, namespace, prepared));
 }
 
 export async function updateHandler(context: HandlerContext): Promise<HandlerResult> {

@@ -1,6 +1,6 @@
 import type { JsonObject } from "../json";
 import { arr, bool, freeForm, int, int64, intOrString, mapOf, obj, quantity, str, strings, time } from "./dsl";
-import { condition, kind, labelSelector } from "./common";
+import { condition, kind, labelSelector, objectMeta } from "./common";
 
 const quantities = mapOf(quantity);
 const policyRule = obj({ apiGroups: strings, nonResourceURLs: strings, resourceNames: strings, resources: strings, verbs: strings }, ["verbs"]);
@@ -40,6 +40,32 @@ export const kindSchemas: Readonly<Record<string, JsonObject>> = {
   "v1/ConfigMap": kind({ binaryData: mapOf({ type: "string", format: "byte" }), data: mapOf(str), immutable: bool }),
   "v1/Pod": kind({ spec: freeForm, status: freeForm }),
   "v1/Node": kind({ spec: freeForm, status: freeForm }),
+  "apps/v1/Deployment": kind({
+    spec: obj(
+      {
+        minReadySeconds: int,
+        paused: bool,
+        progressDeadlineSeconds: int,
+        replicas: int,
+        revisionHistoryLimit: int,
+        selector: labelSelector,
+        strategy: obj({ rollingUpdate: obj({ maxSurge: intOrString, maxUnavailable: intOrString }), type: str }),
+        template: obj({ metadata: objectMeta, spec: freeForm }),
+      },
+      ["selector", "template"],
+    ),
+    status: obj({
+      availableReplicas: int,
+      collisionCount: int,
+      conditions: arr(obj({ lastTransitionTime: time, lastUpdateTime: time, message: str, reason: str, status: str, type: str })),
+      observedGeneration: int64,
+      readyReplicas: int,
+      replicas: int,
+      terminatingReplicas: int,
+      unavailableReplicas: int,
+      updatedReplicas: int,
+    }),
+  }),
   "networking.k8s.io/v1/NetworkPolicy": kind({
     spec: obj({
       egress: arr(obj({ ports: arr(networkPolicyPort), to: arr(networkPolicyPeer) })),

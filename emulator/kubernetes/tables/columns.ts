@@ -36,6 +36,12 @@ function selectorText(selector: Json | undefined): string {
   return pairs.length > 0 ? pairs.join(",") : "<none>";
 }
 
+function containerField(deployment: JsonObject, field: string): string {
+  return list(at(deployment, "spec", "template", "spec", "containers"))
+    .map((container) => (isJsonObject(container) ? (stringAt(container, field) ?? "") : ""))
+    .join(",");
+}
+
 function readyContainers(pod: JsonObject): string {
   const statuses = list(at(pod, "status", "containerStatuses"));
   const ready = statuses.filter((status) => isJsonObject(status) && status.ready === true).length;
@@ -105,6 +111,16 @@ export const columnsByResource: Readonly<Record<string, Column[]>> = {
     column("External-IP", nodeAddress("ExternalIP"), 1),
     column("OS-Image", (node) => text(node, "status", "nodeInfo", "osImage"), 1),
     column("Container-Runtime", (node) => text(node, "status", "nodeInfo", "containerRuntimeVersion"), 1),
+  ],
+  deployments: [
+    nameColumn,
+    column("Ready", (deployment) => `${Number(text(deployment, "status", "readyReplicas") || 0)}/${Number(text(deployment, "spec", "replicas") || 0)}`),
+    column("Up-to-date", (deployment) => Number(text(deployment, "status", "updatedReplicas") || 0), 0, "integer"),
+    column("Available", (deployment) => Number(text(deployment, "status", "availableReplicas") || 0), 0, "integer"),
+    ageColumn,
+    column("Containers", (deployment) => containerField(deployment, "name"), 1),
+    column("Images", (deployment) => containerField(deployment, "image"), 1),
+    column("Selector", (deployment) => selectorText(at(deployment, "spec", "selector")), 1),
   ],
   networkpolicies: [nameColumn, column("Pod-Selector", (policy) => selectorText(at(policy, "spec", "podSelector"))), ageColumn],
   roles: [nameColumn, createdAt],
