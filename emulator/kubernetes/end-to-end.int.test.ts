@@ -10,6 +10,7 @@ import { demoSubscriptions } from "../seed/organisation";
 import { createKubernetesSide } from "./kubernetes-side";
 import { failure } from "./testing/kube-client";
 import { withKubectl } from "./testing/kubectl";
+import { userKubeconfig as armKubeconfig, type Cluster } from "./testing/arm-kubeconfig";
 
 /** The whole emulator: Entra tokens, ARM's listClusterUserCredential kubeconfig, seeded role assignments. */
 let emulator: Emulator;
@@ -25,37 +26,16 @@ afterAll(async () => {
 });
 beforeEach(() => emulator.reset());
 
-type Cluster = { subscriptionId: string; resourceGroup: string; name: string };
 const searchProd: Cluster = { subscriptionId: demoSubscriptions.production, resourceGroup: "rg-search-prod", name: "aks-search-prod" };
 const sharedDev: Cluster = { subscriptionId: demoSubscriptions.nonProduction, resourceGroup: "rg-dev", name: "aks-shared-dev" };
 const platform: Cluster = { subscriptionId: demoSubscriptions.production, resourceGroup: "rg-platform-prod", name: "aks-platform-shared" };
 const paymentsProd: Cluster = { subscriptionId: demoSubscriptions.production, resourceGroup: "rg-payments-prod", name: "aks-payments-prod" };
 const legacy: Cluster = { subscriptionId: demoSubscriptions.nonProduction, resourceGroup: "rg-dev", name: "aks-legacy-podid" };
 
-/** POSTs listClusterUserCredential as the ARM SDK does and returns the decoded kubeconfig YAML. */
-async function userKubeconfig(cluster: Cluster): Promise<string> {
-  const token = await emulator.issueTestToken({ user: "admin", audience: "arm" });
-  const url = new URL(
-    `/subscriptions/${cluster.subscriptionId}/resourceGroups/${cluster.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${cluster.name}/listClusterUserCredential?api-version=2025-10-01`,
-    emulator.url,
-  );
-  const body = await new Promise<string>((resolve, reject) => {
-    const call = request(url, { method: "POST", ca: emulator.caPem, headers: { authorization: `Bearer ${token}`, "content-length": 0 } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    });
-    call.on("error", reject);
-    call.end();
-  });
-  const parsed = JSON.parse(body) as { kubeconfigs: { value: string }[] };
-  return Buffer.from(parsed.kubeconfigs[0]?.value ?? "", "base64").toString("utf8");
-}
-
 /** The portal's way: the ARM kubeconfig's cluster and CA, plus an Entra token for the AKS server application. */
 async function clientsFor(cluster: Cluster, user: DemoPersona) {
   const fromArm = new KubeConfig();
-  fromArm.loadFromString(await userKubeconfig(cluster));
+  fromArm.loadFromString(await armKubeconfig(emulator, cluster));
   const server = fromArm.getCurrentCluster();
   if (!server) throw new Error("kubeconfig without a cluster");
   const kc = new KubeConfig();
@@ -119,7 +99,7 @@ describe("the Kubernetes side inside the real emulator", () => {
   });
 
   it("does not reach a private cluster's API server", async () => {
-    const yaml = await userKubeconfig(paymentsProd);
+    const yaml = await armKubeconfig(emulator, paymentsProd);
     expect(yaml).toContain("privatelink");
     const response = await new Promise<string>((resolve) => {
       const call = request(new URL(`/k8s/${paymentsProd.subscriptionId}/${paymentsProd.resourceGroup}/${paymentsProd.name}/api`, emulator.url), { ca: emulator.caPem }, () => resolve("answered"));
@@ -131,7 +111,7 @@ describe("the Kubernetes side inside the real emulator", () => {
 
   it("drives kubectl with the ARM kubeconfig and an Entra token", async () => {
     const fromArm = new KubeConfig();
-    fromArm.loadFromString(await userKubeconfig(searchProd));
+    fromArm.loadFromString(await armKubeconfig(emulator, searchProd));
     const server = fromArm.getCurrentCluster();
     const token = await emulator.issueTestToken({ user: "searchEngineer", audience: "aks" });
     await withKubectl(server?.server ?? "", emulator.caPem, async (kubectl) => {
