@@ -1,26 +1,14 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { KubeConfig } from "@kubernetes/client-node";
-import { startEmulator, type Emulator } from "../index";
 import { demoSubscriptions, demoUsers, tenantDomain, type DemoPersona } from "../seed/organisation";
-import { createKubernetesSide } from "./kubernetes-side";
 import { userKubeconfig, type Cluster } from "./testing/arm-kubeconfig";
+import { emulatorForSuite } from "./testing/emulator-suite";
 import { withKubectl, type KubectlResult } from "./testing/kubectl";
 
 /** Issue 11's acceptance: kubectl through every operation, with the ARM kubeconfig and Entra tokens. */
-let emulator: Emulator;
-let dataDir: string;
-beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), "clusterdesk-emulator-"));
-  emulator = await startEmulator({ port: 0, dataDir, kubernetes: createKubernetesSide });
-});
-afterAll(async () => {
-  await emulator.stop();
-  await rm(dataDir, { recursive: true, force: true });
-});
-beforeEach(() => emulator.reset());
+const emulator = emulatorForSuite();
 
 const sharedDev: Cluster = { subscriptionId: demoSubscriptions.nonProduction, resourceGroup: "rg-dev", name: "aks-shared-dev" };
 const platform: Cluster = { subscriptionId: demoSubscriptions.production, resourceGroup: "rg-platform-prod", name: "aks-platform-shared" };
@@ -41,17 +29,17 @@ type Kubectl = (persona: DemoPersona, ...args: string[]) => Promise<KubectlResul
 /** Runs kubectl as a persona; `prefix` is the server URL's path, which `kubectl get --raw` needs in front. */
 async function withArmKubectl(cluster: Cluster, body: (kubectl: Kubectl, directory: string, prefix: string) => Promise<void>): Promise<void> {
   const fromArm = new KubeConfig();
-  fromArm.loadFromString(await userKubeconfig(emulator, cluster));
+  fromArm.loadFromString(await userKubeconfig(emulator(), cluster));
   const server = fromArm.getCurrentCluster()?.server ?? "";
-  await withKubectl(server, emulator.caPem, (run, directory) =>
-    body(async (persona, ...args) => run(await emulator.issueTestToken({ user: persona, audience: "aks" }), ...args), directory, new URL(server).pathname),
+  await withKubectl(server, emulator().caPem, (run, directory) =>
+    body(async (persona, ...args) => run(await emulator().issueTestToken({ user: persona, audience: "aks" }), ...args), directory, new URL(server).pathname),
   );
 }
 
 describe.each([
   ["Azure RBAC", sharedDev],
   ["Kubernetes RBAC", platform],
-])("kubectl against the emulator's %s cluster", (mode, cluster) => {
+])("kubectl against the emulator()'s %s cluster", (mode, cluster) => {
   it("creates imperatively, dry-runs a delete, applies with validation, deploys under quota and watches", async () => {
     await withArmKubectl(cluster, async (kubectl, directory, prefix) => {
       expect((await kubectl("admin", "create", "namespace", "onboarded")).stdout).toBe("namespace/onboarded created\n");
