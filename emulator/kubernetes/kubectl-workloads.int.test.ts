@@ -4,6 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startStandaloneServer, type StandaloneServer } from "./testing/standalone-server";
 import { clusters, demoWorld, users } from "./testing/world";
 import { withKubectl } from "./testing/kubectl";
+import { failure, kubeConfigFor } from "./testing/kube-client";
+import { CoreV1Api } from "@kubernetes/client-node";
 
 let server: StandaloneServer;
 beforeAll(async () => {
@@ -69,6 +71,27 @@ describe("Deployment validation", () => {
       // kubectl create deployment sends a protobuf pod template, which the emulator does not decode: an explicit 415.
       const imperative = await kubectl(token, "create", "deployment", "web", "-n", "payments-dev", "--image=nginx");
       expect(imperative.stderr).toContain("the Clusterdesk emulator does not decode Deployment (apps/v1) from protobuf; send it as application/json");
+    });
+  });
+});
+
+describe("DeleteOptions", () => {
+  it("orphans a Deployment's pods with --cascade=orphan and checks preconditions", async () => {
+    const token = await server.token(users.clusterAdmin);
+    await withKubectl(server.serverUrl(clusters.sharedDev), server.caPem, async (kubectl, directory) => {
+      const file = path.join(directory, "deployment.yaml");
+      await writeFile(file, deployment(2));
+      await kubectl(token, "apply", "-f", file);
+      expect((await kubectl(token, "delete", "deploy", "hello", "-n", "payments-dev", "--cascade=orphan")).code).toBe(0);
+      expect((await kubectl(token, "get", "pods", "-n", "payments-dev", "-l", "app=hello", "-o", "name")).stdout.trim().split("\n")).toHaveLength(2);
+      const core = kubeConfigFor(server, clusters.sharedDev, token).makeApiClient(CoreV1Api);
+      const stale = { preconditions: { resourceVersion: "1" } };
+      expect(await failure(core.deleteNamespacedConfigMap({ name: "kube-root-ca.crt", namespace: "payments-dev", body: stale }))).toMatchObject({ code: 404 });
+      await core.createNamespacedConfigMap({ namespace: "payments-dev", body: { metadata: { name: "guarded" } } });
+      expect(await failure(core.deleteNamespacedConfigMap({ name: "guarded", namespace: "payments-dev", body: stale }))).toMatchObject({
+        code: 409,
+        body: { reason: "Conflict", message: expect.stringContaining('Operation cannot be fulfilled on configmaps "guarded": Precondition failed: ResourceVersion in precondition: 1, ResourceVersion in object meta: ') },
+      });
     });
   });
 });

@@ -1,6 +1,6 @@
 import { isJsonObject, stringAt, type JsonObject } from "../json";
-import { resourceTypes } from "../resources";
-import { KubeError, notFound, successStatus } from "../status";
+import { resourceTypes, type ResourceType } from "../resources";
+import { conflict, KubeError, notFound, successStatus } from "../status";
 import type { HandlerContext, HandlerResult } from "./context";
 import { afterDelete } from "./controllers";
 import { metadataOf, nameOf } from "./objects";
@@ -13,6 +13,15 @@ const immortalNamespaces = new Set(["default", "kube-system", "kube-public"]);
 /** Kinds whose delete answers with the object (graceful or finalized deletion), not a Status. */
 const returnsObject = new Set(["namespaces", "pods"]);
 
+/** storage.Preconditions.Check: a mismatching uid or resourceVersion is a 409 Conflict. */
+function checkPreconditions(type: ResourceType, name: string, metadata: JsonObject, preconditions: DeleteOptions["preconditions"]): void {
+  for (const [field, label] of [["uid", "UID"], ["resourceVersion", "ResourceVersion"]] as const) {
+    const expected = preconditions[field];
+    const actual = stringAt(metadata, field) ?? "";
+    if (expected !== undefined && expected !== actual) throw conflict(type, name, `Precondition failed: ${label} in precondition: ${expected}, ${label} in object meta: ${actual}`);
+  }
+}
+
 function deleteOne(context: HandlerContext, options: DeleteOptions, name: string): JsonObject {
   const { type, namespace } = context.info;
   if (type.resource === "namespaces" && immortalNamespaces.has(name)) {
@@ -20,11 +29,12 @@ function deleteOne(context: HandlerContext, options: DeleteOptions, name: string
   }
   const current = context.store.get(type, namespace, name);
   if (!current) throw notFound(type, name);
+  checkPreconditions(type, name, metadataOf(current), options.preconditions);
   if (options.dryRun) return current;
   // The real namespace controller removes the contents asynchronously; here it happens at once.
   if (type.resource === "namespaces") context.store.deleteNamespaceContents(name, resourceTypes);
   const deleted = context.store.delete(type, namespace, name) ?? current;
-  afterDelete(context, deleted);
+  if (!options.orphan) afterDelete(context, deleted);
   const metadata = metadataOf(deleted);
   metadata.deletionTimestamp = context.store.timestamp();
   if (type.resource === "namespaces") deleted.status = { phase: "Terminating" };
