@@ -16,6 +16,7 @@ describe.each(rbacModes)("imperative kubectl create on %s", (_label, cluster) =>
   it("creates a namespace, quota, role, rolebinding, configmap and more from protobuf bodies", async () => {
     const token = await server.token(users.clusterAdmin);
     await withKubectl(server.serverUrl(cluster), server.caPem, async (kubectl) => {
+      const deployment = ["create", "deployment", "web", "-n", "team-x", "--image=nginx", "--port=80", "--replicas=2", "--", "/bin/sh", "-c", "sleep 1"];
       const created = [
         await kubectl(token, "create", "namespace", "team-x"),
         await kubectl(token, "create", "quota", "compute", "-n", "team-x", "--hard=pods=10,requests.cpu=2,limits.memory=4Gi"),
@@ -25,10 +26,11 @@ describe.each(rbacModes)("imperative kubectl create on %s", (_label, cluster) =>
         await kubectl(token, "create", "clusterrole", "watcher", "--verb=watch", "--resource=namespaces"),
         await kubectl(token, "create", "clusterrolebinding", "watchers", "--clusterrole=watcher", "--user=u@x"),
         await kubectl(token, "create", "serviceaccount", "deployer", "-n", "team-x"),
+        await kubectl(token, ...deployment),
         await kubectl(token, "create", "poddisruptionbudget", "api", "-n", "team-x", "--selector=app=api", "--min-available=50%"),
       ];
       expect(created.map((result) => result.stderr).join("")).toBe("");
-      const read = (...args: string[]) => kubectl(token, "get", ...args, "-o", "json").then((result) => JSON.parse(result.stdout) as Record<string, unknown>);
+      const read = (...args: string[]) => kubectl(token, "get", ...args, "-o", "json").then((result) => JSON.parse(result.stdout) as { metadata?: object } & Record<string, unknown>);
       expect(await read("ns", "team-x")).toMatchObject({ metadata: { labels: { "kubernetes.io/metadata.name": "team-x" } }, status: { phase: "Active" } });
       expect(await read("quota", "compute", "-n", "team-x")).toMatchObject({ spec: { hard: { pods: "10", "requests.cpu": "2", "limits.memory": "4Gi" } } });
       expect(await read("role", "reader", "-n", "team-x")).toMatchObject({ rules: [{ apiGroups: [""], resources: ["pods", "configmaps"], verbs: ["get", "list"] }] });
@@ -39,8 +41,15 @@ describe.each(rbacModes)("imperative kubectl create on %s", (_label, cluster) =>
           { apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: "a0000000-0000-4000-8000-0000000000b2" },
         ],
       });
-      expect(await read("configmap", "settings", "-n", "team-x")).toMatchObject({ data: { mode: "fast", level: "3" } });
+      const configMap = await read("configmap", "settings", "-n", "team-x");
+      expect(configMap).toMatchObject({ data: { mode: "fast", level: "3" } });
+      // Go's zero values on the wire are what JSON would omit: no `selfLink: ""`, no epoch timestamps.
+      expect(Object.keys(configMap.metadata ?? {}).sort()).toEqual(["creationTimestamp", "name", "namespace", "resourceVersion", "uid"]);
       expect(await read("pdb", "api", "-n", "team-x")).toMatchObject({ spec: { minAvailable: "50%", selector: { matchLabels: { app: "api" } } } });
+      // The server stores what kubectl would have sent as JSON (its client-side dry run shows it), plus defaults.
+      const sent = JSON.parse((await kubectl(token, ...deployment.slice(0, 7), "--dry-run=client", "-o", "json", ...deployment.slice(7))).stdout) as { spec: { template: { metadata: { creationTimestamp?: null } } } };
+      const { creationTimestamp: _unset, ...templateMetadata } = sent.spec.template.metadata;
+      expect(await read("deployment", "web", "-n", "team-x")).toMatchObject({ spec: { replicas: 2, template: { ...sent.spec.template, metadata: templateMetadata }, strategy: { type: "RollingUpdate" } }, status: { readyReplicas: 2 } });
       const dryRun = await kubectl(token, "create", "configmap", "preview", "-n", "team-x", "--dry-run=server");
       expect(dryRun.stdout.trim()).toBe("configmap/preview created (server dry run)");
       expect((await kubectl(token, "get", "configmap", "preview", "-n", "team-x")).code).not.toBe(0);

@@ -88,10 +88,16 @@ export function decodeMessage(schema: MessageSchema, buffer: Buffer, path: strin
       result[spec.name] = values.map((value, index) => typed(type, value, `${where}[${index}]`));
     } else {
       const last = values[values.length - 1];
-      if (last !== undefined) result[spec.name] = typed(type, last, where);
+      const value = last === undefined ? undefined : typed(type, last, where);
+      // Go writes every non-pointer field; their zero values are what JSON's omitempty leaves out.
+      if (value !== undefined && (spec.keepZero || !isZeroScalar(value))) result[spec.name] = value;
     }
   }
   return result;
+}
+
+function isZeroScalar(value: Json): boolean {
+  return value === "" || value === 0 || value === false || value === "1970-01-01T00:00:00Z";
 }
 
 function isObject(value: Json | undefined): JsonObject {

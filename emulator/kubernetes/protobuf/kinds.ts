@@ -1,3 +1,4 @@
+import { deployment } from "./workloads";
 import { bool, labelSelector, map, message, objectMeta, s, strings, type MessageSchema } from "./schema";
 
 const metadata = message("metadata", objectMeta);
@@ -56,6 +57,7 @@ export const protobufKinds: Readonly<Record<string, MessageSchema>> = {
   },
   "rbac.authorization.k8s.io/v1/RoleBinding": binding,
   "rbac.authorization.k8s.io/v1/ClusterRoleBinding": binding,
+  "apps/v1/Deployment": deployment,
   "policy/v1/PodDisruptionBudget": {
     1: metadata,
     2: message("spec", {

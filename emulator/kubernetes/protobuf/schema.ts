@@ -4,7 +4,8 @@
  */
 export type Scalar = "string" | "bytes" | "int" | "bool" | "quantity" | "intOrString" | "time" | "stringList";
 export type FieldType = Scalar | MessageSchema | { map: Scalar | MessageSchema };
-export type FieldSpec = { name: string; type: FieldType; repeated?: boolean };
+/** `keepZero`: a pointer field whose zero value was set on purpose (a Deployment's `replicas: 0`). */
+export type FieldSpec = { name: string; type: FieldType; repeated?: boolean; keepZero?: boolean };
 export type MessageSchema = { readonly [field: number]: FieldSpec };
 
 export const s = (name: string): FieldSpec => ({ name, type: "string" });
