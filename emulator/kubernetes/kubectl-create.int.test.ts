@@ -1,21 +1,16 @@
 import { request } from "node:https";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startStandaloneServer, type StandaloneServer } from "./testing/standalone-server";
-import { clusters, demoWorld, rbacModes, users } from "./testing/world";
+import { describe, expect, it } from "vitest";
+import { standaloneServerForSuite } from "./testing/standalone-suite";
+import { clusters, rbacModes, users } from "./testing/world";
 import { withKubectl } from "./testing/kubectl";
 
-let server: StandaloneServer;
-beforeAll(async () => {
-  server = await startStandaloneServer(demoWorld());
-});
-afterAll(() => server.close());
-beforeEach(() => server.side.reset());
+const server = standaloneServerForSuite();
 
 /** kubectl's imperative creates send protobuf bodies (`application/vnd.kubernetes.protobuf`). */
 describe.each(rbacModes)("imperative kubectl create on %s", (_label, cluster) => {
   it("creates a namespace, quota, role, rolebinding, configmap and more from protobuf bodies", async () => {
-    const token = await server.token(users.clusterAdmin);
-    await withKubectl(server.serverUrl(cluster), server.caPem, async (kubectl) => {
+    const token = await server().token(users.clusterAdmin);
+    await withKubectl(server().serverUrl(cluster), server().caPem, async (kubectl) => {
       const deployment = ["create", "deployment", "web", "-n", "team-x", "--image=nginx", "--port=80", "--replicas=2", "--", "/bin/sh", "-c", "sleep 1"];
       const created = [
         await kubectl(token, "create", "namespace", "team-x"),
@@ -59,7 +54,7 @@ describe.each(rbacModes)("imperative kubectl create on %s", (_label, cluster) =>
 
 function post(path: string, contentType: string, body: Buffer, token: string): Promise<{ status: number; body: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
-    const call = request(new URL(path, server.url), { method: "POST", ca: server.caPem, headers: { authorization: `Bearer ${token}`, "content-type": contentType } }, (response) => {
+    const call = request(new URL(path, server().url), { method: "POST", ca: server().caPem, headers: { authorization: `Bearer ${token}`, "content-type": contentType } }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown> }));
@@ -74,14 +69,14 @@ const field = (number: number, value: Buffer): Buffer => Buffer.concat([Buffer.f
 
 describe("request bodies the emulator cannot read", () => {
   it("answers 415 with a Status for an unknown media type, a kind or a field it does not decode", async () => {
-    const token = await server.token(users.clusterAdmin);
-    const namespaces = `${new URL(server.serverUrl(clusters.sharedDev)).pathname}/api/v1/namespaces`;
+    const token = await server().token(users.clusterAdmin);
+    const namespaces = `${new URL(server().serverUrl(clusters.sharedDev)).pathname}/api/v1/namespaces`;
     const cbor = await post(namespaces, "application/cbor", Buffer.from([0xa0]), token);
     expect(cbor).toMatchObject({ status: 415, body: { kind: "Status", reason: "UnsupportedMediaType", code: 415 } });
     expect(cbor.body.message).toContain("accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf");
     const envelope = (apiVersion: string, kind: string, raw: Buffer) =>
       Buffer.concat([Buffer.from("k8s\0", "binary"), field(1, Buffer.concat([field(1, Buffer.from(apiVersion)), field(2, Buffer.from(kind))])), field(2, raw)]);
-    const secret = await post(`${new URL(server.serverUrl(clusters.sharedDev)).pathname}/api/v1/namespaces/default/configmaps`, "application/vnd.kubernetes.protobuf", envelope("v1", "Secret", Buffer.alloc(0)), token);
+    const secret = await post(`${new URL(server().serverUrl(clusters.sharedDev)).pathname}/api/v1/namespaces/default/configmaps`, "application/vnd.kubernetes.protobuf", envelope("v1", "Secret", Buffer.alloc(0)), token);
     expect(secret).toMatchObject({ status: 415, body: { reason: "UnsupportedMediaType" } });
     // Namespace field 3 is its status, which the emulator does not decode: refused, not dropped.
     const withStatus = envelope("v1", "Namespace", Buffer.concat([field(1, field(1, Buffer.from("x"))), field(3, field(1, Buffer.from("Active")))]));

@@ -1,18 +1,13 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CoreV1Api } from "@kubernetes/client-node";
-import { startStandaloneServer, type StandaloneServer } from "./testing/standalone-server";
-import { clusters, demoWorld, rbacModes, users } from "./testing/world";
+import { standaloneServerForSuite } from "./testing/standalone-suite";
+import { clusters, rbacModes, users } from "./testing/world";
 import { withKubectl } from "./testing/kubectl";
 import { kubeConfigFor } from "./testing/kube-client";
 
-let server: StandaloneServer;
-beforeAll(async () => {
-  server = await startStandaloneServer(demoWorld());
-});
-afterAll(() => server.close());
-beforeEach(() => server.side.reset());
+const server = standaloneServerForSuite();
 
 const quota = `apiVersion: v1
 kind: ResourceQuota
@@ -23,8 +18,8 @@ spec: { hard: { pods: "10" } }
 /** `--dry-run=server` on every write: the answer is as if done, the store is untouched. */
 describe.each(rbacModes)("kubectl --dry-run=server on %s", (_label, cluster) => {
   it("deletes nothing: the namespace and its contents stay", async () => {
-    const token = await server.token(users.clusterAdmin);
-    await withKubectl(server.serverUrl(cluster), server.caPem, async (kubectl) => {
+    const token = await server().token(users.clusterAdmin);
+    await withKubectl(server().serverUrl(cluster), server().caPem, async (kubectl) => {
       const deleted = await kubectl(token, "delete", "ns", "payments-dev", "--dry-run=server");
       expect(deleted.stderr).toBe("");
       expect(deleted.stdout.trim()).toBe('namespace "payments-dev" deleted (server dry run)');
@@ -36,8 +31,8 @@ describe.each(rbacModes)("kubectl --dry-run=server on %s", (_label, cluster) => 
   });
 
   it("creates, labels and applies nothing", async () => {
-    const token = await server.token(users.clusterAdmin);
-    await withKubectl(server.serverUrl(cluster), server.caPem, async (kubectl, directory) => {
+    const token = await server().token(users.clusterAdmin);
+    await withKubectl(server().serverUrl(cluster), server().caPem, async (kubectl, directory) => {
       await writeFile(path.join(directory, "quota.yaml"), quota);
       const applied = await kubectl(token, "apply", "--server-side", "--dry-run=server", "--validate=false", "-f", path.join(directory, "quota.yaml"));
       expect(applied.stdout.trim()).toBe("resourcequota/compute serverside-applied (server dry run)");
@@ -51,7 +46,7 @@ describe.each(rbacModes)("kubectl --dry-run=server on %s", (_label, cluster) => 
 
 describe("deletecollection with dryRun=All", () => {
   it("answers the list it would delete and keeps it", async () => {
-    const core = kubeConfigFor(server, clusters.sharedDev, await server.token(users.clusterAdmin)).makeApiClient(CoreV1Api);
+    const core = kubeConfigFor(server(), clusters.sharedDev, await server().token(users.clusterAdmin)).makeApiClient(CoreV1Api);
     const before = await core.listNamespacedPod({ namespace: "payments-dev" });
     await core.deleteCollectionNamespacedPod({ namespace: "payments-dev", dryRun: "All" });
     await core.deleteCollectionNamespacedPod({ namespace: "payments-dev", body: { dryRun: ["All"] } });

@@ -1,23 +1,18 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CoreV1Api } from "@kubernetes/client-node";
-import { startStandaloneServer, type StandaloneServer } from "./testing/standalone-server";
-import { clusters, demoWorld, rbacModes, users } from "./testing/world";
+import { standaloneServerForSuite } from "./testing/standalone-suite";
+import { clusters, rbacModes, users } from "./testing/world";
 import { withKubectl } from "./testing/kubectl";
 import { failure, kubeConfigFor } from "./testing/kube-client";
 
-let server: StandaloneServer;
-beforeAll(async () => {
-  server = await startStandaloneServer(demoWorld());
-});
-afterAll(() => server.close());
-beforeEach(() => server.side.reset());
+const server = standaloneServerForSuite();
 
 describe.each(rbacModes)("object metadata validation on %s", (_label, cluster) => {
   it("answers 422 Invalid for a bad label key, naming metadata.labels", async () => {
-    const token = await server.token(users.clusterAdmin);
-    await withKubectl(server.serverUrl(cluster), server.caPem, async (kubectl, directory) => {
+    const token = await server().token(users.clusterAdmin);
+    await withKubectl(server().serverUrl(cluster), server().caPem, async (kubectl, directory) => {
       const file = path.join(directory, "cm.yaml");
       await writeFile(file, 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c, namespace: payments-dev, labels: { "bad key!": x } }\n');
       const created = await kubectl(token, "create", "-f", file);
@@ -31,7 +26,7 @@ describe.each(rbacModes)("object metadata validation on %s", (_label, cluster) =
 
 describe("metadata validation through client-node", () => {
   it("refuses label values and annotations the API server refuses, with field paths", async () => {
-    const core = kubeConfigFor(server, clusters.sharedDev, await server.token(users.clusterAdmin)).makeApiClient(CoreV1Api);
+    const core = kubeConfigFor(server(), clusters.sharedDev, await server().token(users.clusterAdmin)).makeApiClient(CoreV1Api);
     const tooBig = { metadata: { name: "big", annotations: { note: "x".repeat(256 * 1024) } } };
     expect(await failure(core.createNamespacedConfigMap({ namespace: "payments-dev", body: tooBig }))).toMatchObject({
       code: 422,

@@ -1,17 +1,12 @@
 import { chmod, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startStandaloneServer, type StandaloneServer } from "./testing/standalone-server";
-import { demoWorld, rbacModes, users } from "./testing/world";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { standaloneServerForSuite } from "./testing/standalone-suite";
+import { rbacModes, users } from "./testing/world";
 import { withKubectl } from "./testing/kubectl";
 
-let server: StandaloneServer;
-beforeAll(async () => {
-  server = await startStandaloneServer(demoWorld());
-});
-afterAll(() => server.close());
-beforeEach(() => server.side.reset());
+const server = standaloneServerForSuite();
 
 const configMap = (extra = "") => `apiVersion: v1
 kind: ConfigMap
@@ -30,8 +25,8 @@ afterAll(() => rm(editor, { force: true }));
 
 describe.each(rbacModes)("kubectl with validation on, against %s", (_label, cluster) => {
   it("creates, applies, diffs, edits and explains", async () => {
-    const token = await server.token(users.clusterAdmin);
-    await withKubectl(server.serverUrl(cluster), server.caPem, async (kubectl, directory) => {
+    const token = await server().token(users.clusterAdmin);
+    await withKubectl(server().serverUrl(cluster), server().caPem, async (kubectl, directory) => {
       const file = path.join(directory, "cm.yaml");
       await writeFile(file, configMap());
       expect(await kubectl(token, "create", "-f", file)).toMatchObject({ code: 0, stdout: "configmap/settings created\n" });
@@ -51,8 +46,8 @@ describe.each(rbacModes)("kubectl with validation on, against %s", (_label, clus
   });
 
   it("rejects an unknown field as a real server does with strict validation", async () => {
-    const token = await server.token(users.clusterAdmin);
-    await withKubectl(server.serverUrl(cluster), server.caPem, async (kubectl, directory) => {
+    const token = await server().token(users.clusterAdmin);
+    await withKubectl(server().serverUrl(cluster), server().caPem, async (kubectl, directory) => {
       const file = path.join(directory, "cm.yaml");
       await writeFile(file, configMap("spec: { replicas: 2 }\n"));
       const applied = await kubectl(token, "apply", "-f", file);

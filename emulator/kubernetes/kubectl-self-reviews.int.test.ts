@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { teamGroups } from "./seed/tenant-plan";
-import { startStandaloneServer, type StandaloneServer } from "./testing/standalone-server";
-import { adminGroup, clusters, demoWorld, rbacModes, users } from "./testing/world";
+import { standaloneServerForSuite } from "./testing/standalone-suite";
+import { adminGroup, clusters, rbacModes, users } from "./testing/world";
 import { withKubectl } from "./testing/kubectl";
 
-let server: StandaloneServer;
-beforeAll(async () => {
-  server = await startStandaloneServer(demoWorld());
-});
-afterAll(() => server.close());
-beforeEach(() => server.side.reset());
+const server = standaloneServerForSuite();
 
 describe.each(rbacModes)("kubectl auth whoami on %s", (_label, cluster) => {
   it("shows the Entra user as guard names it, and the impersonated identity under --as", async () => {
-    const token = await server.token(users.clusterAdmin);
-    await withKubectl(server.serverUrl(cluster), server.caPem, async (kubectl) => {
+    const token = await server().token(users.clusterAdmin);
+    await withKubectl(server().serverUrl(cluster), server().caPem, async (kubectl) => {
       const whoami = await kubectl(token, "auth", "whoami", "-o", "json");
       expect(whoami.stderr).toBe("");
       expect(JSON.parse(whoami.stdout)).toMatchObject({
@@ -30,8 +25,8 @@ describe.each(rbacModes)("kubectl auth whoami on %s", (_label, cluster) => {
 
 describe("kubectl auth can-i --list", () => {
   it("lists the RoleBinding's rules in the namespace on a Kubernetes RBAC cluster, and nothing elsewhere", async () => {
-    const token = await server.token(users.paymentsMember);
-    await withKubectl(server.serverUrl(clusters.platform), server.caPem, async (kubectl) => {
+    const token = await server().token(users.paymentsMember);
+    await withKubectl(server().serverUrl(clusters.platform), server().caPem, async (kubectl) => {
       const own = await kubectl(token, "auth", "can-i", "--list", "-n", "payments-dev");
       expect(own.stderr).toBe("");
       expect(own.stdout).toMatch(/^pods\s+\[\]\s+\[\]\s+\[.*create.*\]$/m);
@@ -43,8 +38,8 @@ describe("kubectl auth can-i --list", () => {
   });
 
   it("says the list may be incomplete on an Azure RBAC cluster, where guard cannot list rules", async () => {
-    const token = await server.token(users.reader);
-    await withKubectl(server.serverUrl(clusters.sharedDev), server.caPem, async (kubectl) => {
+    const token = await server().token(users.reader);
+    await withKubectl(server().serverUrl(clusters.sharedDev), server().caPem, async (kubectl) => {
       const listed = await kubectl(token, "auth", "can-i", "--list", "-n", "payments-dev");
       expect(listed.code).toBe(0);
       expect(listed.stdout).toMatch(/^selfsubjectaccessreviews\.authorization\.k8s\.io\s/m);

@@ -1,21 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startStandaloneServer, type StandaloneServer } from "./testing/standalone-server";
-import { clusters, demoWorld, rbacModes, users } from "./testing/world";
+import { describe, expect, it } from "vitest";
+import { standaloneServerForSuite } from "./testing/standalone-suite";
+import { clusters, rbacModes, users } from "./testing/world";
 import { withKubectl } from "./testing/kubectl";
 
-let server: StandaloneServer;
-beforeAll(async () => {
-  server = await startStandaloneServer(demoWorld());
-});
-afterAll(() => server.close());
-beforeEach(() => server.side.reset());
+const server = standaloneServerForSuite();
 
 const header = (output: string): string[] => (output.split("\n")[0] ?? "").trim().split(/\s{2,}/);
 
 describe.each(rbacModes)("kubectl get prints the server's tables on %s", (_label, cluster) => {
   it("shows each kind's columns", async () => {
-    const token = await server.token(users.clusterAdmin);
-    await withKubectl(server.serverUrl(cluster), server.caPem, async (kubectl) => {
+    const token = await server().token(users.clusterAdmin);
+    await withKubectl(server().serverUrl(cluster), server().caPem, async (kubectl) => {
       const namespaces = await kubectl(token, "get", "ns");
       expect(header(namespaces.stdout)).toEqual(["NAME", "STATUS", "AGE"]);
       expect(namespaces.stdout).toMatch(/^payments-dev\s+Active\s+\d+s$/m);
@@ -38,8 +33,8 @@ describe.each(rbacModes)("kubectl get prints the server's tables on %s", (_label
 
 describe("a single object as a table", () => {
   it("prints one row", async () => {
-    const token = await server.token(users.clusterAdmin);
-    await withKubectl(server.serverUrl(clusters.sharedDev), server.caPem, async (kubectl) => {
+    const token = await server().token(users.clusterAdmin);
+    await withKubectl(server().serverUrl(clusters.sharedDev), server().caPem, async (kubectl) => {
       const one = await kubectl(token, "get", "ns", "default");
       expect(one.stdout.trim().split("\n")).toHaveLength(2);
       expect(one.stdout).toMatch(/^default\s+Active\s+\d+s$/m);

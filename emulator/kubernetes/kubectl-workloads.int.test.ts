@@ -1,18 +1,13 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startStandaloneServer, type StandaloneServer } from "./testing/standalone-server";
-import { clusters, demoWorld, users } from "./testing/world";
+import { describe, expect, it } from "vitest";
+import { standaloneServerForSuite } from "./testing/standalone-suite";
+import { clusters, users } from "./testing/world";
 import { withKubectl } from "./testing/kubectl";
 import { failure, kubeConfigFor } from "./testing/kube-client";
 import { CoreV1Api } from "@kubernetes/client-node";
 
-let server: StandaloneServer;
-beforeAll(async () => {
-  server = await startStandaloneServer(demoWorld());
-});
-afterAll(() => server.close());
-beforeEach(() => server.side.reset());
+const server = standaloneServerForSuite();
 
 const deployment = (replicas: number) => `apiVersion: apps/v1
 kind: Deployment
@@ -35,9 +30,9 @@ describe.each([
   ["a Kubernetes RBAC cluster, as the team's member (edit)", clusters.platform, users.paymentsMember],
 ])("a sample workload on %s", (_label, cluster, tenant) => {
   it("applies a Deployment whose pods count against the namespace's quota", async () => {
-    const admin = await server.token(users.clusterAdmin);
-    const token = await server.token(tenant);
-    await withKubectl(server.serverUrl(cluster), server.caPem, async (kubectl, directory) => {
+    const admin = await server().token(users.clusterAdmin);
+    const token = await server().token(tenant);
+    await withKubectl(server().serverUrl(cluster), server().caPem, async (kubectl, directory) => {
       const created = await kubectl(admin, "create", "quota", "compute", "-n", "payments-dev", "--hard=pods=10,requests.cpu=2,requests.memory=1Gi,limits.cpu=4,count/deployments.apps=2");
       expect(created.stderr).toBe("");
       const quota = async () => JSON.parse((await kubectl(token, "get", "quota", "compute", "-n", "payments-dev", "-o", "json")).stdout) as { status: { hard: object; used: Record<string, string> } };
@@ -63,8 +58,8 @@ describe.each([
 
 describe("Deployment validation", () => {
   it("refuses a selector that does not match the template, as ValidateDeploymentSpec does", async () => {
-    const token = await server.token(users.clusterAdmin);
-    await withKubectl(server.serverUrl(clusters.sharedDev), server.caPem, async (kubectl, directory) => {
+    const token = await server().token(users.clusterAdmin);
+    await withKubectl(server().serverUrl(clusters.sharedDev), server().caPem, async (kubectl, directory) => {
       const file = path.join(directory, "deployment.yaml");
       await writeFile(file, deployment(1).replace("matchLabels: { app: hello }", "matchLabels: { app: other }"));
       expect((await kubectl(token, "apply", "-f", file)).stderr).toContain("spec.template.metadata.labels: Invalid value");
@@ -74,14 +69,14 @@ describe("Deployment validation", () => {
 
 describe("DeleteOptions", () => {
   it("orphans a Deployment's pods with --cascade=orphan and checks preconditions", async () => {
-    const token = await server.token(users.clusterAdmin);
-    await withKubectl(server.serverUrl(clusters.sharedDev), server.caPem, async (kubectl, directory) => {
+    const token = await server().token(users.clusterAdmin);
+    await withKubectl(server().serverUrl(clusters.sharedDev), server().caPem, async (kubectl, directory) => {
       const file = path.join(directory, "deployment.yaml");
       await writeFile(file, deployment(2));
       await kubectl(token, "apply", "-f", file);
       expect((await kubectl(token, "delete", "deploy", "hello", "-n", "payments-dev", "--cascade=orphan")).code).toBe(0);
       expect((await kubectl(token, "get", "pods", "-n", "payments-dev", "-l", "app=hello", "-o", "name")).stdout.trim().split("\n")).toHaveLength(2);
-      const core = kubeConfigFor(server, clusters.sharedDev, token).makeApiClient(CoreV1Api);
+      const core = kubeConfigFor(server(), clusters.sharedDev, token).makeApiClient(CoreV1Api);
       const stale = { preconditions: { resourceVersion: "1" } };
       expect(await failure(core.deleteNamespacedConfigMap({ name: "kube-root-ca.crt", namespace: "payments-dev", body: stale }))).toMatchObject({ code: 404 });
       await core.createNamespacedConfigMap({ namespace: "payments-dev", body: { metadata: { name: "guarded" } } });

@@ -1,20 +1,15 @@
 import { spawn } from "node:child_process";
 import { request } from "node:https";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CoreV1Api, Watch } from "@kubernetes/client-node";
 import { childEnvironment } from "../../test/support";
-import { startStandaloneServer, type StandaloneServer } from "./testing/standalone-server";
-import { clusters, demoWorld, rbacModes, users } from "./testing/world";
+import { standaloneServerForSuite } from "./testing/standalone-suite";
+import { clusters, rbacModes, users } from "./testing/world";
 import { withKubectl } from "./testing/kubectl";
 import { kubeConfigFor } from "./testing/kube-client";
 
-let server: StandaloneServer;
-beforeAll(async () => {
-  server = await startStandaloneServer(demoWorld());
-});
-afterAll(() => server.close());
-beforeEach(() => server.side.reset());
+const server = standaloneServerForSuite();
 
 const until = async (check: () => boolean, what: string): Promise<void> => {
   for (let waited = 0; waited < 10_000; waited += 50) {
@@ -26,8 +21,8 @@ const until = async (check: () => boolean, what: string): Promise<void> => {
 
 describe.each(rbacModes)("kubectl get -w on %s", (_label, cluster) => {
   it("prints ADDED, MODIFIED and DELETED as they happen", async () => {
-    const token = await server.token(users.clusterAdmin);
-    await withKubectl(server.serverUrl(cluster), server.caPem, async (kubectl, directory) => {
+    const token = await server().token(users.clusterAdmin);
+    await withKubectl(server().serverUrl(cluster), server().caPem, async (kubectl, directory) => {
       await kubectl(token, "create", "configmap", "existing", "-n", "payments-dev");
       const args = [`--kubeconfig=${path.join(directory, "kubeconfig")}`, `--token=${token}`, "get", "configmaps", "-n", "payments-dev", "-w", "--output-watch-events"];
       const watcher = spawn("kubectl", args, { env: childEnvironment({ HOME: directory, KUBECONFIG: undefined }) });
@@ -52,7 +47,7 @@ describe.each(rbacModes)("kubectl get -w on %s", (_label, cluster) => {
 function stream(path: string, token: string): Promise<{ status: number; contentType: string; lines: { type: string; object: { metadata?: { name?: string; resourceVersion?: string } } }[]; millis: number }> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const call = request(new URL(path, server.url), { ca: server.caPem, headers: { authorization: `Bearer ${token}` } }, (response) => {
+    const call = request(new URL(path, server().url), { ca: server().caPem, headers: { authorization: `Bearer ${token}` } }, (response) => {
       let text = "";
       response.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
       response.on("end", () =>
@@ -71,13 +66,13 @@ function stream(path: string, token: string): Promise<{ status: number; contentT
 
 describe("watch streams", () => {
   it("start with ADDED for the current objects, resume from a resourceVersion and end after timeoutSeconds", async () => {
-    const token = await server.token(users.clusterAdmin);
-    const base = `${new URL(server.serverUrl(clusters.sharedDev)).pathname}/api/v1/namespaces/payments-dev/pods`;
+    const token = await server().token(users.clusterAdmin);
+    const base = `${new URL(server().serverUrl(clusters.sharedDev)).pathname}/api/v1/namespaces/payments-dev/pods`;
     const initial = await stream(`${base}?watch=true&timeoutSeconds=1`, token);
     expect(initial).toMatchObject({ status: 200, contentType: "application/json" });
     expect(initial.lines.map((line) => line.type)).toEqual(["ADDED", "ADDED", "ADDED"]);
     expect(initial.millis).toBeGreaterThanOrEqual(900);
-    const core = kubeConfigFor(server, clusters.sharedDev, token).makeApiClient(CoreV1Api);
+    const core = kubeConfigFor(server(), clusters.sharedDev, token).makeApiClient(CoreV1Api);
     const list = await core.listNamespacedPod({ namespace: "payments-dev" });
     const name = list.items[0]?.metadata?.name ?? "";
     await core.deleteNamespacedPod({ name, namespace: "payments-dev" });
@@ -88,7 +83,7 @@ describe("watch streams", () => {
   });
 
   it("feed client-node's Watch", async () => {
-    const kc = kubeConfigFor(server, clusters.sharedDev, await server.token(users.clusterAdmin));
+    const kc = kubeConfigFor(server(), clusters.sharedDev, await server().token(users.clusterAdmin));
     const events: string[] = [];
     const request = await new Watch(kc).watch("/api/v1/namespaces", {}, (type, object: { metadata?: { name?: string } }) => events.push(`${type} ${object.metadata?.name ?? ""}`), () => undefined);
     try {

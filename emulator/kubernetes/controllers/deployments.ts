@@ -18,7 +18,8 @@ function objectAt(object: JsonObject | undefined, key: string): JsonObject {
 }
 
 function ownedBy(pod: JsonObject, uid: string): boolean {
-  const owners: Json[] = Array.isArray(objectAt(pod, "metadata").ownerReferences) ? (objectAt(pod, "metadata").ownerReferences as Json[]) : [];
+  const references = objectAt(pod, "metadata").ownerReferences;
+  const owners: Json[] = Array.isArray(references) ? references : [];
   return owners.some((owner) => isJsonObject(owner) && owner.uid === uid);
 }
 

@@ -15,6 +15,7 @@ const text = (object: JsonObject, ...path: string[]): string => {
 const list = (value: Json | undefined): Json[] => (Array.isArray(value) ? value : []);
 const count = (value: Json | undefined): number => (isJsonObject(value) ? Object.keys(value).length : 0);
 const none = (value: string): string => value || "<none>";
+const objectOrEmpty = (value: Json | undefined): JsonObject => (isJsonObject(value) ? value : {});
 
 export const nameColumn: Column = { name: "Name", type: "string", description: "Name must be unique within a namespace.", cell: (object) => text(object, "metadata", "name") };
 export const ageColumn: Column = { name: "Age", type: "string", description: "CreationTimestamp of the object.", cell: (_object, age) => age };
@@ -63,8 +64,8 @@ function nodeAddress(type: string) {
 
 function quotaUsage(limits: boolean) {
   return (quota: JsonObject): string => {
-    const hard = isJsonObject(at(quota, "status", "hard")) ? (at(quota, "status", "hard") as JsonObject) : {};
-    const used = isJsonObject(at(quota, "status", "used")) ? (at(quota, "status", "used") as JsonObject) : {};
+    const hard = objectOrEmpty(at(quota, "status", "hard"));
+    const used = objectOrEmpty(at(quota, "status", "used"));
     return Object.keys(hard)
       .filter((name) => name.startsWith("limits.") === limits)
       .sort()
