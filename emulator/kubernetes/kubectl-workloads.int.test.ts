@@ -87,3 +87,21 @@ describe("DeleteOptions", () => {
     });
   });
 });
+
+describe("quota admission", () => {
+  it("refuses creates beyond spec.hard, and a Deployment's rollout stops at the quota", async () => {
+    const admin = await server().token(users.clusterAdmin);
+    await withKubectl(server().serverUrl(clusters.sharedDev), server().caPem, async (kubectl, directory) => {
+      await kubectl(admin, "create", "quota", "small", "-n", "payments-dev", "--hard=pods=4,count/configmaps=1");
+      expect((await kubectl(admin, "create", "configmap", "first", "-n", "payments-dev")).code).toBe(0);
+      const second = await kubectl(admin, "create", "configmap", "second", "-n", "payments-dev");
+      expect(second.stderr).toContain('configmaps "second" is forbidden: exceeded quota: small, requested: count/configmaps=1, used: count/configmaps=1, limited: count/configmaps=1');
+      const file = path.join(directory, "deployment.yaml");
+      await writeFile(file, deployment(3));
+      await kubectl(admin, "apply", "-f", file);
+      expect((await kubectl(admin, "get", "deploy", "hello", "-n", "payments-dev")).stdout).toMatch(/^hello\s+1\/3\s+1\s+1\s+\d+s$/m);
+      const failure = await kubectl(admin, "get", "deploy", "hello", "-n", "payments-dev", "-o", "jsonpath={.status.conditions[?(@.type==\"ReplicaFailure\")].message}");
+      expect(failure.stdout).toContain("exceeded quota: small, requested: pods=1, used: pods=4, limited: pods=4");
+    });
+  });
+});

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { isJsonObject, stringAt, type Json, type JsonObject } from "../json";
 import { findResourceType, type ResourceType } from "../resources";
 import type { ClusterStore } from "../store";
+import { quotaRefusal } from "../quota/admission";
 
 /**
  * A stand-in for the deployment and ReplicaSet controllers, run right after a Deployment is
@@ -68,15 +69,30 @@ export function reconcileDeployment(store: ClusterStore, type: ResourceType, nam
   const stale = [...owned.filter((pod) => !current.includes(pod)), ...current.slice(replicas)];
   for (const pod of stale) store.delete(pods, namespace, stringAt(objectAt(pod, "metadata"), "name") ?? "");
   const nodeName = stringAt(objectAt(store.list(nodes, "")[0], "metadata"), "name");
-  for (let count = Math.min(current.length, replicas); count < replicas; count += 1) store.create(pods, namespace, newPod(deployment, hash, nodeName));
+  let running = Math.min(current.length, replicas);
+  let refusal: string | undefined;
+  // Pods go through quota admission as the ReplicaSet controller's creates do; a refusal stops the rollout.
+  while (running < replicas && !refusal) {
+    const pod = newPod(deployment, hash, nodeName);
+    refusal = quotaRefusal(store, pods, namespace, pod);
+    if (!refusal) {
+      store.create(pods, namespace, pod);
+      running += 1;
+    }
+  }
+  const replicaSet = `${stringAt(metadata, "name") ?? ""}-${hash}`;
   // The controllers omit zero counts (omitempty).
-  const ready: JsonObject = replicas > 0 ? { replicas, updatedReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas } : {};
+  const ready: JsonObject = running > 0 ? { replicas: running, updatedReplicas: running, readyReplicas: running, availableReplicas: running } : {};
   const status: JsonObject = {
     observedGeneration: typeof metadata.generation === "number" ? metadata.generation : 1,
     ...ready,
+    ...(running < replicas ? { unavailableReplicas: replicas - running } : {}),
     conditions: [
-      { type: "Available", status: "True", reason: "MinimumReplicasAvailable", message: "Deployment has minimum availability." },
-      { type: "Progressing", status: "True", reason: "NewReplicaSetAvailable", message: `ReplicaSet "${stringAt(metadata, "name") ?? ""}-${hash}" has successfully progressed.` },
+      running === replicas
+        ? { type: "Available", status: "True", reason: "MinimumReplicasAvailable", message: "Deployment has minimum availability." }
+        : { type: "Available", status: "False", reason: "MinimumReplicasUnavailable", message: "Deployment does not have minimum availability." },
+      { type: "Progressing", status: "True", reason: "NewReplicaSetAvailable", message: `ReplicaSet "${replicaSet}" has successfully progressed.` },
+      ...(refusal ? [{ type: "ReplicaFailure", status: "True", reason: "FailedCreate", message: `pods "${replicaSet}-" is forbidden: ${refusal}` }] : []),
     ],
   };
   return store.replace(type, namespace, { ...deployment, status });

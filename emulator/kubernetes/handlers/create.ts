@@ -6,6 +6,7 @@ import { alreadyExists, KubeError } from "../status";
 import type { HandlerContext, HandlerResult } from "./context";
 import { applyCreateDefaults } from "./defaults";
 import { afterWrite } from "./controllers";
+import { admitCreate } from "../quota/admission";
 import { type Ownership, checkBodyIdentity, ensureNamespaceExists, finishWrite, isDryRun, managerOf, metadataOf, nameOf, validateOrThrow } from "./objects";
 
 /** generateName gets five random characters, from the same alphabet as the real server's. */
@@ -33,6 +34,8 @@ export function createObject(context: HandlerContext, object: JsonObject, owners
   validateOrThrow(type, object);
   if (context.store.get(type, namespace, nameOf(object))) throw alreadyExists(type, nameOf(object));
   applyCreateDefaults(type, object);
+  // Admission runs on dry runs too: a dry-run create beyond quota is refused as the real one would be.
+  admitCreate(context.store, type, namespace, object);
   const prepared = finishWrite(context, undefined, object, ownership);
   if (!persist) {
     const preview = clone(prepared);

@@ -1,5 +1,5 @@
 import { isJsonObject, stringAt, type Json, type JsonObject } from "../json";
-import { findResourceType, resourceTypes } from "../resources";
+import { findResourceType, resourceTypes, type ResourceType } from "../resources";
 import type { ClusterStore } from "../store";
 import { addQuantities, formatQuantity, parseQuantity, type Amount } from "./quantity";
 
@@ -18,19 +18,33 @@ const countedByName: Readonly<Record<string, [string, string]>> = {
 
 const computeResources = new Set(["cpu", "memory", "ephemeral-storage"]);
 
-function countOf(store: ClusterStore, namespace: string, group: string, resource: string): number {
-  const type = resourceTypes.find((candidate) => candidate.group === group && candidate.resource === resource && !candidate.virtual);
-  // Kinds the emulator does not serve (services, secrets, PVCs) cannot exist: their count is 0.
-  return type ? store.list(type, namespace).length : 0;
+/** What quota usage is counted from: the pods that count and a count of objects per kind. */
+export type Inventory = { pods: JsonObject[]; count: (group: string, resource: string) => number };
+
+const isActive = (pod: JsonObject): boolean => !["Succeeded", "Failed"].includes(stringAt(isJsonObject(pod.status) ? pod.status : undefined, "phase") ?? "");
+
+/** A namespace's objects now. Kinds the emulator does not serve (services, secrets, PVCs) count 0. */
+export function namespaceInventory(store: ClusterStore, namespace: string): Inventory {
+  return {
+    pods: activePods(store, namespace),
+    count: (group, resource) => {
+      const type = resourceTypes.find((candidate) => candidate.group === group && candidate.resource === resource && !candidate.virtual);
+      return type ? store.list(type, namespace).length : 0;
+    },
+  };
+}
+
+/** One object about to be created: what it would add to each quota resource. */
+export function objectInventory(type: ResourceType, object: JsonObject): Inventory {
+  const isPod = type.group === "" && type.resource === "pods";
+  return { pods: isPod && isActive(object) ? [object] : [], count: (group, resource) => (group === type.group && resource === type.resource ? 1 : 0) };
 }
 
 /** Pods that count against quota: every pod not yet Succeeded or Failed. */
 function activePods(store: ClusterStore, namespace: string): JsonObject[] {
   const podsType = findResourceType("", "v1", "pods");
   if (!podsType) return [];
-  return store
-    .list(podsType, namespace)
-    .filter((pod) => !["Succeeded", "Failed"].includes(stringAt(isJsonObject(pod.status) ? pod.status : undefined, "phase") ?? ""));
+  return store.list(podsType, namespace).filter(isActive);
 }
 
 /** The sum of one container resource over the pods' containers (`requests` or `limits`). */
@@ -50,12 +64,12 @@ function podsTotal(pods: JsonObject[], kind: "requests" | "limits", resource: st
 }
 
 /** Usage of one quota resource name, or undefined for a name no evaluator tracks. */
-function usageOf(store: ClusterStore, namespace: string, name: string, pods: JsonObject[]): string | undefined {
+export function usageOf(name: string, { pods, count }: Inventory): string | undefined {
   const counted = countedByName[name];
-  if (counted) return name === "pods" ? String(pods.length) : String(countOf(store, namespace, counted[0], counted[1]));
+  if (counted) return name === "pods" ? String(pods.length) : String(count(counted[0], counted[1]));
   if (name.startsWith("count/")) {
     const [resource = "", ...group] = name.slice("count/".length).split(".");
-    return resource === "pods" && group.length === 0 ? String(pods.length) : String(countOf(store, namespace, group.join("."), resource));
+    return resource === "pods" && group.length === 0 ? String(pods.length) : String(count(group.join("."), resource));
   }
   if (name.startsWith("requests.") || name.startsWith("limits.")) {
     const [kind, ...rest] = name.split(".");
@@ -73,10 +87,10 @@ export function withQuotaStatus(store: ClusterStore, quota: JsonObject): JsonObj
   const metadata = isJsonObject(quota.metadata) ? quota.metadata : {};
   const namespace = stringAt(metadata, "namespace") ?? "";
   const hard = isJsonObject(quota.spec) && isJsonObject(quota.spec.hard) ? quota.spec.hard : {};
-  const pods = activePods(store, namespace);
+  const inventory = namespaceInventory(store, namespace);
   const used: JsonObject = {};
   for (const name of Object.keys(hard)) {
-    const usage = usageOf(store, namespace, name, pods);
+    const usage = usageOf(name, inventory);
     if (usage !== undefined) used[name] = usage;
   }
   return { ...quota, status: { hard, used } };
