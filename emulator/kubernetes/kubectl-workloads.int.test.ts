@@ -50,6 +50,11 @@ describe.each([
       await writeFile(file, deployment(3));
       expect((await kubectl(token, "apply", "--server-side", "--force-conflicts", "-f", file)).stdout).toBe("deployment.apps/hello serverside-applied\n");
       expect((await quota()).status.used.pods).toBe("6");
+      // rollout status watches the Deployment from its list's resourceVersion: it must see the watch start and exit.
+      expect(await kubectl(token, "rollout", "status", "deployment/hello", "-n", "payments-dev", "--timeout=10s")).toMatchObject({ code: 0, stdout: 'deployment "hello" successfully rolled out\n' });
+      expect((await kubectl(token, "scale", "deployment/hello", "-n", "payments-dev", "--replicas=1")).stdout).toBe("deployment.apps/hello scaled\n");
+      expect((await kubectl(token, "get", "deploy", "hello", "-n", "payments-dev")).stdout).toMatch(/^hello\s+1\/1\s+1\s+1\s+\d+s$/m);
+      expect((await quota()).status.used.pods).toBe("4");
       expect((await kubectl(token, "delete", "deploy", "hello", "-n", "payments-dev")).stdout).toBe('deployment.apps "hello" deleted\n');
       expect((await quota()).status.used).toMatchObject({ pods: "3", "count/deployments.apps": "0" });
     });

@@ -1,5 +1,6 @@
 import { KubeError, methodNotSupported } from "../status";
 import { accessReviewHandler } from "./access-review";
+import { scaleHandler } from "./scale";
 import { selfSubjectReviewHandler, selfSubjectRulesReviewHandler } from "./self-reviews";
 import type { HandlerContext, HandlerResult } from "./context";
 import { createHandler } from "./create";
@@ -22,6 +23,7 @@ export async function dispatch(context: HandlerContext): Promise<HandlerResult> 
   if (subresource) {
     // Only reading the status subresource is served; writes to it would need per-kind status strategies.
     if (subresource === "status" && verb === "get") return getObject(context);
+    if (subresource === "scale" && type.group === "apps" && type.resource === "deployments") return scaleHandler(context);
     throw resourceNotFound();
   }
   if (type.namespaced && !namespace && verb !== "list" && verb !== "watch") throw resourceNotFound();

@@ -62,7 +62,7 @@ async function applyHandler(context: HandlerContext): Promise<HandlerResult> {
   return { status: 200, body: replaceObject(context, current, result.object, { applied: result.entries }) };
 }
 
-function patched(current: JsonObject, contentType: string, text: Buffer): JsonObject {
+export function patched(current: JsonObject, contentType: string, text: Buffer): JsonObject {
   try {
     const result = contentType === jsonPatch ? applyJsonPatch(current, parseBody(text, false)) : mergePatch(current, parseBody(text, false));
     if (!isJsonObject(result)) throw badRequest("the patch did not produce an object");

@@ -28,6 +28,9 @@ export function serveWatch(context: HandlerContext, response: ServerResponse, op
   const relevant = (event: StoreEvent) => event.resourceKey === resourceKey && (!namespace || event.namespace === namespace) && matches(event.object);
 
   response.writeHead(200, { "Content-Type": options.contentType, "Cache-Control": "no-cache, private", "Transfer-Encoding": "chunked" });
+  // Headers go out at once: a watch with nothing to replay would otherwise leave the client waiting
+  // for a response (kubectl rollout status then hangs on exit, its informer never having started).
+  response.flushHeaders();
   const send = (eventType: WatchEventType | "ERROR", object: JsonObject) => response.write(`${JSON.stringify({ type: eventType, object })}\n`);
 
   let replay: StoreEvent[] = [];
