@@ -5,7 +5,7 @@ import { CoreV1Api } from "@kubernetes/client-node";
 import { standaloneServerForSuite } from "./testing/standalone-suite";
 import { clusters, rbacModes, users } from "./testing/world";
 import { withKubectl } from "./testing/kubectl";
-import { kubeConfigFor } from "./testing/kube-client";
+import { failure, kubeConfigFor } from "./testing/kube-client";
 
 const server = standaloneServerForSuite();
 
@@ -51,5 +51,14 @@ describe("deletecollection with dryRun=All", () => {
     await core.deleteCollectionNamespacedPod({ namespace: "payments-dev", dryRun: "All" });
     await core.deleteCollectionNamespacedPod({ namespace: "payments-dev", body: { dryRun: ["All"] } });
     expect((await core.listNamespacedPod({ namespace: "payments-dev" })).items).toHaveLength(before.items.length);
+  });
+
+  it("refuses a dryRun value other than All with 422 on the options kind", async () => {
+    const core = kubeConfigFor(server(), clusters.sharedDev, await server().token(users.clusterAdmin)).makeApiClient(CoreV1Api);
+    expect(await failure(core.createNamespacedConfigMap({ namespace: "payments-dev", body: { metadata: { name: "c" } }, dryRun: "Some" }))).toMatchObject({
+      code: 422,
+      body: { message: 'CreateOptions.meta.k8s.io "" is invalid: dryRun: Unsupported value: "Some": supported values: "All"', details: { causes: [{ field: "dryRun" }] } },
+    });
+    expect(await failure(core.deleteNamespacedPod({ name: "x", namespace: "payments-dev", body: { dryRun: ["Some"] } }))).toMatchObject({ code: 422, body: { details: { kind: "DeleteOptions" } } });
   });
 });

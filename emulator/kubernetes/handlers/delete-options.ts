@@ -2,6 +2,7 @@ import { decodeObjectBody } from "../body";
 import { isJsonObject } from "../json";
 import { badRequest } from "../status";
 import type { HandlerContext } from "./context";
+import { dryRunRequested } from "./objects";
 
 export type DeleteOptions = {
   dryRun: boolean;
@@ -38,9 +39,6 @@ export async function deleteOptions(context: HandlerContext): Promise<DeleteOpti
   if (propagation && !["Orphan", "Background", "Foreground"].includes(propagation)) {
     throw badRequest(`propagationPolicy: Unsupported value: "${propagation}": supported values: "Foreground", "Background", "Orphan"`);
   }
-  // ValidateDryRun: "All" is the only value the API server knows.
-  const unknown = dryRun.find((value) => value !== "All");
-  if (unknown !== undefined) throw badRequest(`dryRun: Unsupported value: "${unknown}": supported values: "All"`);
   // Foreground deletion is applied like Background: the owned objects go at once either way.
-  return { dryRun: dryRun.includes("All"), orphan: propagation === "Orphan" || (propagation === "" && orphan), preconditions };
+  return { dryRun: dryRunRequested(context.info.verb, dryRun), orphan: propagation === "Orphan" || (propagation === "" && orphan), preconditions };
 }

@@ -9,7 +9,7 @@ import { enforceKnownFields } from "../openapi/field-validation";
 import { badRequest, KubeError, notFound } from "../status";
 import type { HandlerContext, HandlerResult } from "./context";
 import { createObject } from "./create";
-import { checkBodyIdentity, managerOf, metadataOf } from "./objects";
+import { checkBodyIdentity, isDryRun, managerOf, metadataOf } from "./objects";
 import { replaceObject } from "./update";
 
 const jsonPatch = "application/json-patch+json";
@@ -57,7 +57,7 @@ async function applyHandler(context: HandlerContext): Promise<HandlerResult> {
     const { message, causes } = conflictMessage(result.conflicts);
     throw new KubeError(409, "Conflict", message, { causes });
   }
-  const persist = !context.query.getAll("dryRun").includes("All");
+  const persist = !isDryRun(context);
   if (!current) return { status: 201, body: createObject(context, result.object, { applied: result.entries }, persist) };
   return { status: 200, body: replaceObject(context, current, result.object, { applied: result.entries }) };
 }
