@@ -44,7 +44,7 @@ describe.each(rbacModes)("kubectl get -w on %s", (_label, cluster) => {
   });
 });
 
-function stream(path: string, token: string): Promise<{ status: number; contentType: string; lines: { type: string; object: { metadata?: { name?: string; resourceVersion?: string } } }[]; millis: number }> {
+function stream(path: string, token: string): Promise<{ status: number; contentType: string; lines: { type: string; object: { metadata?: { name?: string; resourceVersion?: string; annotations?: Record<string, string> } } }[]; millis: number }> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const call = request(new URL(path, server().url), { ca: server().caPem, headers: { authorization: `Bearer ${token}` } }, (response) => {
@@ -78,6 +78,10 @@ describe("watch streams", () => {
     await core.deleteNamespacedPod({ name, namespace: "payments-dev" });
     const resumed = await stream(`${base}?watch=true&timeoutSeconds=1&resourceVersion=${list.metadata?.resourceVersion ?? ""}`, token);
     expect(resumed.lines.map((line) => [line.type, line.object.metadata?.name])).toEqual([["DELETED", name]]);
+    const streamed = await stream(`${base}?watch=true&timeoutSeconds=1&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true`, token);
+    expect(streamed.lines.map((line) => line.type)).toEqual(["ADDED", "ADDED", "BOOKMARK"]);
+    expect(streamed.lines[2]?.object).toMatchObject({ kind: "Pod", metadata: { annotations: { "k8s.io/initial-events-end": "true" } } });
+    expect((await stream(`${base}?watch=true&sendInitialEvents=true`, token)).status).toBe(422);
     const selected = await stream(`${base}?watch=true&timeoutSeconds=1&labelSelector=app%3Dpayments-worker`, token);
     expect(selected.lines).toHaveLength(1);
   });

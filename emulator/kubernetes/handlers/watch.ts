@@ -1,6 +1,7 @@
 import type { ServerResponse } from "node:http";
 import type { JsonObject } from "../json";
-import { badRequest, failureStatus } from "../status";
+import { groupVersion } from "../resources";
+import { badRequest, failureStatus, KubeError } from "../status";
 import type { StoreEvent, WatchEventType } from "../watch-hub";
 import type { HandlerContext } from "./context";
 import { selectedObjects, selectorMatcher } from "./read";
@@ -23,6 +24,14 @@ export function serveWatch(context: HandlerContext, response: ServerResponse, op
   const resourceVersion = context.query.get("resourceVersion") ?? "";
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds < 0) throw badRequest(`invalid timeoutSeconds: ${context.query.get("timeoutSeconds") ?? ""}`);
   if (resourceVersion !== "" && !/^\d+$/.test(resourceVersion)) throw badRequest(`resourceVersion: Invalid value: "${resourceVersion}": must be a number`);
+  const sendInitialEvents = context.query.get("sendInitialEvents") === "true";
+  if (sendInitialEvents && (context.query.get("resourceVersionMatch") !== "NotOlderThan" || context.query.get("allowWatchBookmarks") !== "true")) {
+    throw new KubeError(422, "Invalid", 'ListOptions.meta.k8s.io "" is invalid: sendInitialEvents: Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan and allowWatchBookmarks', {
+      group: "meta.k8s.io",
+      kind: "ListOptions",
+      causes: [{ reason: "FieldValueForbidden", message: "Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan and allowWatchBookmarks", field: "sendInitialEvents" }],
+    });
+  }
   const matches = selectorMatcher(context);
   const resourceKey = `${type.group}|${type.resource}`;
   const relevant = (event: StoreEvent) => event.resourceKey === resourceKey && (!namespace || event.namespace === namespace) && matches(event.object);
@@ -31,10 +40,15 @@ export function serveWatch(context: HandlerContext, response: ServerResponse, op
   // Headers go out at once: a watch with nothing to replay would otherwise leave the client waiting
   // for a response (kubectl rollout status then hangs on exit, its informer never having started).
   response.flushHeaders();
-  const send = (eventType: WatchEventType | "ERROR", object: JsonObject) => response.write(`${JSON.stringify({ type: eventType, object })}\n`);
+  const send = (eventType: WatchEventType | "ERROR" | "BOOKMARK", object: JsonObject) => response.write(`${JSON.stringify({ type: eventType, object })}\n`);
 
   let replay: StoreEvent[] = [];
-  if (resourceVersion === "" || resourceVersion === "0") {
+  if (sendInitialEvents) {
+    // Streaming lists (KEP-3157): the current objects, then a bookmark marking their end.
+    for (const object of selectedObjects(context)) send("ADDED", options.transform(object));
+    const marker = { kind: type.kind, apiVersion: groupVersion(type), metadata: { resourceVersion: context.store.resourceVersion, annotations: { "k8s.io/initial-events-end": "true" } } };
+    send("BOOKMARK", marker);
+  } else if (resourceVersion === "" || resourceVersion === "0") {
     for (const object of selectedObjects(context)) send("ADDED", options.transform(object));
   } else {
     const since = context.store.changes.since(Number(resourceVersion));
