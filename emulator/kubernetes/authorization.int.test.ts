@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AuthorizationV1Api, CoreV1Api, RbacAuthorizationV1Api } from "@kubernetes/client-node";
 import type { EntraIdentity } from "../contracts";
 import type { ClusterKey } from "../contracts";
-import { startStandaloneServer, type StandaloneServer } from "./testing/standalone-server";
-import { clusters, demoWorld, users } from "./testing/world";
+import { standaloneServerForSuite } from "./testing/standalone-suite";
+import { clusters, users } from "./testing/world";
 import { failure, kubeConfigFor } from "./testing/kube-client";
 
-let server: StandaloneServer;
-beforeAll(async () => {
-  server = await startStandaloneServer(demoWorld());
-});
-afterAll(() => server.close());
-beforeEach(() => server.side.reset());
+const server = standaloneServerForSuite();
 
 async function clients(user: EntraIdentity, cluster: ClusterKey = clusters.sharedDev) {
-  const kc = kubeConfigFor(server, cluster, await server.token(user));
+  const kc = kubeConfigFor(server(), cluster, await server().token(user));
   return { core: kc.makeApiClient(CoreV1Api), rbac: kc.makeApiClient(RbacAuthorizationV1Api), authorization: kc.makeApiClient(AuthorizationV1Api) };
 }
 

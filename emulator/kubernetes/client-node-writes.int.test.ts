@@ -208,12 +208,9 @@ describe("KubernetesObjectApi discovery", () => {
   });
 });
 
-describe("watch and private clusters", () => {
-  it("answers watch with 405 and drops connections to a private cluster", async () => {
+describe("private clusters", () => {
+  it("drops connections to a private cluster", async () => {
     const kcPrivate = kubeConfigFor(server, clusters.privateProd, await server.token(users.clusterAdmin));
     await expect(kcPrivate.makeApiClient(CoreV1Api).listNamespace()).rejects.toThrow();
-    const kc = kubeConfigFor(server, clusters.sharedDev, await server.token(users.clusterAdmin));
-    const watch = await failure(kc.makeApiClient(CoreV1Api).listNamespace({ watch: true }));
-    expect(watch.code).toBe(405);
   });
 });

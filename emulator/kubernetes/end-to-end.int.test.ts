@@ -1,74 +1,38 @@
-import { mkdtemp, rm } from "node:fs/promises";
 import { request } from "node:https";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CoreV1Api, KubeConfig, PatchStrategy, RbacAuthorizationV1Api, setHeaderOptions } from "@kubernetes/client-node";
-import { startEmulator, type Emulator } from "../index";
 import type { DemoPersona } from "../seed/organisation";
 import { demoSubscriptions } from "../seed/organisation";
-import { createKubernetesSide } from "./kubernetes-side";
 import { failure } from "./testing/kube-client";
+import { emulatorForSuite } from "./testing/emulator-suite";
 import { withKubectl } from "./testing/kubectl";
+import { userKubeconfig as armKubeconfig, type Cluster } from "./testing/arm-kubeconfig";
 
-/** The whole emulator: Entra tokens, ARM's listClusterUserCredential kubeconfig, seeded role assignments. */
-let emulator: Emulator;
-let dataDir: string;
+const emulator = emulatorForSuite();
 
-beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), "clusterdesk-emulator-"));
-  emulator = await startEmulator({ port: 0, dataDir, kubernetes: createKubernetesSide });
-});
-afterAll(async () => {
-  await emulator.stop();
-  await rm(dataDir, { recursive: true, force: true });
-});
-beforeEach(() => emulator.reset());
-
-type Cluster = { subscriptionId: string; resourceGroup: string; name: string };
 const searchProd: Cluster = { subscriptionId: demoSubscriptions.production, resourceGroup: "rg-search-prod", name: "aks-search-prod" };
 const sharedDev: Cluster = { subscriptionId: demoSubscriptions.nonProduction, resourceGroup: "rg-dev", name: "aks-shared-dev" };
 const platform: Cluster = { subscriptionId: demoSubscriptions.production, resourceGroup: "rg-platform-prod", name: "aks-platform-shared" };
 const paymentsProd: Cluster = { subscriptionId: demoSubscriptions.production, resourceGroup: "rg-payments-prod", name: "aks-payments-prod" };
 const legacy: Cluster = { subscriptionId: demoSubscriptions.nonProduction, resourceGroup: "rg-dev", name: "aks-legacy-podid" };
 
-/** POSTs listClusterUserCredential as the ARM SDK does and returns the decoded kubeconfig YAML. */
-async function userKubeconfig(cluster: Cluster): Promise<string> {
-  const token = await emulator.issueTestToken({ user: "admin", audience: "arm" });
-  const url = new URL(
-    `/subscriptions/${cluster.subscriptionId}/resourceGroups/${cluster.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${cluster.name}/listClusterUserCredential?api-version=2025-10-01`,
-    emulator.url,
-  );
-  const body = await new Promise<string>((resolve, reject) => {
-    const call = request(url, { method: "POST", ca: emulator.caPem, headers: { authorization: `Bearer ${token}`, "content-length": 0 } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    });
-    call.on("error", reject);
-    call.end();
-  });
-  const parsed = JSON.parse(body) as { kubeconfigs: { value: string }[] };
-  return Buffer.from(parsed.kubeconfigs[0]?.value ?? "", "base64").toString("utf8");
-}
-
 /** The portal's way: the ARM kubeconfig's cluster and CA, plus an Entra token for the AKS server application. */
 async function clientsFor(cluster: Cluster, user: DemoPersona) {
   const fromArm = new KubeConfig();
-  fromArm.loadFromString(await userKubeconfig(cluster));
+  fromArm.loadFromString(await armKubeconfig(emulator(), cluster));
   const server = fromArm.getCurrentCluster();
   if (!server) throw new Error("kubeconfig without a cluster");
   const kc = new KubeConfig();
   kc.loadFromOptions({
     clusters: [server],
-    users: [{ name: "entra", token: await emulator.issueTestToken({ user, audience: "aks" }) }],
+    users: [{ name: "entra", token: await emulator().issueTestToken({ user, audience: "aks" }) }],
     contexts: [{ name: "c", cluster: server.name, user: "entra" }],
     currentContext: "c",
   });
   return { core: kc.makeApiClient(CoreV1Api), rbac: kc.makeApiClient(RbacAuthorizationV1Api) };
 }
 
-describe("the Kubernetes side inside the real emulator", () => {
+describe("the Kubernetes side inside the real emulator()", () => {
   it("lets a namespace Reader list pods there, and denies other namespaces and writes", async () => {
     const { core } = await clientsFor(searchProd, "searchEngineer");
     expect((await core.listNamespacedPod({ namespace: "search-prod" })).items.length).toBeGreaterThan(0);
@@ -119,10 +83,10 @@ describe("the Kubernetes side inside the real emulator", () => {
   });
 
   it("does not reach a private cluster's API server", async () => {
-    const yaml = await userKubeconfig(paymentsProd);
+    const yaml = await armKubeconfig(emulator(), paymentsProd);
     expect(yaml).toContain("privatelink");
     const response = await new Promise<string>((resolve) => {
-      const call = request(new URL(`/k8s/${paymentsProd.subscriptionId}/${paymentsProd.resourceGroup}/${paymentsProd.name}/api`, emulator.url), { ca: emulator.caPem }, () => resolve("answered"));
+      const call = request(new URL(`/k8s/${paymentsProd.subscriptionId}/${paymentsProd.resourceGroup}/${paymentsProd.name}/api`, emulator().url), { ca: emulator().caPem }, () => resolve("answered"));
       call.on("error", (error) => resolve(error.message));
       call.end();
     });
@@ -131,10 +95,10 @@ describe("the Kubernetes side inside the real emulator", () => {
 
   it("drives kubectl with the ARM kubeconfig and an Entra token", async () => {
     const fromArm = new KubeConfig();
-    fromArm.loadFromString(await userKubeconfig(searchProd));
+    fromArm.loadFromString(await armKubeconfig(emulator(), searchProd));
     const server = fromArm.getCurrentCluster();
-    const token = await emulator.issueTestToken({ user: "searchEngineer", audience: "aks" });
-    await withKubectl(server?.server ?? "", emulator.caPem, async (kubectl) => {
+    const token = await emulator().issueTestToken({ user: "searchEngineer", audience: "aks" });
+    await withKubectl(server?.server ?? "", emulator().caPem, async (kubectl) => {
       expect((await kubectl(token, "auth", "can-i", "list", "pods", "-n", "search-prod")).stdout.trim()).toBe("yes");
       expect((await kubectl(token, "auth", "can-i", "list", "pods", "-n", "kube-system")).stdout.trim()).toMatch(/^no/);
       const pods = await kubectl(token, "get", "pods", "-n", "search-prod", "-o", "name");

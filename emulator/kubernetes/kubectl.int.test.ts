@@ -1,16 +1,11 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startStandaloneServer, type StandaloneServer } from "./testing/standalone-server";
-import { clusters, demoWorld, users } from "./testing/world";
+import { describe, expect, it } from "vitest";
+import { standaloneServerForSuite } from "./testing/standalone-suite";
+import { clusters, users } from "./testing/world";
 import { withKubectl } from "./testing/kubectl";
 
-let server: StandaloneServer;
-beforeAll(async () => {
-  server = await startStandaloneServer(demoWorld());
-});
-afterAll(() => server.close());
-beforeEach(() => server.side.reset());
+const server = standaloneServerForSuite();
 
 const networkPolicy = `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -33,8 +28,8 @@ subjects:
 
 describe("kubectl against the emulated API server", () => {
   it("gets namespaces and applies a NetworkPolicy and a RoleBinding", async () => {
-    const token = await server.token(users.clusterAdmin);
-    await withKubectl(server.serverUrl(clusters.sharedDev), server.caPem, async (kubectl, directory) => {
+    const token = await server().token(users.clusterAdmin);
+    await withKubectl(server().serverUrl(clusters.sharedDev), server().caPem, async (kubectl, directory) => {
       const namespaces = await kubectl(token, "get", "ns", "-o", "name");
       expect(namespaces.stderr).toBe("");
       expect(namespaces.stdout.split("\n")).toEqual(expect.arrayContaining(["namespace/default", "namespace/payments-dev", "namespace/kube-system"]));
@@ -57,8 +52,8 @@ describe("kubectl against the emulated API server", () => {
   });
 
   it("answers auth can-i from the same authorization engine", async () => {
-    const token = await server.token(users.reader);
-    await withKubectl(server.serverUrl(clusters.sharedDev), server.caPem, async (kubectl) => {
+    const token = await server().token(users.reader);
+    await withKubectl(server().serverUrl(clusters.sharedDev), server().caPem, async (kubectl) => {
       const yes = await kubectl(token, "auth", "can-i", "list", "pods", "-n", "payments-dev");
       expect(yes.stderr).toBe("");
       expect(yes.stdout.trim()).toBe("yes");
@@ -71,8 +66,8 @@ describe("kubectl against the emulated API server", () => {
   });
 
   it("shows a Reader the guard denial outside its namespace", async () => {
-    const token = await server.token(users.reader);
-    await withKubectl(server.serverUrl(clusters.sharedDev), server.caPem, async (kubectl) => {
+    const token = await server().token(users.reader);
+    await withKubectl(server().serverUrl(clusters.sharedDev), server().caPem, async (kubectl) => {
       const allowed = await kubectl(token, "get", "pods", "-n", "payments-dev", "-o", "name");
       expect(allowed.code).toBe(0);
       expect(allowed.stdout).toContain("pod/payments-api-");

@@ -3,10 +3,12 @@ import type { AzureSideForKubernetes, ClusterKey, EmulatedClusterView, Kubernete
 import type { AccessAttributes, Requester } from "./authz/attributes";
 import { authenticateBearer } from "./authz/authenticate";
 import { authorize, type Decision } from "./authz/authorizer";
-import type { RbacObjects } from "./authz/kubernetes-rbac";
+import { impersonatedRequester } from "./authz/impersonation";
+import { rbacRulesFor, type RbacObjects } from "./authz/kubernetes-rbac";
 import { forbiddenMessage } from "./authz/forbidden-message";
 import { discoveryAnswer } from "./discovery-routes";
-import { dispatch, resourceNotFound } from "./handlers/dispatch";
+import { resourceNotFound } from "./handlers/dispatch";
+import { respond } from "./respond";
 import { readBody, sendError, sendJson } from "./http";
 import { requestInfo, type RequestInfo } from "./request-info";
 import { findResourceType } from "./resources";
@@ -65,13 +67,14 @@ export const createKubernetesSide: KubernetesSideFactory = (azure: AzureSideForK
   async function serve(request: IncomingMessage, response: ServerResponse, cluster: EmulatedClusterView, path: string): Promise<void> {
     const header = request.headers.authorization ?? "";
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    const requester = token ? await authenticateBearer(azure, cluster, token) : null;
-    if (!requester) throw unauthorized();
+    const authenticated = token ? await authenticateBearer(azure, cluster, token) : null;
+    if (!authenticated) throw unauthorized();
 
     const url = new URL(path, "https://kubernetes.invalid");
     const method = request.method ?? "GET";
     const info = requestInfo(method, url.pathname, url.searchParams);
     const store = storeOf(cluster);
+    const requester = impersonatedRequester(authenticated, request.headers, request.headersDistinct, (check) => decide(cluster, store, authenticated, check));
     const attributes = attributesOf(info);
     const decision = decide(cluster, store, requester, attributes);
     if (!decision.allowed) {
@@ -81,12 +84,15 @@ export const createKubernetesSide: KubernetesSideFactory = (azure: AzureSideForK
     }
 
     if (info.kind === "nonResource") {
-      const answer = method === "GET" ? discoveryAnswer(url.pathname, request.headers.accept, cluster, request.headers.host ?? "") : undefined;
+      const prefix = new URL(request.url ?? "/", "https://kubernetes.invalid").pathname.slice(0, -url.pathname.length || undefined);
+      const discovery = { path: url.pathname, accept: request.headers.accept, cluster, host: request.headers.host ?? "", prefix };
+      const answer = method === "GET" ? discoveryAnswer(discovery) : undefined;
       if (!answer) throw resourceNotFound();
       return sendJson(response, 200, answer.body, answer.contentType);
     }
     if (info.kind === "unknown") throw resourceNotFound();
-    const result = await dispatch({
+    await respond(request, response, {
+      warnings: [],
       store,
       info,
       query: url.searchParams,
@@ -95,8 +101,8 @@ export const createKubernetesSide: KubernetesSideFactory = (azure: AzureSideForK
       requester,
       readBody: () => readBody(request),
       decide: (subject, reviewed) => decide(cluster, store, subject, reviewed),
+      rulesFor: (subject, namespace) => ({ rules: rbacRulesFor(rbacObjects(store, namespace), subject), incomplete: cluster.azureRbac }),
     });
-    sendJson(response, result.status, result.body);
   }
 
   return {

@@ -24,6 +24,6 @@ describe("request info, as the API server derives it", () => {
 
   it("treats discovery as non-resource requests and unknown kinds as unknown", () => {
     expect(info("GET", "/apis/apps/v1")).toEqual({ kind: "nonResource", verb: "get", path: "/apis/apps/v1" });
-    expect(info("GET", "/apis/apps/v1/namespaces/x/deployments")).toMatchObject({ kind: "unknown", group: "apps", resource: "deployments" });
+    expect(info("GET", "/apis/apps/v1/namespaces/x/statefulsets")).toMatchObject({ kind: "unknown", group: "apps", resource: "statefulsets" });
   });
 });

@@ -9,7 +9,7 @@ export type ResourceType = {
   namespaced: boolean;
   verbs: string[];
   shortNames?: string[];
-  /** Only create: the access reviews, which are answered but never stored. */
+  /** Only create: the access and identity reviews, which are answered but never stored. */
   virtual?: boolean;
 };
 
@@ -26,8 +26,8 @@ function served(
   return { group, version, resource, singularName: kind.toLowerCase(), kind, namespaced, verbs: crud, ...(shortNames ? { shortNames } : {}) };
 }
 
-function review(resource: string, kind: string, namespaced: boolean): ResourceType {
-  return { group: "authorization.k8s.io", version: "v1", resource, singularName: kind.toLowerCase(), kind, namespaced, verbs: ["create"], virtual: true };
+function review(resource: string, kind: string, namespaced: boolean, group = "authorization.k8s.io"): ResourceType {
+  return { group, version: "v1", resource, singularName: kind.toLowerCase(), kind, namespaced, verbs: ["create"], virtual: true };
 }
 
 const rbac = "rbac.authorization.k8s.io";
@@ -41,6 +41,7 @@ export const resourceTypes: readonly ResourceType[] = [
   served("", "v1", "configmaps", "ConfigMap", true, ["cm"]),
   served("", "v1", "pods", "Pod", true, ["po"]),
   served("", "v1", "nodes", "Node", false, ["no"]),
+  served("apps", "v1", "deployments", "Deployment", true, ["deploy"]),
   served("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicy", true, ["netpol"]),
   served(rbac, "v1", "roles", "Role", true),
   served(rbac, "v1", "rolebindings", "RoleBinding", true),
@@ -54,6 +55,8 @@ export const resourceTypes: readonly ResourceType[] = [
   review("subjectaccessreviews", "SubjectAccessReview", false),
   review("selfsubjectaccessreviews", "SelfSubjectAccessReview", false),
   review("localsubjectaccessreviews", "LocalSubjectAccessReview", true),
+  review("selfsubjectrulesreviews", "SelfSubjectRulesReview", false),
+  review("selfsubjectreviews", "SelfSubjectReview", false, "authentication.k8s.io"),
 ];
 
 export function groupVersion(type: { group: string; version: string }): string {

@@ -76,15 +76,20 @@ export function forbidden(resource: QualifiedResource, name: string, why: string
   return new KubeError(403, "Forbidden", `${subject} is forbidden: ${why}`, detailsOf(resource, name));
 }
 
-export type FieldError = { field: string; value: string; detail: string };
+/** field.Invalid, or field.TooLong, whose message leaves the (long) value out. */
+export type FieldError = { field: string; value: string; detail: string; type?: "TooLong" };
+
+function errorBody(error: FieldError): string {
+  return error.type === "TooLong" ? `Too long: ${error.detail}` : `Invalid value: ${JSON.stringify(error.value)}: ${error.detail}`;
+}
 
 /** 422 as NewInvalid builds it: one cause per field error, the message joins them. */
 export function invalid(kind: string, group: string, name: string, errors: FieldError[]): KubeError {
-  const texts = errors.map((error) => `${error.field}: Invalid value: ${JSON.stringify(error.value)}: ${error.detail}`);
+  const texts = errors.map((error) => `${error.field}: ${errorBody(error)}`);
   const joined = texts.length === 1 ? (texts[0] ?? "") : `[${texts.join(", ")}]`;
   const causes = errors.map((error) => ({
-    reason: "FieldValueInvalid",
-    message: `Invalid value: ${JSON.stringify(error.value)}: ${error.detail}`,
+    reason: error.type === "TooLong" ? "FieldValueTooLong" : "FieldValueInvalid",
+    message: errorBody(error),
     field: error.field,
   }));
   return new KubeError(422, "Invalid", `${kind} "${name}" is invalid: ${joined}`, { name, group, kind, causes });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { clone, isJsonObject, stringAt, type JsonObject } from "./json";
 import type { ResourceType } from "./resources";
+import { WatchHub, type WatchEventType } from "./watch-hub";
 
 /**
  * One cluster's objects, in memory. `resourceVersion` is a per-cluster counter, as etcd's revision
@@ -9,6 +10,8 @@ import type { ResourceType } from "./resources";
 export class ClusterStore {
   private readonly objects = new Map<string, JsonObject>();
   private revision = 0;
+  /** Every write's event, for watches. */
+  readonly changes = new WatchHub();
 
   constructor(private readonly now: () => Date = () => new Date()) {}
 
@@ -47,6 +50,7 @@ export class ClusterStore {
     };
     if (!type.namespaced && isJsonObject(stamped.metadata)) delete stamped.metadata.namespace;
     this.objects.set(key(type, namespace, name), stamped);
+    this.emit("ADDED", type, namespace, stamped);
     return clone(stamped);
   }
 
@@ -56,6 +60,7 @@ export class ClusterStore {
     const name = stringAt(metadata, "name") ?? "";
     const stored: JsonObject = { ...object, metadata: { ...metadata, resourceVersion: this.bump() } };
     this.objects.set(key(type, namespace, name), stored);
+    this.emit("MODIFIED", type, namespace, stored);
     return clone(stored);
   }
 
@@ -64,14 +69,20 @@ export class ClusterStore {
     const stored = this.objects.get(id);
     if (!stored) return undefined;
     this.objects.delete(id);
-    this.bump();
+    const deleted = { ...stored, metadata: { ...(isJsonObject(stored.metadata) ? stored.metadata : {}), resourceVersion: this.bump() } };
+    this.emit("DELETED", type, namespace, deleted);
     return clone(stored);
   }
 
   /** Namespace deletion: every namespaced object in it goes too. */
   deleteNamespaceContents(namespace: string, types: readonly ResourceType[]): void {
     for (const type of types.filter((candidate) => candidate.namespaced)) {
-      for (const id of [...this.objects.keys()]) if (id.startsWith(key(type, namespace, ""))) this.objects.delete(id);
+      for (const id of [...this.objects.keys()]) {
+        const object = this.objects.get(id);
+        if (!object || !id.startsWith(key(type, namespace, ""))) continue;
+        this.objects.delete(id);
+        this.emit("DELETED", type, namespace, { ...object, metadata: { ...(isJsonObject(object.metadata) ? object.metadata : {}), resourceVersion: this.bump() } });
+      }
     }
     this.bump();
   }
@@ -82,6 +93,10 @@ export class ClusterStore {
 
   timestamp(): string {
     return timestamp(this.now());
+  }
+
+  private emit(type: WatchEventType, resource: ResourceType, namespace: string, object: JsonObject): void {
+    this.changes.publish({ type, revision: this.revision, resourceKey: `${resource.group}|${resource.resource}`, namespace: resource.namespaced ? namespace : "", object: clone(object) });
   }
 
   private bump(): string {

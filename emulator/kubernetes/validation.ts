@@ -1,6 +1,7 @@
 import { isJsonObject, type JsonObject } from "./json";
 import type { FieldError } from "./status";
 import type { ResourceType } from "./resources";
+import { metadataErrors } from "./metadata-validation";
 
 /** The messages of k8s.io/apimachinery/pkg/util/validation, word for word. */
 const dns1123LabelPattern = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -78,6 +79,21 @@ export function quantityErrors(type: ResourceType, object: JsonObject): FieldErr
   );
 }
 
+/** ValidateDeploymentSpec's selector rules: non-empty, and matching the template's labels. */
+function deploymentErrors(type: ResourceType, object: JsonObject): FieldError[] {
+  if (type.group !== "apps" || type.resource !== "deployments") return [];
+  const spec = isJsonObject(object.spec) ? object.spec : {};
+  const selector = isJsonObject(spec.selector) ? spec.selector : {};
+  const matchLabels = isJsonObject(selector.matchLabels) ? selector.matchLabels : {};
+  const expressions = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
+  if (Object.keys(matchLabels).length === 0 && expressions.length === 0) return [{ field: "spec.selector", value: "{}", detail: "empty selector is invalid for deployment" }];
+  const template = isJsonObject(spec.template) && isJsonObject(spec.template.metadata) ? spec.template.metadata : {};
+  const labels = isJsonObject(template.labels) ? template.labels : {};
+  const matches = Object.entries(matchLabels).every(([key, value]) => labels[key] === value);
+  return matches ? [] : [{ field: "spec.template.metadata.labels", value: JSON.stringify(labels), detail: "`selector` does not match template `labels`" }];
+}
+
 export function validateObject(type: ResourceType, object: JsonObject, name: string): FieldError[] {
-  return [...nameErrors(type, name), ...quantityErrors(type, object)];
+  const metadata = isJsonObject(object.metadata) ? object.metadata : {};
+  return [...nameErrors(type, name), ...metadataErrors(metadata), ...quantityErrors(type, object), ...deploymentErrors(type, object)];
 }

@@ -21,6 +21,9 @@ export type Requester = {
   groups: string[];
   /** What Azure role assignments are looked up for: the object id and its group object ids. */
   principalIds: string[];
+  /** What `kubectl auth whoami` shows besides name and groups. */
+  uid?: string;
+  extra?: Record<string, string[]>;
 };
 
 /**
@@ -34,5 +37,7 @@ export function requesterOf(identity: EntraIdentity): Requester {
     name,
     groups: [...identity.groups, "system:authenticated"],
     principalIds: [identity.objectId, ...identity.groups],
+    // Guard hands the object id on as the `oid` extra (what it looks Azure role assignments up by).
+    extra: { oid: [identity.objectId] },
   };
 }

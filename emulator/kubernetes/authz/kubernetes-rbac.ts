@@ -65,13 +65,25 @@ function byName(objects: JsonObject[], name: string | undefined): JsonObject | u
   return objects.find((object) => isJsonObject(object.metadata) && object.metadata.name === name);
 }
 
-function bindingGrants(binding: JsonObject, roles: JsonObject[], clusterRoles: JsonObject[], requester: Requester, attributes: AccessAttributes): boolean {
+/** The rules a binding grants the requester: none unless the requester is one of its subjects. */
+function grantedRules(binding: JsonObject, roles: JsonObject[], clusterRoles: JsonObject[], requester: Requester): JsonObject[] {
   const namespace = isJsonObject(binding.metadata) ? (stringAt(binding.metadata, "namespace") ?? "") : "";
   const subjects = Array.isArray(binding.subjects) ? binding.subjects : [];
-  if (!subjects.some((subject) => subjectMatches(subject, requester, namespace))) return false;
+  if (!subjects.some((subject) => subjectMatches(subject, requester, namespace))) return [];
   const roleRef = isJsonObject(binding.roleRef) ? binding.roleRef : {};
-  const role = stringAt(roleRef, "kind") === "Role" ? byName(roles, stringAt(roleRef, "name")) : byName(clusterRoles, stringAt(roleRef, "name"));
-  return rulesOf(role).some((rule) => ruleAllows(rule, attributes));
+  return rulesOf(stringAt(roleRef, "kind") === "Role" ? byName(roles, stringAt(roleRef, "name")) : byName(clusterRoles, stringAt(roleRef, "name")));
+}
+
+function bindingGrants(binding: JsonObject, roles: JsonObject[], clusterRoles: JsonObject[], requester: Requester, attributes: AccessAttributes): boolean {
+  return grantedRules(binding, roles, clusterRoles, requester).some((rule) => ruleAllows(rule, attributes));
+}
+
+/** The rules of every binding the requester is a subject of: what a SelfSubjectRulesReview lists. */
+export function rbacRulesFor(objects: RbacObjects, requester: Requester): JsonObject[] {
+  return [
+    ...objects.clusterRoleBindings.flatMap((binding) => grantedRules(binding, [], objects.clusterRoles, requester)),
+    ...objects.roleBindings.flatMap((binding) => grantedRules(binding, objects.roles, objects.clusterRoles, requester)),
+  ];
 }
 
 export function rbacAllows(objects: RbacObjects, requester: Requester, attributes: AccessAttributes): boolean {

@@ -1,6 +1,5 @@
 import { isJsonObject, stringAt, type Json, type JsonObject } from "../json";
-import { parseObjectBody } from "../http";
-import { accessReviewFromProtobuf, isProtobuf } from "../access-review-protobuf";
+import { decodeObjectBody } from "../body";
 import type { AccessAttributes, Requester } from "../authz/attributes";
 import type { HandlerContext, HandlerResult } from "./context";
 
@@ -44,7 +43,7 @@ export function requesterOfReview(spec: JsonObject): Requester {
 
 export async function accessReviewHandler(context: HandlerContext): Promise<HandlerResult> {
   const raw = await context.readBody();
-  const body = isProtobuf(raw) ? accessReviewFromProtobuf(raw) : parseObjectBody(raw, context.contentType.includes("yaml"));
+  const body = decodeObjectBody(raw, context.contentType);
   const spec = isJsonObject(body.spec) ? body.spec : {};
   const { resource } = context.info.type;
   const requester = resource === "selfsubjectaccessreviews" ? context.requester : requesterOfReview(spec);

@@ -13,8 +13,12 @@ export type HandlerContext = {
   userAgent: string;
   requester: Requester;
   readBody: () => Promise<Buffer>;
+  /** Sent back as `Warning: 299 - "…"` headers, as the API server reports dropped fields. */
+  warnings: string[];
   /** The authorization engine, for access reviews. */
   decide: (requester: Requester, attributes: AccessAttributes) => Decision;
+  /** The Kubernetes RBAC rules that apply to a requester in a namespace, for rules reviews. */
+  rulesFor: (requester: Requester, namespace: string) => { rules: JsonObject[]; incomplete: boolean };
 };
 
 export type HandlerResult = { status: number; body: Json | JsonObject };

@@ -1,9 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { clone, isJsonObject, stringAt, type JsonObject } from "../json";
-import { parseObjectBody } from "../http";
+import { decodeObjectBody } from "../body";
+import { enforceKnownFields } from "../openapi/field-validation";
 import { alreadyExists, KubeError } from "../status";
 import type { HandlerContext, HandlerResult } from "./context";
 import { applyCreateDefaults } from "./defaults";
+import { afterWrite } from "./controllers";
+import { admitCreate } from "../quota/admission";
 import { type Ownership, checkBodyIdentity, ensureNamespaceExists, finishWrite, isDryRun, managerOf, metadataOf, nameOf, validateOrThrow } from "./objects";
 
 /** generateName gets five random characters, from the same alphabet as the real server's. */
@@ -31,17 +34,19 @@ export function createObject(context: HandlerContext, object: JsonObject, owners
   validateOrThrow(type, object);
   if (context.store.get(type, namespace, nameOf(object))) throw alreadyExists(type, nameOf(object));
   applyCreateDefaults(type, object);
+  // Admission runs on dry runs too: a dry-run create beyond quota is refused as the real one would be.
+  admitCreate(context.store, type, namespace, object);
   const prepared = finishWrite(context, undefined, object, ownership);
   if (!persist) {
     const preview = clone(prepared);
     if (isJsonObject(preview.metadata)) preview.metadata.namespace = type.namespaced ? namespace : null;
     return preview;
   }
-  return context.store.create(type, namespace, prepared);
+  return afterWrite(context, context.store.create(type, namespace, prepared));
 }
 
 export async function createHandler(context: HandlerContext): Promise<HandlerResult> {
-  const body = parseObjectBody(await context.readBody(), context.contentType.includes("yaml"));
+  const body = enforceKnownFields(context, decodeObjectBody(await context.readBody(), context.contentType));
   checkBodyIdentity(context.info.type, context.info.namespace, body);
   const created = createObject(context, body, { manager: managerOf(context) }, !isDryRun(context));
   return { status: 201, body: created };

@@ -1,5 +1,7 @@
 import { KubeError, methodNotSupported } from "../status";
 import { accessReviewHandler } from "./access-review";
+import { scaleHandler } from "./scale";
+import { selfSubjectReviewHandler, selfSubjectRulesReviewHandler } from "./self-reviews";
 import type { HandlerContext, HandlerResult } from "./context";
 import { createHandler } from "./create";
 import { deleteCollectionHandler, deleteHandler } from "./delete";
@@ -14,11 +16,14 @@ export async function dispatch(context: HandlerContext): Promise<HandlerResult> 
   const { type, verb, subresource, namespace } = context.info;
   if (type.virtual) {
     if (verb !== "create") throw methodNotSupported(type, verb);
+    if (type.resource === "selfsubjectreviews") return selfSubjectReviewHandler(context);
+    if (type.resource === "selfsubjectrulesreviews") return selfSubjectRulesReviewHandler(context);
     return accessReviewHandler(context);
   }
   if (subresource) {
     // Only reading the status subresource is served; writes to it would need per-kind status strategies.
     if (subresource === "status" && verb === "get") return getObject(context);
+    if (subresource === "scale" && type.group === "apps" && type.resource === "deployments") return scaleHandler(context);
     throw resourceNotFound();
   }
   if (type.namespaced && !namespace && verb !== "list" && verb !== "watch") throw resourceNotFound();
@@ -27,9 +32,6 @@ export async function dispatch(context: HandlerContext): Promise<HandlerResult> 
       return getObject(context);
     case "list":
       return listObjects(context);
-    case "watch":
-      // Watch streams are not emulated; clients that need them (informers) fail loudly instead of hanging.
-      throw new KubeError(405, "MethodNotAllowed", "watch is not supported by the Clusterdesk emulator; list instead", { group: type.group, kind: type.resource });
     case "create":
       return createHandler(context);
     case "update":

@@ -1,7 +1,7 @@
 import { isJsonObject, jsonEqual, stringAt, type JsonObject } from "../json";
 import { groupVersion, findResourceType, type ResourceType } from "../resources";
 import { recordUpdate, readManagedFields, managedFieldsJson, type ManagedFieldsEntry } from "../apply/managed-fields";
-import { badRequest, invalid, notFound } from "../status";
+import { badRequest, invalid, KubeError, notFound } from "../status";
 import { validateObject } from "../validation";
 import type { ClusterStore } from "../store";
 import type { HandlerContext } from "./context";
@@ -46,7 +46,7 @@ export function managerOf(context: HandlerContext): string {
 }
 
 /** Kinds whose strategies maintain metadata.generation (spec-bearing kinds and custom resources). */
-const generationTracked = new Set(["networkpolicies", "poddisruptionbudgets", "azureidentities", "azureidentitybindings", "azureassignedidentities", "azurepodidentityexceptions"]);
+const generationTracked = new Set(["deployments", "networkpolicies", "poddisruptionbudgets", "azureidentities", "azureidentitybindings", "azureassignedidentities", "azurepodidentityexceptions"]);
 
 function specOf(object: JsonObject): JsonObject {
   const { metadata: _metadata, status: _status, ...rest } = object;
@@ -79,6 +79,23 @@ export function finishWrite(context: HandlerContext, before: JsonObject | undefi
   return result;
 }
 
+const optionsKinds: Readonly<Record<string, string>> = { create: "CreateOptions", update: "UpdateOptions", patch: "PatchOptions", delete: "DeleteOptions", deletecollection: "DeleteOptions" };
+
+/** ValidateDryRun: "All" is the only value; anything else is 422 on the verb's options kind. */
+export function dryRunRequested(verb: string, values: string[]): boolean {
+  const unknown = values.find((value) => value !== "All");
+  if (unknown !== undefined) {
+    const kind = optionsKinds[verb] ?? "CreateOptions";
+    const detail = `Unsupported value: "${unknown}": supported values: "All"`;
+    throw new KubeError(422, "Invalid", `${kind}.meta.k8s.io "" is invalid: dryRun: ${detail}`, {
+      group: "meta.k8s.io",
+      kind,
+      causes: [{ reason: "FieldValueNotSupported", message: detail, field: "dryRun" }],
+    });
+  }
+  return values.includes("All");
+}
+
 export function isDryRun(context: HandlerContext): boolean {
-  return context.query.getAll("dryRun").includes("All");
+  return dryRunRequested(context.info.verb, context.query.getAll("dryRun"));
 }

@@ -5,10 +5,11 @@ import { mergePatch } from "../apply/merge-patch";
 import { readManagedFields } from "../apply/managed-fields";
 import { conflictMessage, serverSideApply } from "../apply/server-side-apply";
 import { groupVersion } from "../resources";
+import { enforceKnownFields } from "../openapi/field-validation";
 import { badRequest, KubeError, notFound } from "../status";
 import type { HandlerContext, HandlerResult } from "./context";
 import { createObject } from "./create";
-import { checkBodyIdentity, managerOf, metadataOf } from "./objects";
+import { checkBodyIdentity, isDryRun, managerOf, metadataOf } from "./objects";
 import { replaceObject } from "./update";
 
 const jsonPatch = "application/json-patch+json";
@@ -35,7 +36,7 @@ async function applyHandler(context: HandlerContext): Promise<HandlerResult> {
       causes: [{ reason: "FieldValueRequired", message: "Required value: is required for apply patch", field: "fieldManager" }],
     });
   }
-  const applied = parseObjectBody(await context.readBody(), true);
+  const applied = enforceKnownFields(context, parseObjectBody(await context.readBody(), true), true);
   if (!stringAt(applied, "apiVersion") || !stringAt(applied, "kind")) throw badRequest("Object 'Kind' is missing in the request body");
   checkBodyIdentity(type, namespace, applied);
   const appliedName = stringAt(isJsonObject(applied.metadata) ? applied.metadata : undefined, "name");
@@ -56,12 +57,12 @@ async function applyHandler(context: HandlerContext): Promise<HandlerResult> {
     const { message, causes } = conflictMessage(result.conflicts);
     throw new KubeError(409, "Conflict", message, { causes });
   }
-  const persist = !context.query.getAll("dryRun").includes("All");
+  const persist = !isDryRun(context);
   if (!current) return { status: 201, body: createObject(context, result.object, { applied: result.entries }, persist) };
   return { status: 200, body: replaceObject(context, current, result.object, { applied: result.entries }) };
 }
 
-function patched(current: JsonObject, contentType: string, text: Buffer): JsonObject {
+export function patched(current: JsonObject, contentType: string, text: Buffer): JsonObject {
   try {
     const result = contentType === jsonPatch ? applyJsonPatch(current, parseBody(text, false)) : mergePatch(current, parseBody(text, false));
     if (!isJsonObject(result)) throw badRequest("the patch did not produce an object");
@@ -83,7 +84,7 @@ export async function patchHandler(context: HandlerContext): Promise<HandlerResu
   const { type, namespace, name } = context.info;
   const current = context.store.get(type, namespace, name);
   if (!current) throw notFound(type, name);
-  const next = patched(current, contentType, await context.readBody());
+  const next = enforceKnownFields(context, patched(current, contentType, await context.readBody()));
   // managedFields are the server's; a patch that rewrites them is ignored here.
   metadataOf(next).managedFields = metadataOf(current).managedFields ?? [];
   return { status: 200, body: replaceObject(context, current, next, { manager: managerOf(context) }) };

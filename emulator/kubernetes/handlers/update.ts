@@ -1,7 +1,9 @@
 import { stringAt, type JsonObject } from "../json";
-import { parseObjectBody } from "../http";
+import { decodeObjectBody } from "../body";
+import { enforceKnownFields } from "../openapi/field-validation";
 import { badRequest, conflict, notFound, staleObjectReason } from "../status";
 import type { HandlerContext, HandlerResult } from "./context";
+import { afterWrite } from "./controllers";
 import { type Ownership, checkBodyIdentity, finishWrite, isDryRun, managerOf, metadataOf, nameOf, validateOrThrow } from "./objects";
 
 /**
@@ -19,12 +21,12 @@ export function replaceObject(context: HandlerContext, current: JsonObject, next
   const metadata = metadataOf(prepared);
   metadata.resourceVersion = stored ?? "";
   if (isDryRun(context)) return prepared;
-  return context.store.replace(type, namespace, prepared);
+  return afterWrite(context, context.store.replace(type, namespace, prepared));
 }
 
 export async function updateHandler(context: HandlerContext): Promise<HandlerResult> {
   const { type, namespace, name } = context.info;
-  const body = parseObjectBody(await context.readBody(), context.contentType.includes("yaml"));
+  const body = enforceKnownFields(context, decodeObjectBody(await context.readBody(), context.contentType));
   checkBodyIdentity(type, namespace, body);
   const current = context.store.get(type, namespace, name);
   if (!current) throw notFound(type, name);

@@ -13,7 +13,13 @@ export function pod(namespace: string, app: string, phase: "Running" | "Pending"
   const name = `${app}-${suffix(`${namespace}/${app}`, 10)}-${suffix(`${namespace}/${app}/${phase}`, 5)}`;
   const status: JsonObject =
     phase === "Running"
-      ? { phase, podIP: "10.244.1.12", conditions: [{ type: "Ready", status: "True" }], qosClass: "Burstable" }
+      ? {
+          phase,
+          podIP: "10.244.1.12",
+          conditions: [{ type: "Ready", status: "True" }],
+          containerStatuses: [{ name: app, image: "mcr.microsoft.com/azuredocs/aks-helloworld:v1", ready: true, started: true, restartCount: 0, state: { running: { startedAt: "2025-01-01T00:00:00Z" } } }],
+          qosClass: "Burstable",
+        }
       : { phase, conditions: [{ type: "PodScheduled", status: "False", reason: "Unschedulable", message: "0/3 nodes are available: 3 Insufficient cpu." }], qosClass: "Burstable" };
   return {
     apiVersion: "v1",

@@ -22,7 +22,12 @@ export async function writeKubeconfig(directory: string, server: string, caPem: 
   return file;
 }
 
-export async function withKubectl<T>(server: string, caPem: string, body: (kubectl: (token: string, ...args: string[]) => Promise<KubectlResult>, directory: string) => Promise<T>): Promise<T> {
+export async function withKubectl<T>(
+  server: string,
+  caPem: string,
+  body: (kubectl: (token: string, ...args: string[]) => Promise<KubectlResult>, directory: string) => Promise<T>,
+  environment: Record<string, string> = {},
+): Promise<T> {
   const directory = await mkdtemp(path.join(tmpdir(), "clusterdesk-kubectl-"));
   try {
     const kubeconfig = await writeKubeconfig(directory, server, caPem);
@@ -32,7 +37,7 @@ export async function withKubectl<T>(server: string, caPem: string, body: (kubec
         execFile(
           "kubectl",
           [`--kubeconfig=${kubeconfig}`, `--token=${token}`, `--cache-dir=${path.join(directory, "cache")}`, ...args],
-          { env: childEnvironment({ HOME: directory, KUBECONFIG: undefined }), timeout: 30_000 },
+          { env: childEnvironment({ ...environment, HOME: directory, KUBECONFIG: undefined }), timeout: 30_000 },
           (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
         );
       });

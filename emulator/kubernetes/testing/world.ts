@@ -74,3 +74,9 @@ export function demoWorld(): StandaloneWorld {
     ],
   };
 }
+
+/** The two authorization modes issue 11 asks every kubectl operation to be tried against. */
+export const rbacModes: [string, EmulatedClusterView][] = [
+  ["an Azure RBAC cluster", clusters.sharedDev],
+  ["a Kubernetes RBAC cluster", clusters.platform],
+];

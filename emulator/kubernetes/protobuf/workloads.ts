@@ -1,0 +1,39 @@
+import { labelSelector, map, message, objectMeta, s, strings, type MessageSchema } from "./schema";
+
+/**
+ * The parts of k8s.io/api/core/v1 PodSpec and apps/v1 Deployment (generated.proto) that
+ * `kubectl create deployment` fills in. Fields outside these tables are refused with 415.
+ */
+const int = (name: string) => ({ name, type: "int" as const });
+const container: MessageSchema = {
+  1: s("name"),
+  2: s("image"),
+  3: strings("command"),
+  4: strings("args"),
+  5: s("workingDir"),
+  6: message("ports", { 1: s("name"), 2: int("hostPort"), 3: int("containerPort"), 4: s("protocol"), 5: s("hostIP") }, true),
+  7: message("env", { 1: s("name"), 2: s("value") }, true),
+  8: message("resources", { 1: map("limits", "quantity"), 2: map("requests", "quantity") }),
+  14: s("imagePullPolicy"),
+};
+const podSpec: MessageSchema = {
+  2: message("containers", container, true),
+  3: s("restartPolicy"),
+  7: map("nodeSelector", "string"),
+  8: s("serviceAccountName"),
+  20: message("initContainers", container, true),
+};
+
+export const deployment: MessageSchema = {
+  1: message("metadata", objectMeta),
+  2: message("spec", {
+    1: { ...int("replicas"), keepZero: true },
+    2: message("selector", labelSelector),
+    3: message("template", { 1: message("metadata", objectMeta), 2: message("spec", podSpec) }),
+    4: message("strategy", { 1: s("type"), 2: message("rollingUpdate", { 1: { name: "maxUnavailable", type: "intOrString" }, 2: { name: "maxSurge", type: "intOrString" } }) }),
+    5: int("minReadySeconds"),
+    6: int("revisionHistoryLimit"),
+    7: { name: "paused", type: "bool" },
+    9: int("progressDeadlineSeconds"),
+  }),
+};
