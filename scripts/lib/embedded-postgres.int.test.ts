@@ -14,6 +14,7 @@ import { startWorkers } from "@/lib/server/jobs/workers";
 import { logger } from "@/lib/server/logger";
 import { useEmulator } from "@/test/support";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded-postgres";
+import { asSession } from "@/test/next-request-scope";
 
 /**
  * The embedded default under the load of a real portal: 20 server actions at once while the job
@@ -21,14 +22,7 @@ import { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded-postgre
  * replaced interleaved the clients' extended-protocol messages on its one session and failed here.
  * Deliberately not TEST_DATABASE_URL: this is about the server the launcher starts.
  */
-const scope = await vi.hoisted(async () => {
-  const { AsyncLocalStorage } = await import("node:async_hooks");
-  return { session: new AsyncLocalStorage<string>() };
-});
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => ({ name, value: scope.session.getStore() ?? "" }) }),
-  headers: async () => new Headers({ "user-agent": "vitest", "x-forwarded-for": "192.0.2.44" }),
-}));
+vi.mock("next/headers", () => import("@/test/next-request-scope"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const parallelActions = 20;
@@ -97,7 +91,7 @@ it(`runs ${parallelActions} parallel direct changes plus the workers with zero d
   await waitFor("the start-up sync to cache the cluster", async () => (await db().inventoryCluster.count({ where: { key: clusterKey(clusterId) } })) > 0, 120_000);
   const token = await signInAdmin();
   const outcomes = await Promise.allSettled(
-    Array.from({ length: parallelActions }, (_, index) => scope.session.run(token, () => requestRangeAdditionAction({ status: "idle" }, additionForm(index)))),
+    Array.from({ length: parallelActions }, (_, index) => asSession(token, () => requestRangeAdditionAction({ status: "idle" }, additionForm(index)))),
   );
   const failures = outcomes.flatMap((outcome) => (outcome.status === "rejected" ? [String(outcome.reason)] : outcome.value.status === "done" ? [] : [JSON.stringify(outcome.value)]));
   expect(failures).toEqual([]);

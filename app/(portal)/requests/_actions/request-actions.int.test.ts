@@ -9,23 +9,12 @@ import { approveRequestAction } from "./approve-request";
 import { cancelRequestAction } from "./cancel-request";
 import { rejectRequestAction } from "./reject-request";
 import { retryRequestAction } from "./retry-request";
+import { asSession } from "@/test/next-request-scope";
 
 // The actions run as in Next.js: the session comes from the cookie, the audit facts from headers.
 // Only the request scope is faked; sessions, policy, engine and audit log are the real ones.
 // Each call runs in its own async context, so two admins acting concurrently keep their own sessions.
-const scope = await vi.hoisted(async () => {
-  const { AsyncLocalStorage } = await import("node:async_hooks");
-  return { session: new AsyncLocalStorage<string>() };
-});
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => {
-      const token = scope.session.getStore();
-      return token ? { name, value: token } : undefined;
-    },
-  }),
-  headers: async () => new Headers({ "user-agent": "vitest", "x-forwarded-for": "192.0.2.44" }),
-}));
+vi.mock("next/headers", () => import("@/test/next-request-scope"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const sessions = new Map<string, string>();
@@ -43,7 +32,7 @@ async function signIn(who: Person, groupIds: string[]): Promise<void> {
 }
 
 function as<T>(who: Person, run: () => Promise<T>): Promise<T> {
-  return scope.session.run(sessions.get(who.objectId) ?? "", run);
+  return asSession(sessions.get(who.objectId) ?? "", run);
 }
 
 function form(fields: Record<string, string>): FormData {

@@ -20,22 +20,11 @@ import { approveRequestAction } from "@/app/(portal)/requests/_actions/approve-r
 import type { RangeFormState } from "./form-state";
 import { requestRangeAdditionAction } from "./request-range-addition";
 import { requestRangeRemovalAction } from "./request-range-removal";
+import { asSession } from "@/test/next-request-scope";
 
 // The real actions as Next.js runs them: session from the cookie, policy, ARM through the SDK against
 // the emulator, the engine and the audit log. Only the request scope (cookies, headers, cache) is faked.
-const scope = await vi.hoisted(async () => {
-  const { AsyncLocalStorage } = await import("node:async_hooks");
-  return { session: new AsyncLocalStorage<string>() };
-});
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => {
-      const token = scope.session.getStore();
-      return token ? { name, value: token } : undefined;
-    },
-  }),
-  headers: async () => new Headers({ "user-agent": "vitest", "x-forwarded-for": "192.0.2.44" }),
-}));
+vi.mock("next/headers", () => import("@/test/next-request-scope"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const { production, nonProduction } = demoSubscriptions;
@@ -84,7 +73,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const as = <T>(who: Persona, run: () => Promise<T>) => scope.session.run(who.token, run);
+const as = <T>(who: Persona, run: () => Promise<T>) => asSession(who.token, run);
 const principalOf = (who: Persona) => ({ objectId: who.objectId, roles: who.groupIds.includes(demoGroups.clusterdeskAdmins) ? (["admin"] as const) : ([] as const), ownedTenantIds: who === personas.paymentsLead ? [tenants.payments] : who === personas.searchLead ? [tenants.search] : [] });
 
 function form(fields: Record<string, string>): FormData {
