@@ -3,7 +3,7 @@ import { containerServiceClient } from "@/emulator/test-support/sdk-clients";
 import { demoSubscriptions } from "@/emulator/seed/organisation";
 import { clusterKey } from "@/lib/clusters/resource-id";
 import { db } from "@/lib/server/db/client";
-import { applyRangeDirectly, sharedDevClusterId, successfulClusterPuts, withWorkerProcesses, waitFor } from "./worker-process.test-helper";
+import { applyRangeDirectly, requestOutcome, sharedDevClusterId, successfulClusterPuts, withWorkerProcesses, waitFor } from "./worker-process.test-helper";
 
 /**
  * The durability promise: kill the worker while Azure's long-running operation is under way,
@@ -21,14 +21,7 @@ it("resumes after the worker dies mid-operation and applies the change once", { 
   expect((await db().changeRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("applying");
 
   startWorker();
-  const applied = await waitFor(
-    "the request to be applied",
-    async () => {
-      const current = await db().changeRequest.findUniqueOrThrow({ where: { id: request.id } });
-      return current.status === "applied" || current.status === "failed" ? current : undefined;
-    },
-    100_000,
-  );
+  const applied = await requestOutcome(request.id, 100_000);
   expect(applied.status).toBe("applied");
   expect(successfulPuts()).toHaveLength(1);
   const cluster = await containerServiceClient(emulator(), demoSubscriptions.nonProduction).managedClusters.get("rg-dev", "aks-shared-dev");

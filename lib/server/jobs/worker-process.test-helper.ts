@@ -4,6 +4,7 @@ import { afterAll, beforeAll, inject } from "vitest";
 import { demoSubscriptions } from "@/emulator/seed/organisation";
 import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/start-test-emulator";
 import { clusterKey } from "@/lib/clusters/resource-id";
+import { db } from "@/lib/server/db/client";
 import { stopJobQueue } from "@/lib/server/jobs/queue";
 import { createChangeRequest } from "@/lib/server/requests/create-request";
 import { childEnvironment, useEmulator } from "@/test/support";
@@ -83,5 +84,17 @@ export function applyRangeDirectly(range: string) {
     { kind: "user", objectId: randomUUID(), name: "Alex Admin", upn: "alex.admin@clusterdesk-demo.onmicrosoft.com" },
     { clientIp: null, userAgent: null, correlationId: randomUUID(), path: "/" },
     { applyDirectly: { reason: "worker process test" } },
+  );
+}
+
+/** The request once it has ended applied or failed. */
+export function requestOutcome(requestId: string, timeoutMs: number) {
+  return waitFor(
+    "the request to be applied or to fail",
+    async () => {
+      const current = await db().changeRequest.findUniqueOrThrow({ where: { id: requestId } });
+      return current.status === "applied" || current.status === "failed" ? current : undefined;
+    },
+    timeoutMs,
   );
 }

@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
-import { applyRangeDirectly, successfulClusterPuts, withWorkerProcesses, waitFor } from "./worker-process.test-helper";
+import { applyRangeDirectly, requestOutcome, successfulClusterPuts, withWorkerProcesses, waitFor } from "./worker-process.test-helper";
 
 /**
  * A rolling update sends SIGTERM while a change is waiting on Azure. The instance must stop
@@ -29,14 +29,7 @@ it("stops on SIGTERM without waiting out Azure's operation, and the next worker 
   expect(interrupted.status).toBe("applying");
 
   startWorker();
-  const finished = await waitFor(
-    "the request to be applied",
-    async () => {
-      const current = await db().changeRequest.findUniqueOrThrow({ where: { id: request.id } });
-      return current.status === "applied" || current.status === "failed" ? current : undefined;
-    },
-    120_000,
-  );
+  const finished = await requestOutcome(request.id, 120_000);
   expect(finished.status).toBe("applied");
   expect(successfulClusterPuts(emulator(), "aks-shared-dev")).toHaveLength(1);
 });
