@@ -13,7 +13,7 @@ export async function cloneCachedClusters(db: RawClient, options: { clusters: nu
      FROM generate_series(1, $1::int) AS i`,
     options.subscriptions,
   );
-  return db.$executeRawUnsafe(
+  const inserted = await db.$executeRawUnsafe(
     `WITH template AS (SELECT row_number() OVER (ORDER BY key) - 1 AS n, * FROM inventory_cluster),
           teams AS (SELECT ARRAY['payments','search','analytics','checkout','identity','billing','catalog','logistics','fraud','ledger',
                                  'media','notify','orders','pricing','profile','reports','risk','routing','shipping','support'] AS names),
@@ -40,4 +40,7 @@ export async function cloneCachedClusters(db: RawClient, options: { clusters: nu
     options.clusters,
     options.subscriptions,
   );
+  // What autovacuum does within a minute of a sync's writes: planner statistics and the visibility map.
+  await db.$executeRawUnsafe("VACUUM (ANALYZE) inventory_cluster");
+  return inserted;
 }
