@@ -21,7 +21,7 @@ export default defineConfig({
           name: "unit",
           environment: "node",
           include: ["{lib,app,components,emulator,scripts}/**/*.test.{ts,tsx}"],
-          exclude: ["**/*.int.test.{ts,tsx}", "node_modules/**"],
+          exclude: ["**/*.int.test.{ts,tsx}", "**/*.build.test.{ts,tsx}", "node_modules/**"],
         },
       },
       {
@@ -36,6 +36,16 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        ...shared,
+        test: {
+          // Checks over the production build in .next; `npm test` runs them after `next build`.
+          name: "bundle",
+          environment: "node",
+          include: ["{lib,app,components,scripts}/**/*.build.test.{ts,tsx}"],
+          testTimeout: 60_000,
         },
       },
     ],

@@ -1,5 +1,6 @@
 /**
- * npm test: typecheck, lint, unit, integration, production build and e2e, one after another.
+ * npm test: typecheck, lint, unit, integration, production build, checks over the build (bundle) and e2e,
+ * one after another.
  * Every step runs even when an earlier one fails, so one run shows everything that is broken;
  * a summary of each runner's counts closes the output and the exit code is non-zero on any failure.
  */
@@ -28,7 +29,7 @@ function playwrightCounts(file: string): () => Counts {
   };
 }
 
-function vitestStep(project: "unit" | "integration"): Step {
+function vitestStep(project: "unit" | "integration" | "bundle"): Step {
   const file = path.join(results, `${project}.json`);
   return {
     name: project,
@@ -44,6 +45,7 @@ const steps: Step[] = [
   vitestStep("unit"),
   vitestStep("integration"),
   { name: "build", command: [bin("next"), "build"], env: { NEXT_TELEMETRY_DISABLED: "1" } },
+  vitestStep("bundle"),
   {
     name: "e2e",
     command: [bin("playwright"), "test", "--reporter=list,json"],

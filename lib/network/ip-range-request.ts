@@ -1,15 +1,6 @@
 import { z } from "zod";
 import { parseAuthorizedIpRange, formatRange } from "@/lib/cidr";
-
-/** How long a requested range stays before Clusterdesk removes it again. */
-export const expiryChoices = {
-  "8h": { label: "8 hours", ms: 8 * 60 * 60 * 1000 },
-  "1d": { label: "1 day", ms: 24 * 60 * 60 * 1000 },
-  "7d": { label: "7 days", ms: 7 * 24 * 60 * 60 * 1000 },
-  "30d": { label: "30 days", ms: 30 * 24 * 60 * 60 * 1000 },
-  never: { label: "No expiry", ms: null },
-} as const;
-export type ExpiryChoice = keyof typeof expiryChoices;
+import { type ExpiryChoice, expiryChoices } from "./expiry-choices";
 
 const range = z.string().transform((input, context) => {
   const parsed = parseAuthorizedIpRange(input);

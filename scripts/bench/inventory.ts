@@ -15,6 +15,7 @@ import { createKubernetesSide } from "../../emulator/kubernetes";
 import { startTestEmulator } from "../../emulator/test-support/start-test-emulator";
 import { migrate } from "../../lib/server/db/migrations";
 import { createTestDatabase } from "../lib/test-database";
+import { percentile } from "./lib/percentile";
 import { seedDemoTenants } from "../lib/seed-demo-tenants";
 
 const { values } = parseArgs({
@@ -26,11 +27,6 @@ const { values } = parseArgs({
   },
 });
 const [clusters, subscriptions, latencyMs, requests] = [values.clusters, values.subscriptions, values.latency, values.requests].map(Number) as [number, number, number, number];
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 async function timeEach(count: number, run: (index: number) => Promise<unknown>): Promise<{ p50: number; p95: number; max: number }> {
   const samples: number[] = [];

@@ -8,6 +8,7 @@ import type { PostureEvaluation } from "@/lib/posture";
 import type { ClusterExposure, Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
 import type { NodeRead } from "@/lib/server/kube/in-cluster-reader";
+import { listOverview } from "./inventory-overview";
 import { type ClusterScope, inventoryOrderBy, inventoryWhere } from "./inventory-where";
 import { tenantsHostedOn } from "./cluster-resource";
 
@@ -27,15 +28,17 @@ export async function clusterScopeFor(principal: Principal): Promise<ClusterScop
   return { all: false, clusterKeys: environments.map((environment) => clusterKey(environment.clusterResourceId)) };
 }
 
+/** Exactly what a row of the list renders: every other column stays in the database. */
 const listSelect = {
-  key: true, resourceId: true, name: true, subscriptionId: true, resourceGroup: true, location: true, kubernetesVersion: true,
-  provisioningState: true, powerState: true, exposure: true, nodeCount: true, nodePoolCount: true, postureScore: true,
-  failingHigh: true, failingMedium: true, failingLow: true, unknownFindings: true, apiServerReachable: true, syncedAt: true,
+  key: true, name: true, subscriptionId: true, resourceGroup: true, location: true, kubernetesVersion: true, exposure: true,
+  nodeCount: true, postureScore: true, failingHigh: true, failingMedium: true, failingLow: true, apiServerReachable: true,
 } satisfies Prisma.InventoryClusterSelect;
 
 type ListRow = Prisma.InventoryClusterGetPayload<{ select: typeof listSelect }>;
 
 export type ClusterListItem = Omit<ListRow, "exposure"> & { exposure: ApiServerExposure; subscriptionName: string | null };
+
+export type InventoryFacets = { subscriptions: Array<{ id: string; name: string | null }>; locations: string[]; versions: string[] };
 
 export type InventoryPage = {
   items: ClusterListItem[];
@@ -43,40 +46,38 @@ export type InventoryPage = {
   total: number;
   /** Clusters visible to the user at all (to tell "no match" from "nothing here"). */
   visible: number;
-  facets: { subscriptions: Array<{ id: string; name: string | null }>; locations: string[]; versions: string[] };
+  facets: InventoryFacets;
 };
 
-async function subscriptionNames(): Promise<Map<string, string | null>> {
-  const subscriptions = await db().inventorySubscription.findMany({ select: { id: true, displayName: true } });
-  return new Map(subscriptions.map((subscription) => [subscription.id, subscription.displayName]));
-}
-
-async function distinctValues(scope: ClusterScope, query: InventoryListQuery, column: "subscriptionId" | "location" | "kubernetesVersion"): Promise<string[]> {
-  const groups = await db().inventoryCluster.groupBy({ by: [column], where: inventoryWhere(scope, query, column) });
-  return groups.flatMap((group) => (group[column] ? [group[column]] : [])).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
-}
-
-/** Minor versions ("1.31") for the version filter; patch versions would fragment it. */
-function minors(versions: string[]): string[] {
-  return [...new Set(versions.map((version) => /^\d+\.\d+/.exec(version)?.[0] ?? version))];
+/**
+ * One page of rows. With a search, PostgreSQL likes to walk the sort column's B-tree in order and
+ * test each row against the pattern, betting that matches are spread evenly; a team's clusters all
+ * sort together ("aks-payments-…"), so it read most of the fleet (61 ms at 20,000). Ordered index
+ * walks are switched off for that one statement: it takes the matches from the trigram indexes and
+ * sorts those (10–16 ms).
+ */
+function pageRows(where: Prisma.InventoryClusterWhereInput, query: InventoryListQuery) {
+  const page = { where, orderBy: inventoryOrderBy(query), skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: listSelect };
+  if (!query.search) return db().inventoryCluster.findMany(page);
+  return db().$transaction(async (tx) => {
+    await tx.$executeRaw`SET LOCAL enable_indexscan = off`;
+    return tx.inventoryCluster.findMany(page);
+  });
 }
 
 export async function listInventory(scope: ClusterScope, query: InventoryListQuery): Promise<InventoryPage> {
   const where = inventoryWhere(scope, query);
-  const [rows, total, visible, subscriptionIds, locations, versions, names] = await Promise.all([
-    db().inventoryCluster.findMany({ where, orderBy: inventoryOrderBy(query), skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: listSelect }),
+  const [rows, total, overview] = await Promise.all([
+    pageRows(where, query),
     db().inventoryCluster.count({ where }),
-    db().inventoryCluster.count({ where: inventoryWhere(scope, { ...query, search: "", subscriptionId: null, location: null, kubernetesVersion: null, exposure: null, posture: null }) }),
-    distinctValues(scope, query, "subscriptionId"),
-    distinctValues(scope, query, "location"),
-    distinctValues(scope, query, "kubernetesVersion"),
-    subscriptionNames(),
+    listOverview(scope, query),
   ]);
   return {
-    items: rows.map((row) => ({ ...row, exposure: exposureOf[row.exposure], subscriptionName: names.get(row.subscriptionId) ?? null })),
+    items: rows.map((row) => ({ ...row, exposure: exposureOf[row.exposure], subscriptionName: overview.subscriptionNames.get(row.subscriptionId) ?? null })),
     total,
-    visible,
-    facets: { subscriptions: subscriptionIds.map((id) => ({ id, name: names.get(id) ?? null })), locations, versions: minors(versions) },
+    // Without filters the live count is the visible count (the overview leaves it out): one count per request.
+    visible: overview.visible ?? total,
+    facets: overview.facets,
   };
 }
 

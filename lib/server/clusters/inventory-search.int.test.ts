@@ -73,4 +73,12 @@ describe("cluster search", () => {
   it("still finds plain substrings, case-insensitively", async () => {
     expect(await searchNames({ q: "BATCH" })).toEqual(["batch-100%", "batch-1000"]);
   });
+
+  it("counts the matches and, apart, every visible cluster, whether or not a filter is set", async () => {
+    const filtered = await listInventory(scope, parseListQuery({ q: "batch" }));
+    expect({ total: filtered.total, visible: filtered.visible }).toEqual({ total: 2, visible: names.length });
+    const unfiltered = await listInventory(scope, parseListQuery({ page: "2", size: "25" }));
+    expect({ total: unfiltered.total, visible: unfiltered.visible, rows: unfiltered.items.length }).toEqual({ total: names.length, visible: names.length, rows: 0 });
+    expect(unfiltered.facets.subscriptions).toEqual([{ id: subscriptionId, name: null }]);
+  });
 });

@@ -4,6 +4,11 @@ import { exposureFilters, type InventoryListQuery } from "@/lib/clusters/invento
 import type { InventoryPage } from "@/lib/server/clusters/inventory-read";
 
 const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950";
+/**
+ * A fleet in 1,000 subscriptions made a 1,000-option list, rendered twice (HTML and the React payload):
+ * 300 KB of the page's 450. Beyond this many the filter takes a pasted subscription ID instead.
+ */
+const maxSubscriptionOptions = 50;
 const postureLabels = { high: "High findings", medium: "Medium findings", low: "Low findings", clean: "No findings" } as const;
 
 function Select({ name, label, value, options }: { name: string; label: string; value: string | null; options: Array<{ value: string; label: string }> }) {
@@ -28,7 +33,14 @@ export function ClusterFilters({ query, facets }: { query: InventoryListQuery; f
         Search
         <input type="search" name="q" defaultValue={query.search} placeholder="Cluster or resource group" className={field} />
       </label>
-      <Select name="subscription" label="Subscription" value={query.subscriptionId} options={facets.subscriptions.map((s) => ({ value: s.id, label: s.name ?? s.id }))} />
+      {facets.subscriptions.length <= maxSubscriptionOptions ? (
+        <Select name="subscription" label="Subscription" value={query.subscriptionId} options={facets.subscriptions.map((s) => ({ value: s.id, label: s.name ?? s.id }))} />
+      ) : (
+        <label className="text-sm font-medium">
+          Subscription ID
+          <input name="subscription" defaultValue={query.subscriptionId ?? ""} placeholder={`${facets.subscriptions.length} subscriptions`} className={field} />
+        </label>
+      )}
       <Select name="location" label="Region" value={query.location} options={facets.locations.map((l) => ({ value: l, label: l }))} />
       <Select name="version" label="Kubernetes" value={query.kubernetesVersion} options={facets.versions.map((v) => ({ value: v, label: v }))} />
       <Select name="exposure" label="API server" value={query.exposure} options={exposureFilters.map((e) => ({ value: e, label: exposureLabels[e] }))} />

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useRef } from "react";
-import { expiryChoices } from "@/lib/network/ip-range-request";
+import { expiryChoices } from "@/lib/network/expiry-choices";
 import { idleRangeForm, refusalOf } from "../_actions/form-state";
 import { requestRangeAdditionAction } from "../_actions/request-range-addition";
 import { Button } from "@/components/ui/button";

@@ -1,0 +1,150 @@
+/**
+ * npm run bench:cluster-list [-- --clusters 20000 --subscriptions 1000 --rounds 100]
+ *
+ * `GET /clusters` over HTTP against a production server (`next start` of the current build, built
+ * first when the sources changed) with an admin's session, the inventory cache holding N clusters in
+ * M subscriptions. The cache is filled directly (no sync at that scale: that is bench:inventory's
+ * figure): the emulator's own clusters are synced once for realistic rows, then cloned in SQL.
+ * Baseline in the same run: `GET /api/health` (one `SELECT 1` behind the same server), interleaved
+ * with the list's requests so both see the same machine load. The server's 15-minute inventory sync
+ * is unscheduled once it starts: a run over the emulator would share the measurement's two cores.
+ * `--html FILE` keeps the first page's HTML, to see what its bytes are.
+ */
+import { spawn } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import { createKubernetesSide } from "../../emulator/kubernetes";
+import { startTestEmulator } from "../../emulator/test-support/start-test-emulator";
+import { migrate } from "../../lib/server/db/migrations";
+import { cloneCachedClusters } from "./lib/clone-cached-clusters";
+import { percentile } from "./lib/percentile";
+import { freePort } from "../lib/free-port";
+import { ensureProductionBuild } from "../lib/production-build";
+import { seedDemoTenants } from "../lib/seed-demo-tenants";
+import { createTestDatabase } from "../lib/test-database";
+
+const { values } = parseArgs({
+  options: {
+    clusters: { type: "string", default: "20000" },
+    subscriptions: { type: "string", default: "1000" },
+    rounds: { type: "string", default: "100" },
+    html: { type: "string" },
+  },
+});
+const [clusters, subscriptions, rounds] = [values.clusters, values.subscriptions, values.rounds].map(Number) as [number, number, number];
+const load = () => loadavg().map((value) => value.toFixed(2)).join(" ");
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+await ensureProductionBuild({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, () => undefined);
+const database = await createTestDatabase(process.env.TEST_DATABASE_URL, "bench");
+const emulator = await startTestEmulator({ kubernetes: createKubernetesSide });
+const dataDir = await mkdtemp(path.join(tmpdir(), "clusterdesk-bench-"));
+let server: ReturnType<typeof spawn> | undefined;
+try {
+  await migrate(database.url);
+  await seedDemoTenants({ url: database.url, origin: "throw-away" });
+  // The app's modules read their settings once, on first use: set them before importing those.
+  Object.assign(process.env, { DATABASE_URL: database.url, CLUSTERDESK_MODE: "local", CLUSTERDESK_EMULATOR_URL: emulator.url, CLUSTERDESK_LOG_LEVEL: "error" });
+  const { syncInventory } = await import("../../lib/server/clusters/sync-inventory");
+  const { sessionTokenOf } = await import("../../lib/server/auth/sign-in.test-helper");
+  const { db } = await import("../../lib/server/db/client");
+
+  // A finished sync also keeps the server from queueing one at start-up (its cache would look stale).
+  await syncInventory({});
+  const cached = await cloneCachedClusters(db(), { clusters, subscriptions });
+  const token = await sessionTokenOf("alex.admin@clusterdesk-demo.onmicrosoft.com");
+  await db().$disconnect();
+
+  const port = await freePort();
+  server = spawn(path.join("node_modules", ".bin", "next"), ["start", "--hostname", "127.0.0.1", "--port", String(port)], {
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CLUSTERDESK_DATA_DIR: dataDir, NODE_EXTRA_CA_CERTS: emulator.caCertPath },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  const get = async (pathname: string) => {
+    const response = await fetch(`${origin}${pathname}`, { headers: { cookie: `clusterdesk-session=${token}` }, redirect: "manual" });
+    const body = await response.text();
+    if (response.status !== 200) throw new Error(`GET ${pathname}: ${response.status}`);
+    return body;
+  };
+  for (let attempt = 0; ; attempt += 1) {
+    if (await get("/api/health").then(() => true, () => false)) break;
+    if (attempt > 120) throw new Error("the server did not start");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+
+  await unscheduleInventorySync(database.url);
+  if (values.html) await writeFile(values.html, await get("/clusters"));
+  const someSubscription = (await get("/clusters")).match(/<option value="([0-9a-f-]{36})"/)?.[1] ?? "";
+  const shapes = {
+    "first page": "/clusters",
+    "search + page 5": "/clusters?q=payments&page=5",
+    "filter + sort + page 3": "/clusters?exposure=open&sort=findings&page=3",
+    "one subscription": `/clusters?subscription=${someSubscription}`,
+  };
+  const samples = new Map<string, number[]>([["/api/health (baseline)", []], ...Object.keys(shapes).map((name): [string, number[]] => [name, []])]);
+  const sizes = new Map<string, { html: number; gzip: number }>();
+  for (const [name, pathname] of Object.entries(shapes)) {
+    const body = await get(pathname);
+    sizes.set(name, { html: Buffer.byteLength(body), gzip: gzipSync(body).length });
+  }
+  // Warm-up: code paths, query plans, the connection pool.
+  for (let round = 0; round < 10; round += 1) for (const pathname of ["/api/health", ...Object.values(shapes)]) await get(pathname);
+
+  const loadBefore = load();
+  const syncsBefore = await sql(database.url, "SELECT count(*) FROM inventory_sync");
+  for (let round = 0; round < rounds; round += 1) {
+    for (const [name, pathname] of [["/api/health (baseline)", "/api/health"], ...Object.entries(shapes)] as const) {
+      const start = performance.now();
+      await get(pathname);
+      samples.get(name)?.push(performance.now() - start);
+    }
+  }
+  const syncsDuring = (await sql(database.url, "SELECT count(*) FROM inventory_sync")) - syncsBefore;
+
+  console.log(`\nGET /clusters over HTTP, production build, admin session; ${cached} clusters cached in ${subscriptions} subscriptions; database: ${database.kind}`);
+  console.log(`${rounds} sequential rounds, each: /api/health then every list shape; load average ${loadBefore} before, ${load()} after`);
+  for (const [name, times] of samples) {
+    const size = sizes.get(name);
+    const payload = size ? `, ${kb(size.html)} HTML (${kb(size.gzip)} gzipped)` : "";
+    console.log(`  ${name.padEnd(24)} p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, max ${ms(Math.max(...times))}${payload}`);
+  }
+  const all = [...samples].filter(([name]) => !name.startsWith("/api")).flatMap(([, times]) => times);
+  console.log(`  all list shapes          p50 ${ms(percentile(all, 50))}, p95 ${ms(percentile(all, 95))} (target p95 < 50 ms, page < 50 KB)`);
+  if (syncsDuring > 0) console.log(`  note: ${syncsDuring} scheduled inventory sync(s) ran during the measurement and share its figures`);
+} finally {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server?.once("exit", resolve));
+    server.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
+  }
+  await emulator.dispose();
+  await database.drop();
+  await rm(dataDir, { recursive: true, force: true });
+}
+
+/** The first column of the first row, as a number. */
+async function sql(url: string, text: string): Promise<number> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return Number(Object.values((await client.query<Record<string, unknown>>(text)).rows[0] ?? {})[0] ?? 0);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Removes the schedule the server's workers write at start-up (they may still be starting). */
+async function unscheduleInventorySync(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 60; attempt += 1) {
+    const exists = await sql(url, "SELECT count(*) FROM pg_tables WHERE schemaname = 'pgboss' AND tablename = 'schedule'");
+    if (exists && (await sql(url, "WITH gone AS (DELETE FROM pgboss.schedule WHERE name = 'inventory-sync' RETURNING 1) SELECT count(*) FROM gone")) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the server never scheduled its inventory sync");
+}
