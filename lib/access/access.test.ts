@@ -81,3 +81,21 @@ describe("namespace-access payload", () => {
     expect(namespaceAccessPayload.safeParse({ action: "grant", role: "reader", namespace: null, principal: { ...principal, type: "ServicePrincipal" }, lifetimeSeconds: null }).success).toBe(false);
   });
 });
+
+describe("access forms", () => {
+  const valid = { role: "writer", namespace: "payments-dev", principalId: "10000000-0000-4000-8000-00000000000A", duration: "8h", justification: "Incident follow-up" };
+  it("accept a grant, lower-casing the object id, and an empty namespace as cluster scope", async () => {
+    const { grantAccessForm } = await import("./access-forms");
+    expect(grantAccessForm.parse(valid)).toMatchObject({ principalId: "10000000-0000-4000-8000-00000000000a", namespace: "payments-dev" });
+    expect(grantAccessForm.parse({ ...valid, namespace: "" }).namespace).toBe("");
+  });
+  it("name the field that is wrong", async () => {
+    const { grantAccessForm } = await import("./access-forms");
+    const fields = (input: object) => grantAccessForm.safeParse(input).error?.issues.map((issue) => issue.path[0]);
+    expect(fields({ ...valid, role: "owner" })).toEqual(["role"]);
+    expect(fields({ ...valid, principalId: "alice" })).toEqual(["principalId"]);
+    expect(fields({ ...valid, namespace: "Bad_NS" })).toEqual(["namespace"]);
+    expect(fields({ ...valid, duration: "30d" })).toEqual(["duration"]);
+    expect(fields({ ...valid, justification: "x" })).toEqual(["justification"]);
+  });
+});

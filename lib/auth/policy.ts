@@ -53,7 +53,7 @@ export const actionsByResource = {
   cluster: ["cluster.view", "cluster.sync", "cluster.change", "cluster.request-change", "cluster.annotate", "cluster.access.view"],
   "ip-range": ["ip-range.request-removal"],
   tenant: ["tenant.view", "tenant.manage", "tenant.request-access"],
-  "namespace-access": ["access.request-grant", "access.grant-directly", "access.revoke"],
+  "namespace-access": ["access.request-grant", "access.grant-directly", "access.revoke", "access.request-revoke"],
   request: ["request.view", "request.approve", "request.reject", "request.cancel", "request.retry"],
   audit: ["audit.view", "audit.export"],
 } as const;
@@ -153,6 +153,11 @@ function decideNamespaceAccess(principal: Principal, action: ActionOn<"namespace
       }
       if (grant.scope === "namespace" && owns(principal, grant.namespaceTenantId)) return allow;
       return deny("Only the namespace's tenant owners or a platform admin can revoke this access.");
+    case "access.request-revoke":
+      // What an admin does where a direct revocation is refused (production): ask a second admin.
+      return isAdmin(principal) || (grant.scope === "namespace" && owns(principal, grant.namespaceTenantId))
+        ? allow
+        : deny("Only the namespace's tenant owners or a platform admin can revoke this access.");
   }
 }
 
