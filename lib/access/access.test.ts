@@ -99,3 +99,20 @@ describe("access forms", () => {
     expect(fields({ ...valid, justification: "x" })).toEqual(["justification"]);
   });
 });
+
+describe("describing a namespace-access change", () => {
+  it("says who gets which role where, and for how long", async () => {
+    const { describeAccessChange } = await import("./describe-change");
+    const liam = { objectId: "10000000-0000-4000-8000-000000000007", type: "User" as const, displayName: "Liam O'Brien", userPrincipalName: "liam.obrien@example.com" };
+    expect(describeAccessChange({ action: "grant", role: "writer", namespace: "payments-dev", principal: liam, lifetimeSeconds: 8 * 3600 })).toBe(
+      "Grant Azure Kubernetes Service RBAC Writer on namespace payments-dev to user Liam O'Brien (liam.obrien@example.com), for 8 hours from when it is applied.",
+    );
+    const group = { objectId: "a0000000-0000-4000-8000-0000000000b2", type: "Group" as const, displayName: "Team Payments Members", userPrincipalName: null };
+    expect(describeAccessChange({ action: "grant", role: "reader", namespace: null, principal: group, lifetimeSeconds: null })).toBe(
+      "Grant Azure Kubernetes Service RBAC Reader on the whole cluster to group Team Payments Members, until revoked.",
+    );
+    expect(describeAccessChange({ action: "revoke", grantId: "3f1c7d2e-0c4a-4b8e-9a51-3d0e8b6f2c10", role: "admin", namespace: "payments-dev", principal: group })).toBe(
+      "Revoke Azure Kubernetes Service RBAC Admin on namespace payments-dev from group Team Payments Members.",
+    );
+  });
+});

@@ -10,6 +10,7 @@ import { syncInventory } from "@/lib/server/clusters/sync-inventory";
 import { db } from "@/lib/server/db/client";
 import { stopJobQueue } from "@/lib/server/jobs/queue";
 import { executeChangeRequest } from "@/lib/server/requests/execute-request";
+import { findChangeRequestByNumber } from "@/lib/server/requests/queries";
 import { seedDemoTenants } from "@/scripts/lib/seed-demo-tenants";
 import { appDatabaseUrl } from "@/test/app-under-test";
 import { useEmulator } from "@/test/support";
@@ -103,6 +104,11 @@ describe("a team lead asking for namespace access", () => {
     const request = await requestNumbered(numberOf(await grant(personas.paymentsLead)));
     expect(request).toMatchObject({ kind: "namespace-access", status: "pending", tenantId: tenants.payments });
     expect(request.payload).toMatchObject({ action: "grant", role: "admin", namespace: "payments-dev", lifetimeSeconds: 8 * 3600, principal: { objectId: demoUsers.paymentsEngineer, type: "User", userPrincipalName: "liam.obrien@clusterdesk-demo.onmicrosoft.com" } });
+    // The approver reads the change in words, not JSON.
+    expect((await findChangeRequestByNumber(request.number))?.change).toEqual({
+      kind: "namespace-access",
+      description: "Grant Azure Kubernetes Service RBAC Admin on namespace payments-dev to user Liam O'Brien (liam.obrien@clusterdesk-demo.onmicrosoft.com), for 8 hours from when it is applied.",
+    });
     expect(await approve(personas.admin, request.id)).toMatchObject({ ok: true });
     expect(await execute(request.id)).toBe("applied");
     const recorded = await db().namespaceAccessGrant.findUniqueOrThrow({ where: { requestId: request.id } });
