@@ -48,3 +48,23 @@ export async function principalIsInGroups(principal: DirectoryPrincipal, groupId
     return { ok: false, status: statusOf(error) };
   }
 }
+
+/**
+ * Users and groups in a group, nested members included (Graph's transitiveMembers), for the grant
+ * form's choice of principal. Service principals and devices are left out; at most 200 are read.
+ */
+export async function transitiveGroupMembers(groupId: string): Promise<{ ok: true; members: DirectoryPrincipal[] } | { ok: false; status: number | null }> {
+  try {
+    const response = (await interactive(graph().api(`/groups/${encodeURIComponent(groupId)}/transitiveMembers`).version("v1.0").top(200)).get()) as {
+      value?: Array<GraphObject & { "@odata.type"?: unknown }>;
+    };
+    const members = (response.value ?? []).flatMap((raw) => {
+      const type = raw["@odata.type"] === "#microsoft.graph.user" ? "User" : raw["@odata.type"] === "#microsoft.graph.group" ? "Group" : null;
+      const principal = type ? principalOf(type, raw) : null;
+      return principal ? [principal] : [];
+    });
+    return { ok: true, members };
+  } catch (error) {
+    return { ok: false, status: statusOf(error) };
+  }
+}

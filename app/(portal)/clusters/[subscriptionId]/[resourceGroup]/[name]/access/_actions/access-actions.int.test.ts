@@ -4,7 +4,9 @@ import { demoGroups, demoSubscriptions, demoUsers } from "@/emulator/seed/organi
 import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/start-test-emulator";
 import { localDemoOrganisation } from "@/lib/config/local-mode";
 import { clusterKey } from "@/lib/clusters/resource-id";
+import { grantChoices, listActiveGrants } from "@/lib/server/access/access-view";
 import { namespaceAccessExecutor } from "@/lib/server/access/namespace-access-executor";
+import { clusterResource } from "@/lib/server/clusters/cluster-resource";
 import { sessionIdOf } from "@/lib/server/auth/sessions";
 import { syncInventory } from "@/lib/server/clusters/sync-inventory";
 import { db } from "@/lib/server/db/client";
@@ -49,13 +51,13 @@ const personas = {
 } satisfies Record<string, Persona>;
 
 let emulator: TestEmulator;
-let tenants: { payments: string };
+let tenants: { payments: string; search: string };
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ kubernetes: createKubernetesSide });
   useEmulator(emulator.url);
   await seedDemoTenants({ url: appDatabaseUrl(), origin: "throw-away" });
-  tenants = { payments: (await db().tenant.findUniqueOrThrow({ where: { slug: "payments" } })).id };
+  tenants = { payments: (await db().tenant.findUniqueOrThrow({ where: { slug: "payments" } })).id, search: (await db().tenant.findUniqueOrThrow({ where: { slug: "search" } })).id };
   const now = new Date();
   for (const persona of Object.values(personas)) {
     const user = { entraTenantId: localDemoOrganisation.tenantId, displayName: persona.name, userPrincipalName: `${persona.objectId}@contoso.example`, lastSignInAt: now };
@@ -149,6 +151,37 @@ describe("a team lead asking for namespace access", () => {
     expect(await execute(revocation.id)).toBe("applied");
     expect((await db().namespaceAccessGrant.findUniqueOrThrow({ where: { id: recorded.id } })).revokedAt).not.toBeNull();
     expect(await revoke(personas.paymentsLead, recorded.id)).toMatchObject({ status: "error", message: expect.stringMatching(/not active/) });
+  });
+});
+
+describe("the access tab's data", () => {
+  const principalOf = (who: Persona) => ({ objectId: who.objectId, roles: who.groupIds.includes(demoGroups.clusterdeskAdmins) ? (["admin"] as const) : ([] as const), ownedTenantIds: who === personas.paymentsLead ? [tenants.payments] : who === personas.searchLead ? [tenants.search] : [] });
+
+  it("lists active grants with who may revoke them, and hides revoked ones", async () => {
+    const request = await requestNumbered(numberOf(await grant(personas.admin, { applyNow: "on" })));
+    await execute(request.id);
+    const cluster = await clusterResource(sharedDev);
+    const [row, ...others] = await listActiveGrants(sharedDev, cluster, principalOf(personas.paymentsLead));
+    expect(others).toEqual([]);
+    expect(row).toMatchObject({ namespace: "payments-dev", role: "admin", principal: { name: "Liam O'Brien", type: "User" }, mechanism: "azure-rbac", requestNumber: request.number, canRevoke: true, revocationRequestNumber: null });
+    expect((await listActiveGrants(sharedDev, cluster, principalOf(personas.searchLead)))[0]?.canRevoke).toBe(false);
+    if (!row) throw new Error("no row");
+    await revoke(personas.paymentsLead, row.id);
+    expect((await listActiveGrants(sharedDev, cluster, principalOf(personas.admin)))[0]).toMatchObject({ revocationRequestNumber: expect.any(Number), canRevoke: false });
+  });
+
+  it("offers a lead only their tenant's namespaces, roles below Cluster Admin, and their tenant's group members from Graph", async () => {
+    const choices = await grantChoices(sharedDev, principalOf(personas.paymentsLead), { azureRbac: true });
+    expect(choices.namespaces).toEqual([{ namespace: "payments-dev", tenantName: expect.any(String) }]);
+    expect(choices.roles).toEqual(["reader", "writer", "admin"]);
+    expect(choices.allowClusterScope).toBe(false);
+    const ids = choices.principals.flatMap((tenant) => tenant.options.map((option) => option.objectId));
+    expect(ids).toEqual(expect.arrayContaining([demoUsers.paymentsEngineer, demoUsers.member, demoUsers.paymentsLead, demoGroups.paymentsMembers, demoGroups.paymentsOwners]));
+    expect(ids).not.toContain(demoUsers.analyticsEngineer);
+    expect(choices.directoryError).toBeNull();
+    const forAdmin = await grantChoices(sharedDev, principalOf(personas.admin), { azureRbac: true });
+    expect(forAdmin.namespaces.map((entry) => entry.namespace)).toEqual(["payments-dev", "search-dev"]);
+    expect(forAdmin).toMatchObject({ roles: ["reader", "writer", "admin", "cluster-admin"], allowClusterScope: true });
   });
 });
 
