@@ -116,3 +116,17 @@ describe("describing a namespace-access change", () => {
     );
   });
 });
+
+describe("scopes of assignments found around a cluster", () => {
+  it("tells inherited, cluster and namespace scopes apart, without case, and ignores unrelated ones", async () => {
+    const { foundScopeOf } = await import("./scope");
+    const cluster = "/subscriptions/s1/resourceGroups/rg-dev/providers/Microsoft.ContainerService/managedClusters/aks-shared-dev";
+    expect(foundScopeOf(cluster, "/subscriptions/s1")).toEqual({ kind: "inherited", from: "subscription" });
+    expect(foundScopeOf(cluster, "/subscriptions/S1/resourcegroups/RG-DEV")).toEqual({ kind: "inherited", from: "resource group" });
+    expect(foundScopeOf(cluster, "/providers/Microsoft.Management/managementGroups/root")).toBeNull();
+    expect(foundScopeOf(cluster, cluster.toUpperCase())).toEqual({ kind: "cluster" });
+    expect(foundScopeOf(cluster, `${cluster}/namespaces/payments-dev`)).toEqual({ kind: "namespace", namespace: "payments-dev" });
+    expect(foundScopeOf(cluster, "/subscriptions/s1/resourceGroups/rg-dev2")).toBeNull();
+    expect(foundScopeOf(cluster, `${cluster}-other`)).toBeNull();
+  });
+});

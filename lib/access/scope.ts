@@ -18,3 +18,26 @@ export function armScope(clusterResourceId: string, scope: AccessScope): string 
 export function describeScope(scope: AccessScope): string {
   return scope.kind === "cluster" ? "the whole cluster" : `namespace ${scope.namespace}`;
 }
+
+/**
+ * Where a role assignment found around a cluster applies, relative to it: above it (subscription or
+ * resource group, inherited by every namespace), at it, or at one namespace. Null: unrelated (or a
+ * management group, whose id does not show whether the cluster is below it).
+ * Compared without case, as ARM treats resource ids.
+ */
+export type FoundScope = { kind: "inherited"; from: "subscription" | "resource group" } | { kind: "cluster" } | { kind: "namespace"; namespace: string };
+
+export function foundScopeOf(clusterResourceId: string, assignmentScope: string): FoundScope | null {
+  const cluster = clusterResourceId.replace(/\/+$/, "").toLowerCase();
+  const scope = assignmentScope.replace(/\/+$/, "");
+  const lower = scope.toLowerCase();
+  if (lower === cluster) return { kind: "cluster" };
+  const namespacePrefix = `${cluster}/namespaces/`;
+  if (lower.startsWith(namespacePrefix)) {
+    const namespace = scope.slice(namespacePrefix.length);
+    return namespace && !namespace.includes("/") ? { kind: "namespace", namespace } : null;
+  }
+  if (lower === "/" || !cluster.startsWith(`${lower}/`)) return null;
+  // Management-group assignments are inherited too, but their ids do not show the ancestry: not shown.
+  return { kind: "inherited", from: lower.includes("/resourcegroups/") ? "resource group" : "subscription" };
+}

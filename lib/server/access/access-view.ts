@@ -4,6 +4,7 @@ import { type AccessRole, accessRoleKeys, isAccessRole } from "@/lib/access/role
 import { clusterKey } from "@/lib/clusters/resource-id";
 import { type DirectoryPrincipal, transitiveGroupMembers } from "@/lib/server/azure/directory-principals";
 import { groupDisplayNames } from "@/lib/server/azure/graph";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
 
 export type AccessGrantRow = {
@@ -35,9 +36,20 @@ export type GrantChoices = {
 const labelOf = (principal: DirectoryPrincipal) =>
   principal.type === "Group" ? `${principal.displayName} (group)` : `${principal.displayName}${principal.userPrincipalName ? ` — ${principal.userPrincipalName}` : ""}`;
 
-/** Active grants Clusterdesk made on the cluster, newest namespace first, with what the viewer may do about each. */
+/**
+ * Who may see which grants: admins and auditors all; a team lead only those in their own tenants'
+ * namespaces (who has access to another team's namespace on a shared cluster is that team's business).
+ */
+export function grantVisibility(viewer: Principal): Prisma.NamespaceAccessGrantWhereInput {
+  return viewer.roles.includes("admin") || viewer.roles.includes("auditor") ? {} : { namespace: { not: null }, tenantId: { in: [...viewer.ownedTenantIds] } };
+}
+
+/** Active grants Clusterdesk made on the cluster that the viewer may see, in namespace order, with what the viewer may do about each. */
 export async function listActiveGrants(clusterId: string, cluster: ClusterResource, viewer: Principal): Promise<AccessGrantRow[]> {
-  const grants = await db().namespaceAccessGrant.findMany({ where: { clusterResourceId: clusterKey(clusterId), revokedAt: null }, orderBy: [{ namespace: "asc" }, { grantedAt: "asc" }] });
+  const grants = await db().namespaceAccessGrant.findMany({
+    where: { clusterResourceId: clusterKey(clusterId), revokedAt: null, ...grantVisibility(viewer) },
+    orderBy: [{ namespace: "asc" }, { grantedAt: "asc" }],
+  });
   const requestIds = grants.flatMap((grant) => [grant.requestId, ...(grant.revocationRequestId ? [grant.revocationRequestId] : [])]);
   const requests = await db().changeRequest.findMany({ where: { id: { in: requestIds } }, select: { id: true, number: true, status: true } });
   const byId = new Map(requests.map((request) => [request.id, request]));

@@ -50,3 +50,18 @@ export async function putRoleAssignment(assignment: RoleAssignmentToPut, correla
 export async function deleteRoleAssignment(subscriptionId: string, roleAssignmentId: string, correlationId: string): Promise<void> {
   await authorizationClient(subscriptionId).roleAssignments.deleteById(roleAssignmentId, withCorrelation(correlationId));
 }
+
+export type RoleAssignmentRead = { id: string; scope: string; roleDefinitionId: string; principalId: string; principalType: string | null };
+
+/**
+ * Role assignments at, above (inherited) and below (namespaces) a scope, as ARM's list for a scope
+ * returns them without `atScope()`.
+ */
+export async function listRoleAssignmentsAround(subscriptionId: string, scope: string, correlationId: string): Promise<RoleAssignmentRead[]> {
+  const found: RoleAssignmentRead[] = [];
+  for await (const assignment of authorizationClient(subscriptionId).roleAssignments.listForScope(scope, withCorrelation(correlationId))) {
+    if (!assignment.id || !assignment.scope || !assignment.roleDefinitionId || !assignment.principalId) continue;
+    found.push({ id: assignment.id, scope: assignment.scope, roleDefinitionId: assignment.roleDefinitionId, principalId: assignment.principalId.toLowerCase(), principalType: assignment.principalType ?? null });
+  }
+  return found;
+}

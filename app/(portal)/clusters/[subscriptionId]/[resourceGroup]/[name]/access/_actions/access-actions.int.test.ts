@@ -5,6 +5,7 @@ import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/st
 import { localDemoOrganisation } from "@/lib/config/local-mode";
 import { clusterKey } from "@/lib/clusters/resource-id";
 import { grantChoices, listActiveGrants } from "@/lib/server/access/access-view";
+import { foundOnCluster } from "@/lib/server/access/found-on-cluster";
 import { namespaceAccessExecutor } from "@/lib/server/access/namespace-access-executor";
 import { clusterResource } from "@/lib/server/clusters/cluster-resource";
 import { sessionIdOf } from "@/lib/server/auth/sessions";
@@ -164,10 +165,38 @@ describe("the access tab's data", () => {
     const [row, ...others] = await listActiveGrants(sharedDev, cluster, principalOf(personas.paymentsLead));
     expect(others).toEqual([]);
     expect(row).toMatchObject({ namespace: "payments-dev", role: "admin", principal: { name: "Liam O'Brien", type: "User" }, mechanism: "azure-rbac", requestNumber: request.number, canRevoke: true, revocationRequestNumber: null });
-    expect((await listActiveGrants(sharedDev, cluster, principalOf(personas.searchLead)))[0]?.canRevoke).toBe(false);
+    // Another team's lead on the same shared cluster does not see who has access to Payments' namespace.
+    expect(await listActiveGrants(sharedDev, cluster, principalOf(personas.searchLead))).toEqual([]);
     if (!row) throw new Error("no row");
     await revoke(personas.paymentsLead, row.id);
     expect((await listActiveGrants(sharedDev, cluster, principalOf(personas.admin)))[0]).toMatchObject({ revocationRequestNumber: expect.any(Number), canRevoke: false });
+  });
+
+  it("shows data-plane assignments made outside Clusterdesk (drift), inherited ones marked, and leaves its own grants out", async () => {
+    const request = await requestNumbered(numberOf(await grant(personas.admin, { applyNow: "on" })));
+    await execute(request.id);
+    const forAdmin = await foundOnCluster(sharedDev, principalOf(personas.admin), "test");
+    if (!forAdmin.ok) throw new Error(forAdmin.error);
+    const summary = forAdmin.assignments.map((entry) => `${entry.scope.kind === "namespace" ? entry.scope.namespace : entry.scope.kind === "inherited" ? `inherited:${entry.scope.from}` : "cluster"} ${entry.role} ${entry.principal.name}`);
+    // The seed: admins and auditors on the subscription, owners/members of each team on their namespace.
+    expect(summary).toEqual(
+      expect.arrayContaining([
+        "inherited:subscription cluster-admin Clusterdesk Admins",
+        "inherited:subscription reader Clusterdesk Auditors",
+        "payments-dev admin Team Payments Owners",
+        "payments-dev writer Team Payments Members",
+        "search-dev writer Team Search Members",
+      ]),
+    );
+    // Clusterdesk's own grant to Liam is listed as a grant, not as drift; the Cluster User Role is not a data-plane role.
+    expect(summary.some((line) => line.includes("Liam"))).toBe(false);
+    expect(forAdmin.assignments.every((entry) => ["reader", "writer", "admin", "cluster-admin"].includes(entry.role))).toBe(true);
+
+    const forLead = await foundOnCluster(sharedDev, principalOf(personas.paymentsLead), "test");
+    expect(forLead.ok && forLead.assignments.map((entry) => entry.scope)).toEqual([
+      { kind: "namespace", namespace: "payments-dev" },
+      { kind: "namespace", namespace: "payments-dev" },
+    ]);
   });
 
   it("offers a lead only their tenant's namespaces, roles below Cluster Admin, and their tenant's group members from Graph", async () => {
