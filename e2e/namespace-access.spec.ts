@@ -29,6 +29,11 @@ test.describe("namespace access, end to end", () => {
     const accessibility = await new AxeBuilder({ page: lead }).analyze();
     expect(accessibility.violations).toEqual([]);
 
+    // Assignments made outside Clusterdesk in the lead's namespace (the seed's) are listed as found on the cluster.
+    const found = lead.getByRole("table", { name: "Role assignments found on the cluster, not made through Clusterdesk" });
+    await expect(found.getByRole("row", { name: /Team Payments Members/ })).toContainText("Azure Kubernetes Service RBAC Writer");
+    await expect(found.getByRole("row", { name: /Team Search/ })).toHaveCount(0);
+
     // Cluster Admin and other tenants' namespaces are not offered to a lead.
     await expect(lead.getByLabel("Role").locator("option")).toHaveText(["Azure Kubernetes Service RBAC Reader", "Azure Kubernetes Service RBAC Writer", "Azure Kubernetes Service RBAC Admin"]);
     await expect(lead.getByLabel("Namespace").locator("option")).toHaveText([/^payments-dev/]);
