@@ -126,6 +126,18 @@ describe("namespace access on an Azure RBAC cluster", () => {
     expect(await assignmentsOfAliyu()).toHaveLength(1);
   });
 
+  it("retries a principal Azure does not know yet (replication lag), and fails at once on a refusal a retry cannot fix", async () => {
+    emulator.injectFault({ method: "PUT", path: "roleAssignments", status: 400, code: "PrincipalNotFound", message: "Principal does not exist in the directory.", count: 1 });
+    const lagging = await approved(idOf(clusters.azureRbac), grantPayload("payments-dev"));
+    await expect(executeChangeRequest(lagging.id, attempt, executors)).rejects.toThrow(/Principal does not exist/);
+    expect(await executeChangeRequest(lagging.id, attempt, executors)).toBe("applied");
+
+    emulator.injectFault({ method: "PUT", path: "roleAssignments", status: 400, code: "InvalidRoleDefinitionId", message: "The role definition ID is not valid.", count: 1 });
+    const refused = await approved(idOf(clusters.azureRbac), grantPayload("search-dev"));
+    expect(await executeChangeRequest(refused.id, attempt, executors)).toBe("failed");
+    expect((await db().changeRequest.findUniqueOrThrow({ where: { id: refused.id } })).lastError).toMatch(/refused the change: The role definition ID is not valid/);
+  });
+
   it("revokes by deleting the assignment, and a repeated revocation changes nothing", async () => {
     const grantRequest = await approved(idOf(clusters.azureRbac), grantPayload("payments-dev"));
     await executeChangeRequest(grantRequest.id, attempt, executors);

@@ -120,7 +120,9 @@ async function armCall<T>(call: () => Promise<T>): Promise<T> {
     if (failure.code === "RoleAssignmentExists") {
       throw new Error("An existing role assignment made outside this request already gives this role at this scope; Clusterdesk did not create a second one.", { cause: error });
     }
-    if (failure.retryable) throw new RetryableError(`Azure Resource Manager: ${failure.message}`, { cause: error });
+    // A principal created moments ago may not have replicated to ARM yet: Azure answers 400
+    // PrincipalNotFound, and a later attempt succeeds.
+    if (failure.retryable || failure.code === "PrincipalNotFound") throw new RetryableError(`Azure Resource Manager: ${failure.message}`, { cause: error });
     throw new Error(`Azure Resource Manager refused the change: ${failure.message}`, { cause: error });
   }
 }
