@@ -49,6 +49,7 @@ const personas = {
   secondAdmin: { objectId: demoUsers.platformEngineer, name: "Alice Nguyen", groupIds: [demoGroups.clusterdeskAdmins], token: "access-token-second-admin" },
   paymentsLead: { objectId: demoUsers.paymentsLead, name: "Priya Patel", groupIds: [demoGroups.paymentsOwners], token: "access-token-payments-lead" },
   searchLead: { objectId: demoUsers.searchLead, name: "Sofia Rossi", groupIds: [demoGroups.searchOwners], token: "access-token-search-lead" },
+  member: { objectId: demoUsers.member, name: "Max Müller", groupIds: [demoGroups.paymentsMembers], token: "access-token-member" },
 } satisfies Record<string, Persona>;
 
 let emulator: TestEmulator;
@@ -133,6 +134,11 @@ describe("a team lead asking for namespace access", () => {
     expect(await grant(personas.paymentsLead, { role: "cluster-admin" })).toMatchObject({ status: "error", message: expect.stringMatching(/Cluster Admin/) });
     expect(await grant(personas.paymentsLead, { applyNow: "on" })).toMatchObject({ status: "error", message: expect.stringMatching(/without approval/) });
     expect(await grant(personas.searchLead)).toMatchObject({ status: "error" });
+    // A plain member is refused before the portal asks Graph anything about the principal.
+    const graphCalls = () => emulator.requests().filter((entry) => entry.path.startsWith("/v1.0/")).length;
+    const graphBefore = graphCalls();
+    expect(await grant(personas.member)).toMatchObject({ status: "error", message: expect.stringMatching(/clusters that host one of your tenants/) });
+    expect(graphCalls()).toBe(graphBefore);
     expect(await db().changeRequest.count()).toBe(before);
     expect(await db().auditEvent.count({ where: { action: "access.denied", actorObjectId: personas.paymentsLead.objectId, occurredAt: { gte: new Date(Date.now() - 60_000) } } })).toBeGreaterThanOrEqual(5);
   });

@@ -5,6 +5,7 @@ import { grantAccessForm } from "@/lib/access/access-forms";
 import { lifetimeSecondsOf } from "@/lib/access/durations";
 import { authorizeAction, getCurrentUser } from "@/lib/server/auth/current-user";
 import { grantTarget } from "@/lib/server/access/access-target";
+import { clusterResource } from "@/lib/server/clusters/cluster-resource";
 import { requestAccessGrant } from "@/lib/server/access/request-grant";
 import { requestContext } from "@/lib/server/request-context";
 import { clusterIdFrom, submittedValues } from "../../ip-ranges/_actions/shared";
@@ -25,8 +26,11 @@ export async function requestAccessGrantAction(_previous: AccessFormState, formD
   const namespace = parsed.data.namespace === "" ? null : parsed.data.namespace;
   const applyNow = parsed.data.applyNow === "on";
 
-  // Before any Graph lookup: a signed-out caller must not make the portal query the directory.
+  // Before any Graph lookup: only someone who may ask for changes on this cluster at all makes the
+  // portal query the directory (an answer says whether an object id exists).
   if (!(await getCurrentUser())) return { status: "error", message: signedOut };
+  const onCluster = await authorizeAction("cluster.request-change", await clusterResource(clusterId));
+  if (!onCluster.ok) return { status: "error", message: onCluster.error, values: submittedValues(formData) };
   const target = await grantTarget(clusterId, role, namespace, principalId);
   if (!target.ok) return { status: "error", message: target.error, fieldErrors: target.field ? { [target.field]: target.error } : undefined, values: submittedValues(formData) };
   const access = await authorizeAction(applyNow ? "access.grant-directly" : "access.request-grant", target.target.resource);
