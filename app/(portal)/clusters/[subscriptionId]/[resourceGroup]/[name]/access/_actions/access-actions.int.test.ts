@@ -2,13 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { createKubernetesSide } from "@/emulator/kubernetes";
 import { demoGroups, demoSubscriptions, demoUsers } from "@/emulator/seed/organisation";
 import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/start-test-emulator";
-import { localDemoOrganisation } from "@/lib/config/local-mode";
 import { clusterKey } from "@/lib/clusters/resource-id";
 import { grantChoices, listActiveGrants } from "@/lib/server/access/access-view";
 import { foundOnCluster } from "@/lib/server/access/found-on-cluster";
 import { namespaceAccessExecutor } from "@/lib/server/access/namespace-access-executor";
 import { clusterResource } from "@/lib/server/clusters/cluster-resource";
-import { sessionIdOf } from "@/lib/server/auth/sessions";
 import { syncInventory } from "@/lib/server/clusters/sync-inventory";
 import { db } from "@/lib/server/db/client";
 import { stopJobQueue } from "@/lib/server/jobs/queue";
@@ -16,6 +14,7 @@ import { executeChangeRequest } from "@/lib/server/requests/execute-request";
 import { findChangeRequestByNumber } from "@/lib/server/requests/queries";
 import { seedDemoTenants } from "@/scripts/lib/seed-demo-tenants";
 import { appDatabaseUrl } from "@/test/app-under-test";
+import { openPersonaSessions, type SessionPersona } from "@/test/persona-sessions";
 import { useEmulator } from "@/test/support";
 import { approveRequestAction } from "@/app/(portal)/requests/_actions/approve-request";
 import type { AccessFormState } from "./form-state";
@@ -43,7 +42,7 @@ const { production, nonProduction } = demoSubscriptions;
 const sharedDev = `/subscriptions/${nonProduction}/resourceGroups/rg-dev/providers/Microsoft.ContainerService/managedClusters/aks-shared-dev`;
 const sharedProd = `/subscriptions/${production}/resourceGroups/rg-platform-prod/providers/Microsoft.ContainerService/managedClusters/aks-platform-shared`;
 
-type Persona = { objectId: string; name: string; groupIds: string[]; token: string };
+type Persona = SessionPersona;
 const personas = {
   admin: { objectId: demoUsers.admin, name: "Alex Admin", groupIds: [demoGroups.clusterdeskAdmins], token: "access-token-admin" },
   secondAdmin: { objectId: demoUsers.platformEngineer, name: "Alice Nguyen", groupIds: [demoGroups.clusterdeskAdmins], token: "access-token-second-admin" },
@@ -60,13 +59,7 @@ beforeAll(async () => {
   useEmulator(emulator.url);
   await seedDemoTenants({ url: appDatabaseUrl(), origin: "throw-away" });
   tenants = { payments: (await db().tenant.findUniqueOrThrow({ where: { slug: "payments" } })).id, search: (await db().tenant.findUniqueOrThrow({ where: { slug: "search" } })).id };
-  const now = new Date();
-  for (const persona of Object.values(personas)) {
-    const user = { entraTenantId: localDemoOrganisation.tenantId, displayName: persona.name, userPrincipalName: `${persona.objectId}@contoso.example`, lastSignInAt: now };
-    await db().user.upsert({ where: { id: persona.objectId }, create: { id: persona.objectId, ...user }, update: user });
-    const session = { userId: persona.objectId, groupIds: persona.groupIds, lastSeenAt: now, expiresAt: new Date(now.getTime() + 3_600_000) };
-    await db().session.upsert({ where: { id: sessionIdOf(persona.token) }, create: { id: sessionIdOf(persona.token), ...session }, update: session });
-  }
+  await openPersonaSessions(Object.values(personas));
   // Production tags and hosted tenants come from the inventory, as in the running portal.
   await syncInventory();
 });
