@@ -1,25 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { waitForInventory } from "./support/inventory";
-import { type Persona, signInAs } from "./support/personas";
+import { expect, test } from "@playwright/test";
+import { personaBrowsers } from "./support/persona-browsers";
+import { signInAs } from "./support/personas";
 
 const nonProduction = "6a1c0c7e-9f3b-4b0a-8e2d-444455556666";
 const sharedDevAccess = `/clusters/${nonProduction}/rg-dev/aks-shared-dev/access`;
 
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-async function as(browser: Browser, persona: Persona, path: string): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await signInAs(page, persona, "/clusters");
-  await waitForInventory(page, "aks-shared-dev");
-  await page.goto(path);
-  return page;
-}
+const { as } = personaBrowsers();
 
 test.describe("namespace access, end to end", () => {
   test("a lead asks for Liam's access to payments-dev, an admin approves, the grant is listed, and the lead revokes it", async ({ browser }) => {
@@ -69,10 +56,7 @@ test.describe("namespace access, end to end", () => {
     }).toPass({ timeout: 60_000 });
   });
 
-  test("a lead of a tenant the cluster does not host gets 403 on its access tab", async ({ browser }) => {
-    const context = await browser.newContext();
-    contexts.push(context);
-    const page = await context.newPage();
+  test("a lead of a tenant the cluster does not host gets 403 on its access tab", async ({ page }) => {
     await signInAs(page, "analyticsLead", "/clusters");
     expect((await page.goto(sharedDevAccess))?.status()).toBe(403);
   });
