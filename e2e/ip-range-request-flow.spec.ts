@@ -1,6 +1,7 @@
-import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { waitForInventory } from "./support/inventory";
-import { type Persona, signInAs } from "./support/personas";
+import { personaBrowsers } from "./support/persona-browsers";
+import { signInAs } from "./support/personas";
 
 const nonProduction = "6a1c0c7e-9f3b-4b0a-8e2d-444455556666";
 const production = "0b1f6471-1bf0-4dda-aec3-111122223333";
@@ -8,22 +9,7 @@ const sharedDev = `/clusters/${nonProduction}/rg-dev/aks-shared-dev/ip-ranges`;
 const sharedProd = `/clusters/${production}/rg-platform-prod/aks-platform-shared/ip-ranges`;
 const privateProd = "/clusters/0b1f6471-1bf0-4dda-aec3-111122223333/rg-payments-prod/aks-payments-prod/ip-ranges";
 
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  // Each persona has a browser of its own; close them so no page keeps polling into the next spec.
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-/** Signs in, waits until the inventory lists aks-shared-dev (cluster pages read it), then opens `path`. */
-async function as(browser: Browser, persona: Persona, path: string): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await signInAs(page, persona, "/clusters");
-  await waitForInventory(page, "aks-shared-dev");
-  await page.goto(path);
-  return page;
-}
+const { as } = personaBrowsers();
 
 test.describe("authorized IP ranges, end to end", () => {
   test("a team lead asks for 198.51.100.7 for 8 hours, an admin approves, and Azure ends up with it and every earlier range", async ({ browser }) => {
@@ -133,10 +119,7 @@ test.describe("authorized IP ranges, end to end", () => {
     await expect(admin.getByRole("region", { name: "Private cluster: no authorized IP ranges" })).toBeVisible();
   });
 
-  test("a lead whose tenants the cluster does not host gets a 403", async ({ browser }) => {
-    const context = await browser.newContext();
-    contexts.push(context);
-    const page = await context.newPage();
+  test("a lead whose tenants the cluster does not host gets a 403", async ({ page }) => {
     await signInAs(page, "analyticsLead");
     expect((await page.goto(sharedDev))?.status()).toBe(403);
   });

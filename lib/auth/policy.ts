@@ -7,6 +7,7 @@
  * owning a tenant (membership in the tenant's owner group). A user can be both.
  */
 
+import type { AccessRole } from "@/lib/access/roles";
 import type { RequestStatus } from "@/lib/requests/state-machine";
 
 export type PortalRole = "admin" | "auditor";
@@ -27,9 +28,24 @@ export type Resource =
   /** One authorized IP range; `ownerTenantId` is the tenant whose request added it (null: found on the cluster or adopted). */
   | { kind: "ip-range"; cluster: ClusterResource; ownerTenantId: string | null }
   | { kind: "tenant"; tenantId: string }
+  | NamespaceAccessResource
   | { kind: "request"; requesterId: string; tenantId: string | null; status: RequestStatus }
   | { kind: "audit" };
 
+/**
+ * One grant of an AKS data-plane role (asked for, or existing and to be revoked). `namespaceTenantId`
+ * is the tenant whose environment the namespace is (null: cluster scope, or a namespace of no tenant);
+ * `principalInTenantGroups` says whether the user or group is, per Graph, a member of one of that
+ * tenant's groups. The server looks all of it up; nothing comes from the form.
+ */
+export type NamespaceAccessResource = {
+  kind: "namespace-access";
+  cluster: ClusterResource;
+  scope: "cluster" | "namespace";
+  namespaceTenantId: string | null;
+  role: AccessRole;
+  principalInTenantGroups: boolean;
+};
 
 /** Every action, grouped by the kind of resource it applies to. */
 export const actionsByResource = {
@@ -37,6 +53,7 @@ export const actionsByResource = {
   cluster: ["cluster.view", "cluster.sync", "cluster.change", "cluster.request-change", "cluster.annotate", "cluster.access.view"],
   "ip-range": ["ip-range.request-removal"],
   tenant: ["tenant.view", "tenant.manage", "tenant.request-access"],
+  "namespace-access": ["access.request-grant", "access.grant-directly", "access.revoke", "access.request-revoke"],
   request: ["request.view", "request.approve", "request.reject", "request.cancel", "request.retry"],
   audit: ["audit.view", "audit.export"],
 } as const;
@@ -112,6 +129,38 @@ function decideTenant(principal: Principal, action: ActionOn<"tenant">, tenant: 
   }
 }
 
+function decideNamespaceAccess(principal: Principal, action: ActionOn<"namespace-access">, grant: NamespaceAccessResource): Decision {
+  switch (action) {
+    case "access.request-grant":
+      if (isAdmin(principal)) return allow;
+      // Cluster-wide rights cross every tenant's boundary on a shared cluster: platform admins only.
+      if (grant.scope === "cluster") return deny("Only platform admins can grant access to a whole cluster.");
+      if (grant.role === "cluster-admin") return deny("Only platform admins can grant Cluster Admin.");
+      if (!owns(principal, grant.namespaceTenantId)) return deny("You can ask for access only to your own tenants' namespaces.");
+      return grant.principalInTenantGroups ? allow : deny("You can ask for access only for members of your tenant's groups.");
+    case "access.grant-directly":
+      if (!isAdmin(principal)) return deny("Only platform admins can grant access without approval.");
+      return grant.cluster.production
+        ? deny("This is a production cluster: every change, also a platform admin's, needs a second platform admin's approval. Submit it as a request.")
+        : allow;
+    case "access.revoke":
+      // Revoking only narrows access, and a lead must be able to cut off a leaver at once, so it needs
+      // no approval; an admin's revocation on production still does (four eyes on every change there).
+      if (isAdmin(principal)) {
+        return grant.cluster.production
+          ? deny("This is a production cluster: a platform admin's revocation there needs a second platform admin's approval.")
+          : allow;
+      }
+      if (grant.scope === "namespace" && owns(principal, grant.namespaceTenantId)) return allow;
+      return deny("Only the namespace's tenant owners or a platform admin can revoke this access.");
+    case "access.request-revoke":
+      // What an admin does where a direct revocation is refused (production): ask a second admin.
+      return isAdmin(principal) || (grant.scope === "namespace" && owns(principal, grant.namespaceTenantId))
+        ? allow
+        : deny("Only the namespace's tenant owners or a platform admin can revoke this access.");
+  }
+}
+
 function decideRequest(principal: Principal, action: ActionOn<"request">, request: Extract<Resource, { kind: "request" }>): Decision {
   const ownRequest = request.requesterId === principal.objectId;
   switch (action) {
@@ -157,6 +206,8 @@ export function decide(principal: Principal, action: Action, resource: Resource)
       return isActionOn("ip-range", action) ? decideIpRange(principal, action, resource) : mismatch(action, resource.kind);
     case "tenant":
       return isActionOn("tenant", action) ? decideTenant(principal, action, resource) : mismatch(action, resource.kind);
+    case "namespace-access":
+      return isActionOn("namespace-access", action) ? decideNamespaceAccess(principal, action, resource) : mismatch(action, resource.kind);
     case "request":
       return isActionOn("request", action) ? decideRequest(principal, action, resource) : mismatch(action, resource.kind);
     case "audit":

@@ -26,8 +26,41 @@ export const authorizedIpRangeChangePayload = z
 
 export type AuthorizedIpRangeChangePayload = z.infer<typeof authorizedIpRangeChangePayload>;
 
+const accessPrincipal = z.object({
+  objectId: z.uuid(),
+  type: z.enum(["User", "Group"]),
+  displayName: z.string().max(256),
+  /** Kubernetes RBAC names Entra users by UPN; groups by object id. Resolved through Graph when asked. */
+  userPrincipalName: z.string().max(256).nullable(),
+});
+
+/**
+ * Grant or revoke one AKS data-plane role for one user or group. `namespace` null = cluster scope.
+ * A revocation names the grant record it ends; the rest is copied for the approver and the audit log.
+ */
+export const namespaceAccessPayload = z.discriminatedUnion("action", [
+  z.object({
+    action: z.literal("grant"),
+    role: z.enum(["reader", "writer", "admin", "cluster-admin"]),
+    namespace: z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/).nullable(),
+    principal: accessPrincipal,
+    /** As for IP ranges: counted from application, null = until revoked. */
+    lifetimeSeconds: z.number().int().positive().nullable(),
+  }),
+  z.object({
+    action: z.literal("revoke"),
+    grantId: z.uuid(),
+    role: z.enum(["reader", "writer", "admin", "cluster-admin"]),
+    namespace: z.string().nullable(),
+    principal: accessPrincipal,
+  }),
+]);
+
+export type NamespaceAccessPayload = z.infer<typeof namespaceAccessPayload>;
+
 export const requestKinds = {
   "authorized-ip-ranges": { label: "API server IP ranges", payload: authorizedIpRangeChangePayload },
+  "namespace-access": { label: "Namespace access", payload: namespaceAccessPayload },
 } as const;
 
 export type RequestKind = keyof typeof requestKinds;

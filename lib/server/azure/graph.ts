@@ -9,7 +9,7 @@ import { portalCredential } from "./credential";
  */
 let client: Client | undefined;
 
-function graph(): Client {
+export function graph(): Client {
   if (!client) {
     const settings = env();
     const graphUrl = new URL(settings.endpoints.graph);
@@ -34,11 +34,11 @@ function graph(): Client {
  * SDK's default of three with backoff from three seconds (Retry-After, when sent, still wins), and
  * an answer within 5 s (two calls stay within a session refresh's 15 s claim).
  */
-const interactive = (request: GraphRequest) =>
+export const interactive = (request: GraphRequest) =>
   request.middlewareOptions([new RetryHandlerOptions(1, 1)]).option("signal", AbortSignal.timeout(5_000));
 
 /** Graph's HTTP status for a failed call, or null when no answer came (network, token). */
-const statusOf = (error: unknown): number | null => (error instanceof GraphError && error.statusCode > 0 ? error.statusCode : null);
+export const statusOf = (error: unknown): number | null => (error instanceof GraphError && error.statusCode > 0 ? error.statusCode : null);
 
 export type MemberGroups = { ok: true; groupIds: string[] } | { ok: false; status: number | null };
 

@@ -27,7 +27,7 @@ export async function startWorkers(): Promise<void> {
   );
   await boss.work(queues.reconcile, { batchSize: 1, pollingIntervalSeconds: 5 }, async () => {
     const result = await reconcileChangeRequests();
-    if (result.expired + result.rangesExpired > 0) logger.info("reconciled change requests", result);
+    if (result.expired + result.rangesExpired + result.grantsExpired > 0) logger.info("reconciled change requests", result);
   });
   // Reconcile once now as well: after a restart, orphaned and expired work should not wait for the next minute.
   await boss.send(queues.reconcile, {});

@@ -29,7 +29,7 @@ export type ClusterCredentials = {
   bearerToken: string | null;
 };
 
-function kubeConfigFor({ kubeconfig, bearerToken }: ClusterCredentials): KubeConfig {
+export function kubeConfigFor({ kubeconfig, bearerToken }: ClusterCredentials): KubeConfig {
   const loaded = new KubeConfig();
   loaded.loadFromString(kubeconfig);
   const cluster = loaded.getCurrentCluster();

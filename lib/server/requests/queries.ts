@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { Principal, Resource } from "@/lib/auth/policy";
 import { parseClusterResourceId } from "@/lib/clusters/resource-id";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { type AuthorizedIpRangeChangePayload, authorizedIpRangeChangePayload, type RequestKind } from "@/lib/requests/kinds";
+import { type AuthorizedIpRangeChangePayload, authorizedIpRangeChangePayload, namespaceAccessPayload, type RequestKind } from "@/lib/requests/kinds";
+import { describeAccessChange } from "@/lib/access/describe-change";
 import { type RequestView, requestKindLabel, viewStatuses } from "@/lib/requests/presentation";
 import { isTerminal, type RequestStatus, requestStatuses } from "@/lib/requests/state-machine";
 import { type TimelineEntry, timelineOf } from "@/lib/requests/timeline";
@@ -141,6 +142,7 @@ export type RequestProgress = { phase: string; message: string; operationStatus:
 /** What the request changes, per kind; `unrecognized` keeps a payload this version cannot read visible. */
 export type RequestChange =
   | ({ kind: "authorized-ip-ranges" } & AuthorizedIpRangeChangePayload)
+  | { kind: "namespace-access"; description: string }
   | { kind: "unrecognized"; json: string };
 
 export type ChangeRequestDetail = ChangeRequestSummary & {
@@ -178,6 +180,10 @@ function changeOf(kind: string, payload: Prisma.JsonValue): RequestChange {
   if (kind === "authorized-ip-ranges") {
     const parsed = authorizedIpRangeChangePayload.safeParse(payload);
     if (parsed.success) return { kind, ...parsed.data };
+  }
+  if (kind === "namespace-access") {
+    const parsed = namespaceAccessPayload.safeParse(payload);
+    if (parsed.success) return { kind, description: describeAccessChange(parsed.data) };
   }
   return { kind: "unrecognized", json: JSON.stringify(payload, null, 2) };
 }

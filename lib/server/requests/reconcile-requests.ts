@@ -1,4 +1,5 @@
 import "server-only";
+import { expireNamespaceAccessGrants } from "@/lib/server/access/expire-grants";
 import { db } from "@/lib/server/db/client";
 import { expireAuthorizedIpRanges } from "@/lib/server/network/expire-ranges";
 import { systemActor } from "./actor";
@@ -6,13 +7,15 @@ import { enqueueExecution } from "./enqueue";
 import { applyTransition } from "./transitions";
 
 /**
- * The safety net run every minute: asks for the removal of expired IP ranges, queues approved or
+ * The safety net run every minute: asks for the removal of expired IP ranges and the revocation of
+ * expired access grants, queues approved or
  * applying requests that have no job (the process died between the approval's commit and the
  * enqueue; the queue drops duplicates), and expires pending requests nobody decided on in time.
  */
-export async function reconcileChangeRequests(now = new Date()): Promise<{ queued: number; expired: number; rangesExpired: number }> {
-  // First, so that the removals it asks for are queued below in the same pass.
+export async function reconcileChangeRequests(now = new Date()): Promise<{ queued: number; expired: number; rangesExpired: number; grantsExpired: number }> {
+  // First, so that the removals and revocations they ask for are queued below in the same pass.
   const rangesExpired = await expireAuthorizedIpRanges(now);
+  const grantsExpired = await expireNamespaceAccessGrants(now);
   const toRun = await db().changeRequest.findMany({ where: { status: { in: ["approved", "applying"] } }, select: { id: true }, take: 500 });
   for (const request of toRun) await enqueueExecution(request.id);
 
@@ -24,5 +27,5 @@ export async function reconcileChangeRequests(now = new Date()): Promise<{ queue
     );
     if (outcome.ok) expired += 1;
   }
-  return { queued: toRun.length, expired, rangesExpired };
+  return { queued: toRun.length, expired, rangesExpired, grantsExpired };
 }

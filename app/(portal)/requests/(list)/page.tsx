@@ -12,8 +12,8 @@ export const metadata: Metadata = { title: "Requests" };
 
 const emptyStates: Record<RequestView, { title: string; text: string }> = {
   inbox: { title: "Nothing awaits your decision", text: "Pending requests from team leads appear here. Your own requests go to another admin." },
-  all: { title: "No requests yet", text: "Requests for IP ranges, access grants and tenants appear here, yours and your teams'. Ask for an IP range from a cluster's page." },
-  mine: { title: "You have not asked for anything yet", text: "Ask for an IP range from the page of a cluster that hosts one of your tenants." },
+  all: { title: "No requests yet", text: "Requests for IP ranges, access grants and tenants appear here, yours and your teams'. Ask for an IP range or namespace access from a cluster's page." },
+  mine: { title: "You have not asked for anything yet", text: "Ask for an IP range or namespace access from the page of a cluster that hosts one of your tenants." },
   pending: { title: "No pending requests", text: "Every request has been decided on." },
   applying: { title: "Nothing is being applied", text: "Approved changes show here while Clusterdesk applies them." },
   failed: { title: "No failed changes", text: "Changes that could not be applied show here, with the error, for an admin to retry." },

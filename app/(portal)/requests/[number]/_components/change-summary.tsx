@@ -19,6 +19,9 @@ export function ChangeSummary({ change, rangeOwners, tenantName }: { change: Req
       </div>
     );
   }
+  if (change.kind === "namespace-access") {
+    return <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm dark:border-slate-800 dark:bg-slate-900">{change.description}</p>;
+  }
   return (
     <div className="space-y-4">
       {change.add.length > 0 ? (

@@ -9,6 +9,7 @@ export function ClusterTabs({ basePath }: { basePath: string }) {
   const tabs = [
     { href: basePath, label: "Overview", current: pathname === basePath },
     { href: `${basePath}/ip-ranges`, label: "IP ranges", current: pathname.startsWith(`${basePath}/ip-ranges`) },
+    { href: `${basePath}/access`, label: "Access", current: pathname.startsWith(`${basePath}/access`) },
   ];
   return (
     <nav aria-label="Cluster sections" className="mb-6 border-b border-slate-200 dark:border-slate-800">

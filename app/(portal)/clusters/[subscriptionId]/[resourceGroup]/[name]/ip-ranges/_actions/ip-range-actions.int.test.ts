@@ -2,9 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { containerServiceClient } from "@/emulator/test-support/sdk-clients";
 import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/start-test-emulator";
 import { demoGroups, demoSubscriptions, demoUsers } from "@/emulator/seed/organisation";
-import { localDemoOrganisation } from "@/lib/config/local-mode";
 import { clusterKey } from "@/lib/clusters/resource-id";
-import { sessionIdOf } from "@/lib/server/auth/sessions";
 import { syncInventory } from "@/lib/server/clusters/sync-inventory";
 import { db } from "@/lib/server/db/client";
 import { stopJobQueue } from "@/lib/server/jobs/queue";
@@ -15,6 +13,7 @@ import { executeChangeRequest } from "@/lib/server/requests/execute-request";
 import { countChangeRequestsByStatus, findChangeRequestByNumber, listChangeRequests } from "@/lib/server/requests/queries";
 import { seedDemoTenants } from "@/scripts/lib/seed-demo-tenants";
 import { appDatabaseUrl } from "@/test/app-under-test";
+import { openPersonaSessions, type SessionPersona } from "@/test/persona-sessions";
 import { useEmulator } from "@/test/support";
 import { approveRequestAction } from "@/app/(portal)/requests/_actions/approve-request";
 import type { RangeFormState } from "./form-state";
@@ -31,7 +30,7 @@ const { production, nonProduction } = demoSubscriptions;
 const sharedDev = `/subscriptions/${nonProduction}/resourceGroups/rg-dev/providers/Microsoft.ContainerService/managedClusters/aks-shared-dev`;
 const sharedProd = `/subscriptions/${production}/resourceGroups/rg-platform-prod/providers/Microsoft.ContainerService/managedClusters/aks-platform-shared`;
 
-type Persona = { objectId: string; name: string; groupIds: string[]; token: string };
+type Persona = SessionPersona;
 const personas = {
   admin: { objectId: demoUsers.admin, name: "Alex Admin", groupIds: [demoGroups.clusterdeskAdmins], token: "token-admin" },
   secondAdmin: { objectId: demoUsers.platformEngineer, name: "Alice Nguyen", groupIds: [demoGroups.clusterdeskAdmins], token: "token-second-admin" },
@@ -48,13 +47,7 @@ beforeAll(async () => {
   await seedDemoTenants({ url: appDatabaseUrl(), origin: "throw-away" });
   const rows = await db().tenant.findMany({ where: { slug: { in: ["payments", "search"] } }, select: { id: true, slug: true } });
   tenants = { payments: rows.find((row) => row.slug === "payments")?.id ?? "", search: rows.find((row) => row.slug === "search")?.id ?? "" };
-  const now = new Date();
-  for (const persona of Object.values(personas)) {
-    const user = { entraTenantId: localDemoOrganisation.tenantId, displayName: persona.name, userPrincipalName: `${persona.objectId}@contoso.example`, lastSignInAt: now };
-    await db().user.upsert({ where: { id: persona.objectId }, create: { id: persona.objectId, ...user }, update: user });
-    const session = { userId: persona.objectId, groupIds: persona.groupIds, lastSeenAt: now, expiresAt: new Date(now.getTime() + 3_600_000) };
-    await db().session.upsert({ where: { id: sessionIdOf(persona.token) }, create: { id: sessionIdOf(persona.token), ...session }, update: session });
-  }
+  await openPersonaSessions(Object.values(personas));
   // Cluster pages and actions read tags and hosted tenants from the inventory, as in the running portal.
   await syncInventory();
 });

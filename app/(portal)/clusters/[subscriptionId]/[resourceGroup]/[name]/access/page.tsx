@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import { EmptyState } from "@/components/ui/empty-state";
+import { can, type ClusterResource } from "@/lib/auth/policy";
+import { clusterResourceId } from "@/lib/clusters/resource-id";
+import { grantChoices, listActiveGrants } from "@/lib/server/access/access-view";
+import { foundOnCluster } from "@/lib/server/access/found-on-cluster";
+import { requestContext } from "@/lib/server/request-context";
+import { authorizePage } from "@/lib/server/auth/current-user";
+import { clusterForPage } from "@/lib/server/clusters/cluster-page";
+import { productionByTags } from "@/lib/server/clusters/cluster-resource";
+import { FoundTable } from "./_components/found-table";
+import { GrantAccessForm } from "./_components/grant-access-form";
+import { GrantTable } from "./_components/grant-table";
+
+export const metadata: Metadata = { title: "Cluster access" };
+
+type Params = { subscriptionId: string; resourceGroup: string; name: string };
+
+export default async function AccessPage({ params }: { params: Promise<Params> }) {
+  const { subscriptionId, resourceGroup, name } = await params;
+  const { detail } = await clusterForPage(subscriptionId, resourceGroup, name);
+  const cluster: ClusterResource = { kind: "cluster", hostedTenantIds: detail.hostedTenantIds, production: productionByTags(detail.cluster) };
+  const user = await authorizePage("cluster.access.view", cluster);
+  const clusterId = clusterResourceId({ subscriptionId: detail.cluster.subscriptionId, resourceGroup: detail.cluster.resourceGroup, name: detail.cluster.name });
+  const { identity } = detail.cluster;
+  const mechanism = identity.azureRbac ? "Azure RBAC: each grant is an Azure role assignment at the namespace (or cluster) scope." : "Kubernetes RBAC: each grant is a RoleBinding to the matching default ClusterRole (view, edit, admin).";
+
+  const heading = (
+    <div className="mb-4 mt-6">
+      <h2 className="text-xl font-semibold">Access granted through Clusterdesk</h2>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+        {identity.managedAad ? mechanism : null}
+      </p>
+    </div>
+  );
+  if (!identity.managedAad) {
+    return (
+      <>
+        {heading}
+        <EmptyState title="No Microsoft Entra ID on this cluster">
+          Entra users and groups cannot sign in to this cluster, so Clusterdesk cannot grant them access. Enable AKS-managed Entra integration first.
+        </EmptyState>
+      </>
+    );
+  }
+  const [grants, found] = await Promise.all([
+    listActiveGrants(clusterId, cluster, user.principal),
+    identity.azureRbac ? foundOnCluster(clusterId, user.principal, (await requestContext()).correlationId) : null,
+  ]);
+  // Whether to offer the form at all; every submit is then decided on the grant it asks for.
+  const choices = can(user.principal, "cluster.request-change", cluster) ? await grantChoices(clusterId, user.principal, { azureRbac: identity.azureRbac }) : null;
+  const canApplyDirectly = can(user.principal, "cluster.change", cluster);
+  return (
+    <>
+      {heading}
+      <div className="space-y-6">
+        {grants.length === 0 ? (
+          <EmptyState title="No access granted through Clusterdesk yet">Grants made here are listed per namespace, with who asked, why, and when they expire.</EmptyState>
+        ) : (
+          <GrantTable grants={grants} />
+        )}
+        <section aria-labelledby="found-heading" className="space-y-2">
+          <h2 id="found-heading" className="text-lg font-semibold">
+            Found on the cluster
+          </h2>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {identity.azureRbac
+              ? "AKS data-plane role assignments made outside Clusterdesk (in the Azure portal, with az, by automation), including those inherited from the subscription or resource group, as Azure reports them now. Adopting or revoking them from here is not built yet."
+              : "RoleBindings made outside Clusterdesk are not read yet on clusters with Kubernetes RBAC only."}
+          </p>
+          {found === null ? null : !found.ok ? (
+            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+              {found.error}
+            </p>
+          ) : found.assignments.length === 0 ? (
+            <p className="text-sm">None{user.principal.roles.length === 0 ? " in your tenants' namespaces" : ""}.</p>
+          ) : (
+            <FoundTable assignments={found.assignments} />
+          )}
+        </section>
+        {choices ? (
+          <section className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+            <GrantAccessForm
+              clusterId={clusterId}
+              choices={choices}
+              canApplyDirectly={canApplyDirectly}
+              fourEyes={cluster.production ? "This is a production cluster: every grant, also a platform admin's, needs a second platform admin's approval." : null}
+            />
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+}

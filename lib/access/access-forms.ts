@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { type AccessDuration, accessDurationKeys } from "./durations";
+import { type AccessRole, accessRoleKeys } from "./roles";
+import { namespaceNamePattern } from "./scope";
+
+/** The grant form, validated the same way on every submit; the server then looks everything up itself. */
+export const grantAccessForm = z.object({
+  role: z.enum(accessRoleKeys as [AccessRole, ...AccessRole[]], { error: "Choose a role." }),
+  /** Empty = the whole cluster (admins only). */
+  namespace: z
+    .string()
+    .trim()
+    .refine((value) => value === "" || namespaceNamePattern.test(value), "Choose a namespace."),
+  principalId: z.uuid({ error: "Choose a user or group (an Entra object id)." }).transform((id) => id.toLowerCase()),
+  duration: z.enum(accessDurationKeys as [AccessDuration, ...AccessDuration[]], { error: "Choose how long the access lasts." }),
+  justification: z.string().trim().min(5, "Say why the access is needed (at least 5 characters).").max(1000, "Keep the reason under 1000 characters."),
+  applyNow: z.enum(["on"]).optional(),
+});
+
+export const revokeAccessForm = z.object({
+  grantId: z.uuid({ error: "The form does not name a grant. Reload the page and try again." }),
+  justification: z.string().trim().min(5, "Say why the access should end (at least 5 characters).").max(1000, "Keep the reason under 1000 characters."),
+});

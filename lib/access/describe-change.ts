@@ -1,0 +1,21 @@
+import type { NamespaceAccessPayload } from "@/lib/requests/kinds";
+import { accessDurations } from "./durations";
+import { accessRoles } from "./roles";
+
+/** How long a grant lasts, in the words of the duration choices when it is one of them. */
+export function describeGrantLifetime(lifetimeSeconds: number | null): string {
+  if (lifetimeSeconds === null) return "until revoked";
+  const choice = Object.values(accessDurations).find((duration) => duration.seconds === lifetimeSeconds);
+  const length = choice ? choice.label : `${Math.round(lifetimeSeconds / 60)} minutes`;
+  return `for ${length} from when it is applied`;
+}
+
+/** A namespace-access request in one sentence, for the request page, the list and the approver. */
+export function describeAccessChange(change: NamespaceAccessPayload): string {
+  const role = accessRoles[change.role].name;
+  const where = change.namespace === null ? "the whole cluster" : `namespace ${change.namespace}`;
+  const who = `${change.principal.type === "Group" ? "group" : "user"} ${change.principal.displayName}${change.principal.userPrincipalName ? ` (${change.principal.userPrincipalName})` : ""}`;
+  return change.action === "grant"
+    ? `Grant ${role} on ${where} to ${who}, ${describeGrantLifetime(change.lifetimeSeconds)}.`
+    : `Revoke ${role} on ${where} from ${who}.`;
+}
