@@ -14,6 +14,7 @@ import { executeChangeRequest } from "@/lib/server/requests/execute-request";
 import { findChangeRequestByNumber } from "@/lib/server/requests/queries";
 import { seedDemoTenants } from "@/scripts/lib/seed-demo-tenants";
 import { appDatabaseUrl } from "@/test/app-under-test";
+import { asSession } from "@/test/next-request-scope";
 import { openPersonaSessions, type SessionPersona } from "@/test/persona-sessions";
 import { useEmulator } from "@/test/support";
 import { approveRequestAction } from "@/app/(portal)/requests/_actions/approve-request";
@@ -23,19 +24,7 @@ import { revokeAccessGrantAction } from "./revoke-access-grant";
 
 // The real actions: session from the cookie, Graph and ARM against the emulator, policy, engine,
 // audit. Only the request scope (cookies, headers, cache) is faked, as in the IP range actions' test.
-const scope = await vi.hoisted(async () => {
-  const { AsyncLocalStorage } = await import("node:async_hooks");
-  return { session: new AsyncLocalStorage<string>() };
-});
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => {
-      const token = scope.session.getStore();
-      return token ? { name, value: token } : undefined;
-    },
-  }),
-  headers: async () => new Headers({ "user-agent": "vitest", "x-forwarded-for": "192.0.2.44" }),
-}));
+vi.mock("next/headers", () => import("@/test/next-request-scope"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const { production, nonProduction } = demoSubscriptions;
@@ -74,7 +63,7 @@ beforeEach(async () => {
   await db().changeRequest.updateMany({ where: { kind: "namespace-access", status: { in: ["pending", "approved", "applying", "failed"] } }, data: { status: "cancelled" } });
 });
 
-const as = <T>(who: Persona, run: () => Promise<T>) => scope.session.run(who.token, run);
+const as = <T>(who: Persona, run: () => Promise<T>) => asSession(who.token, run);
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
   for (const [name, value] of Object.entries(fields)) data.set(name, value);

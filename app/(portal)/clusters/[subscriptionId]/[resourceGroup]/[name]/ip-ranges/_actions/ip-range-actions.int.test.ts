@@ -13,13 +13,13 @@ import { executeChangeRequest } from "@/lib/server/requests/execute-request";
 import { countChangeRequestsByStatus, findChangeRequestByNumber, listChangeRequests } from "@/lib/server/requests/queries";
 import { seedDemoTenants } from "@/scripts/lib/seed-demo-tenants";
 import { appDatabaseUrl } from "@/test/app-under-test";
+import { asSession } from "@/test/next-request-scope";
 import { openPersonaSessions, type SessionPersona } from "@/test/persona-sessions";
 import { useEmulator } from "@/test/support";
 import { approveRequestAction } from "@/app/(portal)/requests/_actions/approve-request";
 import type { RangeFormState } from "./form-state";
 import { requestRangeAdditionAction } from "./request-range-addition";
 import { requestRangeRemovalAction } from "./request-range-removal";
-import { asSession } from "@/test/next-request-scope";
 
 // The real actions as Next.js runs them: session from the cookie, policy, ARM through the SDK against
 // the emulator, the engine and the audit log. Only the request scope (cookies, headers, cache) is faked.
