@@ -1,3 +1,4 @@
+import { demoGroups, demoSubscriptions, demoUsers } from "@/emulator/seed/organisation";
 import { localDemoOrganisation } from "@/lib/config/local-mode";
 import { sessionIdOf } from "@/lib/server/auth/sessions";
 import { db } from "@/lib/server/db/client";
@@ -14,3 +15,24 @@ export async function openPersonaSessions(personas: readonly SessionPersona[], n
     await db().session.upsert({ where: { id: sessionIdOf(persona.token) }, create: { id: sessionIdOf(persona.token), ...session }, update: session });
   }
 }
+
+/**
+ * The demo organisation's people as session personas. `tokenPrefix` keeps each test file's session
+ * tokens its own: files share one database.
+ */
+export function demoSessionPersonas(tokenPrefix: string) {
+  const persona = (objectId: string, name: string, groupId: string, role: string): SessionPersona => ({ objectId, name, groupIds: [groupId], token: `${tokenPrefix}-${role}` });
+  return {
+    admin: persona(demoUsers.admin, "Alex Admin", demoGroups.clusterdeskAdmins, "admin"),
+    secondAdmin: persona(demoUsers.platformEngineer, "Alice Nguyen", demoGroups.clusterdeskAdmins, "second-admin"),
+    paymentsLead: persona(demoUsers.paymentsLead, "Priya Patel", demoGroups.paymentsOwners, "payments-lead"),
+    searchLead: persona(demoUsers.searchLead, "Sofia Rossi", demoGroups.searchOwners, "search-lead"),
+    member: persona(demoUsers.member, "Max Müller", demoGroups.paymentsMembers, "member"),
+  };
+}
+
+const clusterId = (subscriptionId: string, resourceGroup: string, name: string) => `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${name}`;
+
+/** The shared clusters of the demo: Azure RBAC non-production, Kubernetes RBAC production. */
+export const sharedDev = clusterId(demoSubscriptions.nonProduction, "rg-dev", "aks-shared-dev");
+export const sharedProd = clusterId(demoSubscriptions.production, "rg-platform-prod", "aks-platform-shared");

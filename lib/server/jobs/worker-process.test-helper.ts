@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, inject } from "vitest";
-import { demoSubscriptions } from "@/emulator/seed/organisation";
 import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/start-test-emulator";
 import { clusterKey } from "@/lib/clusters/resource-id";
 import { db } from "@/lib/server/db/client";
 import { stopJobQueue } from "@/lib/server/jobs/queue";
 import { createChangeRequest } from "@/lib/server/requests/create-request";
+import { sharedDev } from "@/test/persona-sessions";
 import { childEnvironment, useEmulator } from "@/test/support";
 
 /** `npm run worker` as a child process against the integration database and a test's emulator. */
@@ -68,14 +68,14 @@ export function withWorkerProcesses(lroDurationMs: number): { emulator: () => Te
   };
 }
 
-export const sharedDevClusterId = `/subscriptions/${demoSubscriptions.nonProduction}/resourceGroups/rg-dev/providers/Microsoft.ContainerService/managedClusters/aks-shared-dev`;
+export { sharedDev as sharedDevClusterId } from "@/test/persona-sessions";
 
 /** An admin's direct addition of `range` to aks-shared-dev: approved at once, queued for a worker. */
 export function applyRangeDirectly(range: string) {
   return createChangeRequest(
     {
       kind: "authorized-ip-ranges",
-      clusterResourceId: clusterKey(sharedDevClusterId),
+      clusterResourceId: clusterKey(sharedDev),
       tenantId: null,
       payload: { add: [{ range, lifetimeSeconds: null, owner: "CI" }], remove: [] },
       justification: "build agents",

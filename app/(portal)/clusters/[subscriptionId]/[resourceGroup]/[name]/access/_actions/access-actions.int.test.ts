@@ -15,7 +15,7 @@ import { findChangeRequestByNumber } from "@/lib/server/requests/queries";
 import { seedDemoTenants } from "@/scripts/lib/seed-demo-tenants";
 import { appDatabaseUrl } from "@/test/app-under-test";
 import { asSession } from "@/test/next-request-scope";
-import { openPersonaSessions, type SessionPersona } from "@/test/persona-sessions";
+import { demoSessionPersonas, openPersonaSessions, type SessionPersona, sharedDev, sharedProd } from "@/test/persona-sessions";
 import { useEmulator } from "@/test/support";
 import { approveRequestAction } from "@/app/(portal)/requests/_actions/approve-request";
 import type { AccessFormState } from "./form-state";
@@ -27,18 +27,9 @@ import { revokeAccessGrantAction } from "./revoke-access-grant";
 vi.mock("next/headers", () => import("@/test/next-request-scope"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
-const { production, nonProduction } = demoSubscriptions;
-const sharedDev = `/subscriptions/${nonProduction}/resourceGroups/rg-dev/providers/Microsoft.ContainerService/managedClusters/aks-shared-dev`;
-const sharedProd = `/subscriptions/${production}/resourceGroups/rg-platform-prod/providers/Microsoft.ContainerService/managedClusters/aks-platform-shared`;
-
+const { nonProduction } = demoSubscriptions;
 type Persona = SessionPersona;
-const personas = {
-  admin: { objectId: demoUsers.admin, name: "Alex Admin", groupIds: [demoGroups.clusterdeskAdmins], token: "access-token-admin" },
-  secondAdmin: { objectId: demoUsers.platformEngineer, name: "Alice Nguyen", groupIds: [demoGroups.clusterdeskAdmins], token: "access-token-second-admin" },
-  paymentsLead: { objectId: demoUsers.paymentsLead, name: "Priya Patel", groupIds: [demoGroups.paymentsOwners], token: "access-token-payments-lead" },
-  searchLead: { objectId: demoUsers.searchLead, name: "Sofia Rossi", groupIds: [demoGroups.searchOwners], token: "access-token-search-lead" },
-  member: { objectId: demoUsers.member, name: "Max Müller", groupIds: [demoGroups.paymentsMembers], token: "access-token-member" },
-} satisfies Record<string, Persona>;
+const personas = demoSessionPersonas("access-token");
 
 let emulator: TestEmulator;
 let tenants: { payments: string; search: string };

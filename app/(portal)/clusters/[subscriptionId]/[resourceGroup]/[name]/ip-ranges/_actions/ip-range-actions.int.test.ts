@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { containerServiceClient } from "@/emulator/test-support/sdk-clients";
 import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/start-test-emulator";
-import { demoGroups, demoSubscriptions, demoUsers } from "@/emulator/seed/organisation";
+import { demoGroups, demoSubscriptions } from "@/emulator/seed/organisation";
 import { clusterKey } from "@/lib/clusters/resource-id";
 import { syncInventory } from "@/lib/server/clusters/sync-inventory";
 import { db } from "@/lib/server/db/client";
@@ -14,7 +14,7 @@ import { countChangeRequestsByStatus, findChangeRequestByNumber, listChangeReque
 import { seedDemoTenants } from "@/scripts/lib/seed-demo-tenants";
 import { appDatabaseUrl } from "@/test/app-under-test";
 import { asSession } from "@/test/next-request-scope";
-import { openPersonaSessions, type SessionPersona } from "@/test/persona-sessions";
+import { demoSessionPersonas, openPersonaSessions, type SessionPersona, sharedDev, sharedProd } from "@/test/persona-sessions";
 import { useEmulator } from "@/test/support";
 import { approveRequestAction } from "@/app/(portal)/requests/_actions/approve-request";
 import type { RangeFormState } from "./form-state";
@@ -27,16 +27,8 @@ vi.mock("next/headers", () => import("@/test/next-request-scope"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const { production, nonProduction } = demoSubscriptions;
-const sharedDev = `/subscriptions/${nonProduction}/resourceGroups/rg-dev/providers/Microsoft.ContainerService/managedClusters/aks-shared-dev`;
-const sharedProd = `/subscriptions/${production}/resourceGroups/rg-platform-prod/providers/Microsoft.ContainerService/managedClusters/aks-platform-shared`;
-
 type Persona = SessionPersona;
-const personas = {
-  admin: { objectId: demoUsers.admin, name: "Alex Admin", groupIds: [demoGroups.clusterdeskAdmins], token: "token-admin" },
-  secondAdmin: { objectId: demoUsers.platformEngineer, name: "Alice Nguyen", groupIds: [demoGroups.clusterdeskAdmins], token: "token-second-admin" },
-  paymentsLead: { objectId: demoUsers.paymentsLead, name: "Priya Patel", groupIds: [demoGroups.paymentsOwners], token: "token-payments-lead" },
-  searchLead: { objectId: demoUsers.searchLead, name: "Sofia Rossi", groupIds: [demoGroups.searchOwners], token: "token-search-lead" },
-} satisfies Record<string, Persona>;
+const personas = demoSessionPersonas("token");
 
 let emulator: TestEmulator;
 let tenants: { payments: string; search: string };
