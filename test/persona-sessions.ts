@@ -1,7 +1,10 @@
 import { demoGroups, demoSubscriptions, demoUsers } from "@/emulator/seed/organisation";
 import { localDemoOrganisation } from "@/lib/config/local-mode";
 import { sessionIdOf } from "@/lib/server/auth/sessions";
+import { syncInventory } from "@/lib/server/clusters/sync-inventory";
 import { db } from "@/lib/server/db/client";
+import { seedDemoTenants } from "@/scripts/lib/seed-demo-tenants";
+import { appDatabaseUrl } from "./app-under-test";
 
 /** A signed-in demo user for actions' integration tests: the cookie `token` is its session. */
 export type SessionPersona = { objectId: string; name: string; groupIds: string[]; token: string };
@@ -36,3 +39,17 @@ const clusterId = (subscriptionId: string, resourceGroup: string, name: string) 
 /** The shared clusters of the demo: Azure RBAC non-production, Kubernetes RBAC production. */
 export const sharedDev = clusterId(demoSubscriptions.nonProduction, "rg-dev", "aks-shared-dev");
 export const sharedProd = clusterId(demoSubscriptions.production, "rg-platform-prod", "aks-platform-shared");
+
+/**
+ * What a server action's integration test needs before its first call, as in the running portal:
+ * the demo tenants, the personas' sessions, and the inventory (production tags and hosted tenants
+ * come from it). Returns the payments and search tenants' ids.
+ */
+export async function prepareDemoPortal(personas: readonly SessionPersona[]): Promise<{ payments: string; search: string }> {
+  await seedDemoTenants({ url: appDatabaseUrl(), origin: "throw-away" });
+  const tenantId = async (slug: string) => (await db().tenant.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
+  const tenants = { payments: await tenantId("payments"), search: await tenantId("search") };
+  await openPersonaSessions(personas);
+  await syncInventory();
+  return tenants;
+}

@@ -7,15 +7,12 @@ import { grantChoices, listActiveGrants } from "@/lib/server/access/access-view"
 import { foundOnCluster } from "@/lib/server/access/found-on-cluster";
 import { namespaceAccessExecutor } from "@/lib/server/access/namespace-access-executor";
 import { clusterResource } from "@/lib/server/clusters/cluster-resource";
-import { syncInventory } from "@/lib/server/clusters/sync-inventory";
 import { db } from "@/lib/server/db/client";
 import { stopJobQueue } from "@/lib/server/jobs/queue";
 import { executeChangeRequest } from "@/lib/server/requests/execute-request";
 import { findChangeRequestByNumber } from "@/lib/server/requests/queries";
-import { seedDemoTenants } from "@/scripts/lib/seed-demo-tenants";
-import { appDatabaseUrl } from "@/test/app-under-test";
 import { asSession } from "@/test/next-request-scope";
-import { demoSessionPersonas, openPersonaSessions, type SessionPersona, sharedDev, sharedProd } from "@/test/persona-sessions";
+import { demoSessionPersonas, prepareDemoPortal, type SessionPersona, sharedDev, sharedProd } from "@/test/persona-sessions";
 import { useEmulator } from "@/test/support";
 import { approveRequestAction } from "@/app/(portal)/requests/_actions/approve-request";
 import type { AccessFormState } from "./form-state";
@@ -37,11 +34,7 @@ let tenants: { payments: string; search: string };
 beforeAll(async () => {
   emulator = await startTestEmulator({ kubernetes: createKubernetesSide });
   useEmulator(emulator.url);
-  await seedDemoTenants({ url: appDatabaseUrl(), origin: "throw-away" });
-  tenants = { payments: (await db().tenant.findUniqueOrThrow({ where: { slug: "payments" } })).id, search: (await db().tenant.findUniqueOrThrow({ where: { slug: "search" } })).id };
-  await openPersonaSessions(Object.values(personas));
-  // Production tags and hosted tenants come from the inventory, as in the running portal.
-  await syncInventory();
+  tenants = await prepareDemoPortal(Object.values(personas));
 });
 afterAll(async () => {
   await stopJobQueue();

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
+import { DirectChangeSubmit } from "../../_components/direct-change-submit";
 import { accessDurations } from "@/lib/access/durations";
 import { accessRoles } from "@/lib/access/roles";
 import type { GrantChoices } from "@/lib/server/access/access-view";
@@ -112,16 +112,9 @@ export function GrantAccessForm({ clusterId, choices, canApplyDirectly, fourEyes
         <textarea id="grant-justification" name="justification" defaultValue={values.justification} required rows={2} className={inputClass} aria-invalid={errors.justification ? true : undefined} aria-describedby={described("justification")} />
         <FieldError id="justification-error" message={errors.justification} />
       </div>
-      {canApplyDirectly ? (
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="applyNow" defaultChecked={values.applyNow === "on"} className="size-4" />
-          Apply now as a direct change (recorded as approved by you, with the reason above)
-        </label>
-      ) : null}
-      <AccessFeedback state={state} />
-      <Button type="submit" disabled={pending}>
-        {pending ? "Submitting…" : canApplyDirectly ? "Submit" : "Request approval"}
-      </Button>
+      <DirectChangeSubmit canApplyDirectly={canApplyDirectly} applyNow={values.applyNow} pending={pending}>
+        <AccessFeedback state={state} />
+      </DirectChangeSubmit>
     </form>
   );
 }

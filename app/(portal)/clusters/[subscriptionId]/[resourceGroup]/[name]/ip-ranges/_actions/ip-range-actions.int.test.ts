@@ -3,7 +3,6 @@ import { containerServiceClient } from "@/emulator/test-support/sdk-clients";
 import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/start-test-emulator";
 import { demoGroups, demoSubscriptions } from "@/emulator/seed/organisation";
 import { clusterKey } from "@/lib/clusters/resource-id";
-import { syncInventory } from "@/lib/server/clusters/sync-inventory";
 import { db } from "@/lib/server/db/client";
 import { stopJobQueue } from "@/lib/server/jobs/queue";
 import { authorizedIpRangesExecutor } from "@/lib/server/network/authorized-ip-ranges-executor";
@@ -11,10 +10,8 @@ import { loadIpRangesView } from "@/lib/server/network/ip-ranges-view";
 import { createChangeRequest } from "@/lib/server/requests/create-request";
 import { executeChangeRequest } from "@/lib/server/requests/execute-request";
 import { countChangeRequestsByStatus, findChangeRequestByNumber, listChangeRequests } from "@/lib/server/requests/queries";
-import { seedDemoTenants } from "@/scripts/lib/seed-demo-tenants";
-import { appDatabaseUrl } from "@/test/app-under-test";
 import { asSession } from "@/test/next-request-scope";
-import { demoSessionPersonas, openPersonaSessions, type SessionPersona, sharedDev, sharedProd } from "@/test/persona-sessions";
+import { demoSessionPersonas, prepareDemoPortal, type SessionPersona, sharedDev, sharedProd } from "@/test/persona-sessions";
 import { useEmulator } from "@/test/support";
 import { approveRequestAction } from "@/app/(portal)/requests/_actions/approve-request";
 import type { RangeFormState } from "./form-state";
@@ -36,12 +33,7 @@ let tenants: { payments: string; search: string };
 beforeAll(async () => {
   emulator = await startTestEmulator({ lroDurationMs: 50 });
   useEmulator(emulator.url);
-  await seedDemoTenants({ url: appDatabaseUrl(), origin: "throw-away" });
-  const rows = await db().tenant.findMany({ where: { slug: { in: ["payments", "search"] } }, select: { id: true, slug: true } });
-  tenants = { payments: rows.find((row) => row.slug === "payments")?.id ?? "", search: rows.find((row) => row.slug === "search")?.id ?? "" };
-  await openPersonaSessions(Object.values(personas));
-  // Cluster pages and actions read tags and hosted tenants from the inventory, as in the running portal.
-  await syncInventory();
+  tenants = await prepareDemoPortal(Object.values(personas));
 });
 afterAll(async () => {
   await stopJobQueue();

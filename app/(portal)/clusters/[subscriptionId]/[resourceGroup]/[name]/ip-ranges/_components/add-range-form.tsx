@@ -5,6 +5,7 @@ import { expiryChoices } from "@/lib/network/expiry-choices";
 import { idleRangeForm, refusalOf } from "../_actions/form-state";
 import { requestRangeAdditionAction } from "../_actions/request-range-addition";
 import { Button } from "@/components/ui/button";
+import { DirectChangeSubmit } from "../../_components/direct-change-submit";
 import { FieldError, FormFeedback, inputClass } from "./form-feedback";
 
 export type RangeRules = { minimumPrefixLength: number; fourEyes: string | null };
@@ -99,16 +100,9 @@ export function AddRangeForm({ clusterId, clientAddress, canApplyDirectly, rules
         />
         <FieldError id="justification-error" message={errors.justification} />
       </div>
-      {canApplyDirectly ? (
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="applyNow" defaultChecked={values.applyNow === "on"} className="size-4" />
-          Apply now as a direct change (recorded as approved by you, with the reason above)
-        </label>
-      ) : null}
-      <FormFeedback state={state} />
-      <Button type="submit" disabled={pending}>
-        {pending ? "Submitting…" : canApplyDirectly ? "Submit" : "Request approval"}
-      </Button>
+      <DirectChangeSubmit canApplyDirectly={canApplyDirectly} applyNow={values.applyNow} pending={pending}>
+        <FormFeedback state={state} />
+      </DirectChangeSubmit>
     </form>
   );
 }
