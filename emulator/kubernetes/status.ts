@@ -77,18 +77,24 @@ export function forbidden(resource: QualifiedResource, name: string, why: string
 }
 
 /** field.Invalid, or field.TooLong, whose message leaves the (long) value out. */
-export type FieldError = { field: string; value: string; detail: string; type?: "TooLong" };
+export type FieldError = { field: string; value: string; detail: string; type?: "TooLong" | "Required" | "NotSupported" };
 
+/** field.Error's ErrorBody and reasons (k8s.io/apimachinery/pkg/util/validation/field/errors.go). */
 function errorBody(error: FieldError): string {
-  return error.type === "TooLong" ? `Too long: ${error.detail}` : `Invalid value: ${JSON.stringify(error.value)}: ${error.detail}`;
+  if (error.type === "TooLong") return `Too long: ${error.detail}`;
+  if (error.type === "Required") return "Required value";
+  if (error.type === "NotSupported") return `Unsupported value: ${JSON.stringify(error.value)}: ${error.detail}`;
+  return `Invalid value: ${JSON.stringify(error.value)}: ${error.detail}`;
 }
+
+const reasons = { TooLong: "FieldValueTooLong", Required: "FieldValueRequired", NotSupported: "FieldValueNotSupported" } as const;
 
 /** 422 as NewInvalid builds it: one cause per field error, the message joins them. */
 export function invalid(kind: string, group: string, name: string, errors: FieldError[]): KubeError {
   const texts = errors.map((error) => `${error.field}: ${errorBody(error)}`);
   const joined = texts.length === 1 ? (texts[0] ?? "") : `[${texts.join(", ")}]`;
   const causes = errors.map((error) => ({
-    reason: error.type === "TooLong" ? "FieldValueTooLong" : "FieldValueInvalid",
+    reason: error.type ? reasons[error.type] : "FieldValueInvalid",
     message: errorBody(error),
     field: error.field,
   }));

@@ -2,6 +2,7 @@ import { isJsonObject, type JsonObject } from "./json";
 import type { FieldError } from "./status";
 import type { ResourceType } from "./resources";
 import { metadataErrors } from "./metadata-validation";
+import { kindErrors } from "./kind-validation";
 
 /** The messages of k8s.io/apimachinery/pkg/util/validation, word for word. */
 const dns1123LabelPattern = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -95,5 +96,5 @@ function deploymentErrors(type: ResourceType, object: JsonObject): FieldError[] 
 
 export function validateObject(type: ResourceType, object: JsonObject, name: string): FieldError[] {
   const metadata = isJsonObject(object.metadata) ? object.metadata : {};
-  return [...nameErrors(type, name), ...metadataErrors(metadata), ...quantityErrors(type, object), ...deploymentErrors(type, object)];
+  return [...nameErrors(type, name), ...metadataErrors(metadata), ...quantityErrors(type, object), ...deploymentErrors(type, object), ...kindErrors(type, object)];
 }

@@ -11,6 +11,14 @@ const binding = kind({
 const networkPolicyPeer = obj({ ipBlock: obj({ cidr: str, except: strings }, ["cidr"]), namespaceSelector: labelSelector, podSelector: labelSelector });
 const networkPolicyPort = obj({ endPort: int, port: intOrString, protocol: str });
 const review = kind({ spec: freeForm, status: freeForm });
+const loadBalancerStatus = obj({
+  ingress: arr(obj({ hostname: str, ip: str, ipMode: str, ports: arr(obj({ error: str, port: int, protocol: str }, ["port", "protocol"])) })),
+});
+const podTemplate = obj({ metadata: objectMeta, spec: freeForm });
+const ingressBackend = obj({
+  resource: obj({ apiGroup: str, kind: str, name: str }, ["kind", "name"]),
+  service: obj({ name: str, port: obj({ name: str, number: int }) }, ["name"]),
+});
 
 /**
  * The emulator's kind definitions as OpenAPI schemas, keyed by `{apiVersion}/{kind}`. Fields follow
@@ -38,6 +46,31 @@ export const kindSchemas: Readonly<Record<string, JsonObject>> = {
     secrets: arr(obj({ apiVersion: str, fieldPath: str, kind: str, name: str, namespace: str, resourceVersion: str, uid: str })),
   }),
   "v1/ConfigMap": kind({ binaryData: mapOf({ type: "string", format: "byte" }), data: mapOf(str), immutable: bool }),
+  "v1/Service": kind({
+    spec: obj({
+      allocateLoadBalancerNodePorts: bool,
+      clusterIP: str,
+      clusterIPs: strings,
+      externalIPs: strings,
+      externalName: str,
+      externalTrafficPolicy: str,
+      healthCheckNodePort: int,
+      internalTrafficPolicy: str,
+      ipFamilies: strings,
+      ipFamilyPolicy: str,
+      loadBalancerClass: str,
+      loadBalancerIP: str,
+      loadBalancerSourceRanges: strings,
+      ports: arr(obj({ appProtocol: str, name: str, nodePort: int, port: int, protocol: str, targetPort: intOrString }, ["port"])),
+      publishNotReadyAddresses: bool,
+      selector: mapOf(str),
+      sessionAffinity: str,
+      sessionAffinityConfig: obj({ clientIP: obj({ timeoutSeconds: int }) }),
+      trafficDistribution: str,
+      type: str,
+    }),
+    status: obj({ conditions: arr(condition), loadBalancer: loadBalancerStatus }),
+  }),
   "v1/Pod": kind({ spec: freeForm, status: freeForm }),
   "v1/Node": kind({ spec: freeForm, status: freeForm }),
   "apps/v1/Deployment": kind({
@@ -65,6 +98,59 @@ export const kindSchemas: Readonly<Record<string, JsonObject>> = {
       unavailableReplicas: int,
       updatedReplicas: int,
     }),
+  }),
+  "batch/v1/Job": kind({
+    spec: obj(
+      {
+        activeDeadlineSeconds: int64,
+        backoffLimit: int,
+        backoffLimitPerIndex: int,
+        completionMode: str,
+        completions: int,
+        manualSelector: bool,
+        maxFailedIndexes: int,
+        parallelism: int,
+        podFailurePolicy: freeForm,
+        podReplacementPolicy: str,
+        selector: labelSelector,
+        suspend: bool,
+        template: podTemplate,
+        ttlSecondsAfterFinished: int,
+      },
+      ["template"],
+    ),
+    status: obj({
+      active: int,
+      completionTime: time,
+      conditions: arr(obj({ lastProbeTime: time, lastTransitionTime: time, message: str, reason: str, status: str, type: str })),
+      failed: int,
+      ready: int,
+      startTime: time,
+      succeeded: int,
+      terminating: int,
+    }),
+  }),
+  "autoscaling/v2/HorizontalPodAutoscaler": kind({
+    spec: obj(
+      {
+        behavior: freeForm,
+        maxReplicas: int,
+        metrics: arr(freeForm),
+        minReplicas: int,
+        scaleTargetRef: obj({ apiVersion: str, kind: str, name: str }, ["kind", "name"]),
+      },
+      ["scaleTargetRef", "maxReplicas"],
+    ),
+    status: obj({ conditions: arr(condition), currentMetrics: arr(freeForm), currentReplicas: int, desiredReplicas: int, lastScaleTime: time, observedGeneration: int64 }),
+  }),
+  "networking.k8s.io/v1/Ingress": kind({
+    spec: obj({
+      defaultBackend: ingressBackend,
+      ingressClassName: str,
+      rules: arr(obj({ host: str, http: obj({ paths: arr(obj({ backend: ingressBackend, path: str, pathType: str }, ["pathType", "backend"])) }, ["paths"]) })),
+      tls: arr(obj({ hosts: strings, secretName: str })),
+    }),
+    status: obj({ loadBalancer: loadBalancerStatus }),
   }),
   "networking.k8s.io/v1/NetworkPolicy": kind({
     spec: obj({

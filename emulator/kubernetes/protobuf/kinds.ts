@@ -1,4 +1,4 @@
-import { deployment } from "./workloads";
+import { deployment, job, service } from "./workloads";
 import { bool, labelSelector, map, message, objectMeta, s, strings, type MessageSchema } from "./schema";
 
 const metadata = message("metadata", objectMeta);
@@ -58,6 +58,8 @@ export const protobufKinds: Readonly<Record<string, MessageSchema>> = {
   "rbac.authorization.k8s.io/v1/RoleBinding": binding,
   "rbac.authorization.k8s.io/v1/ClusterRoleBinding": binding,
   "apps/v1/Deployment": deployment,
+  "batch/v1/Job": job,
+  "v1/Service": service,
   "policy/v1/PodDisruptionBudget": {
     1: metadata,
     2: message("spec", {

@@ -37,3 +37,35 @@ export const deployment: MessageSchema = {
     9: int("progressDeadlineSeconds"),
   }),
 };
+
+/** batch/v1 Job as `kubectl create job` fills it in. */
+export const job: MessageSchema = {
+  1: message("metadata", objectMeta),
+  2: message("spec", {
+    1: int("parallelism"),
+    2: int("completions"),
+    3: int("activeDeadlineSeconds"),
+    4: message("selector", labelSelector),
+    5: { name: "manualSelector", type: "bool" },
+    6: message("template", { 1: message("metadata", objectMeta), 2: message("spec", podSpec) }),
+    7: int("backoffLimit"),
+    8: int("ttlSecondsAfterFinished"),
+    9: s("completionMode"),
+    10: { name: "suspend", type: "bool" },
+  }),
+};
+
+/** core/v1 Service as `kubectl create service` and `kubectl expose` fill it in. */
+export const service: MessageSchema = {
+  1: message("metadata", objectMeta),
+  2: message("spec", {
+    1: message("ports", { 1: s("name"), 2: s("protocol"), 3: int("port"), 4: { name: "targetPort", type: "intOrString" }, 5: int("nodePort"), 6: s("appProtocol") }, true),
+    2: map("selector", "string"),
+    3: s("clusterIP"),
+    4: s("type"),
+    5: strings("externalIPs"),
+    7: s("sessionAffinity"),
+    10: s("externalName"),
+    11: s("externalTrafficPolicy"),
+  }),
+};

@@ -74,6 +74,25 @@ function quotaUsage(limits: boolean) {
   };
 }
 
+function servicePorts(service: JsonObject): string {
+  const ports = list(at(service, "spec", "ports")).filter(isJsonObject);
+  if (ports.length === 0) return "<none>";
+  return ports.map((port) => `${text(port, "port")}${text(port, "nodePort") ? `:${text(port, "nodePort")}` : ""}/${text(port, "protocol") || "TCP"}`).join(",");
+}
+
+function serviceExternalIp(service: JsonObject): string {
+  const type = text(service, "spec", "type");
+  if (type === "ExternalName") return text(service, "spec", "externalName");
+  const ingress = list(at(service, "status", "loadBalancer", "ingress")).filter(isJsonObject).map((entry) => text(entry, "ip") || text(entry, "hostname"));
+  if (type === "LoadBalancer") return ingress.length > 0 ? ingress.join(",") : "<pending>";
+  return "<none>";
+}
+
+function ingressHosts(ingress: JsonObject): string {
+  const hosts = list(at(ingress, "spec", "rules")).filter(isJsonObject).map((rule) => text(rule, "host") || "*");
+  return hosts.length > 0 ? hosts.join(",") : "*";
+}
+
 const bindingColumns = [
   nameColumn,
   column("Role", (binding) => `${text(binding, "roleRef", "kind")}/${text(binding, "roleRef", "name")}`),
@@ -92,6 +111,43 @@ export const columnsByResource: Readonly<Record<string, Column[]>> = {
   resourcequotas: [nameColumn, ageColumn, column("Request", quotaUsage(false)), column("Limit", quotaUsage(true))],
   limitranges: [nameColumn, createdAt],
   serviceaccounts: [nameColumn, column("Secrets", (sa) => list(sa.secrets).length, 0, "integer"), ageColumn],
+  services: [
+    nameColumn,
+    column("Type", (service) => text(service, "spec", "type")),
+    column("Cluster-IP", (service) => text(service, "spec", "clusterIP")),
+    column("External-IP", serviceExternalIp),
+    column("Port(s)", servicePorts),
+    ageColumn,
+    column("Selector", (service) => {
+      const selector = objectOrEmpty(at(service, "spec", "selector"));
+      const pairs = Object.entries(selector).map(([key, value]) => `${key}=${typeof value === "string" ? value : ""}`);
+      return pairs.length > 0 ? pairs.join(",") : "<none>";
+    }, 1),
+  ],
+  jobs: [
+    nameColumn,
+    column("Status", (job) => (text(job, "status", "succeeded") === text(job, "spec", "completions") ? "Complete" : "Running")),
+    column("Completions", (job) => `${Number(text(job, "status", "succeeded") || 0)}/${text(job, "spec", "completions") || "1"}`),
+    column("Duration", () => "<none>"),
+    ageColumn,
+  ],
+  horizontalpodautoscalers: [
+    nameColumn,
+    column("Reference", (hpa) => `${text(hpa, "spec", "scaleTargetRef", "kind")}/${text(hpa, "spec", "scaleTargetRef", "name")}`),
+    column("Targets", () => "<unknown>"),
+    column("MinPods", (hpa) => Number(text(hpa, "spec", "minReplicas") || 1), 0, "integer"),
+    column("MaxPods", (hpa) => Number(text(hpa, "spec", "maxReplicas") || 0), 0, "integer"),
+    column("Replicas", (hpa) => Number(text(hpa, "status", "currentReplicas") || 0), 0, "integer"),
+    ageColumn,
+  ],
+  ingresses: [
+    nameColumn,
+    column("Class", (ingress) => text(ingress, "spec", "ingressClassName") || "<none>"),
+    column("Hosts", ingressHosts),
+    column("Address", (ingress) => list(at(ingress, "status", "loadBalancer", "ingress")).filter(isJsonObject).map((entry) => text(entry, "ip") || text(entry, "hostname")).join(",")),
+    column("Ports", (ingress) => (list(at(ingress, "spec", "tls")).length > 0 ? "80, 443" : "80")),
+    ageColumn,
+  ],
   configmaps: [nameColumn, column("Data", (cm) => count(cm.data) + count(cm.binaryData), 0, "integer"), ageColumn],
   pods: [
     nameColumn,
