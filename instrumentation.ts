@@ -6,6 +6,9 @@ export async function register(): Promise<void> {
   // These are Next.js's own runtime markers, not configuration.
   // eslint-disable-next-line no-restricted-properties
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { env } = await import("@/lib/env");
+  // A deployment with a worker of its own (deploy/kubernetes) keeps its web instances to pages.
+  if (!env().inProcessWorkers) return;
   const { startWorkers } = await import("@/lib/server/jobs/workers");
   const { stopWorkersOnSignals } = await import("@/lib/server/jobs/shutdown");
   // With NEXT_MANUAL_SIG_HANDLE (the launcher sets it) Next.js leaves SIGTERM to us: stop the

@@ -29,7 +29,7 @@ export default defineConfig({
         test: {
           name: "integration",
           environment: "node",
-          include: ["{lib,app,components,emulator,scripts,prisma}/**/*.int.test.{ts,tsx}"],
+          include: ["{lib,app,components,emulator,scripts,prisma,deploy}/**/*.int.test.{ts,tsx}"],
           globalSetup: ["test/integration-global-setup.ts"],
           setupFiles: ["test/integration-setup.ts"],
           // One shared database per run; files run one after another so they do not see each other's rows mid-test.

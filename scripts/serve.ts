@@ -8,6 +8,8 @@
  *   npm start                             production server of an existing build (`npm run build`);
  *                                         needs the Azure settings, or --local / CLUSTERDESK_MODE=local
  *   --port N                              listen elsewhere
+ *   --skip-migrations                     do not migrate; refuse to start while migrations are pending
+ *                                         (a deployment that migrates in a separate step, as its owner role)
  *   --test-database                       a throw-away database (TEST_DATABASE_URL's server, else an
  *                                         embedded PostgreSQL) and, in local mode, the emulator on a free port
  */
@@ -17,7 +19,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigurationError, parseSettings, type Settings } from "../lib/config/settings";
-import { migrate } from "../lib/server/db/migrations";
+import { migrate, pendingMigrations } from "../lib/server/db/migrations";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { freePort } from "./lib/free-port";
 import { peerAddressHeader, startPeerAddressFront } from "./lib/peer-address-front";
@@ -33,6 +35,7 @@ const { values: options } = parseArgs({
     build: { type: "boolean", default: false },
     port: { type: "string", default: "3000" },
     "test-database": { type: "boolean", default: false },
+    "skip-migrations": { type: "boolean", default: false },
   },
 });
 
@@ -93,8 +96,14 @@ async function main(): Promise<number> {
   const database = await provideDatabase(settings);
   childEnv.DATABASE_URL = database.url;
   checkpoint();
-  const result = await migrate(database.url);
-  console.log(`[clusterdesk] database ready: ${result.applied.length} migration(s) applied, ${result.alreadyApplied} already in place`);
+  if (options["skip-migrations"]) {
+    const pending = await pendingMigrations(database.url);
+    if (pending.length > 0) throw new ConfigurationError([`${pending.length} database migration(s) pending (${pending.join(", ")}): run the migration step (npm run db:migrate, or the clusterdesk-migrate Job) first`]);
+    console.log("[clusterdesk] database ready: schema up to date (migrations are a separate step)");
+  } else {
+    const result = await migrate(database.url);
+    console.log(`[clusterdesk] database ready: ${result.applied.length} migration(s) applied, ${result.alreadyApplied} already in place`);
+  }
   checkpoint();
 
   if (settings.mode === "local") {

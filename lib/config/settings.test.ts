@@ -83,6 +83,12 @@ describe("parseSettings", () => {
     expect(problemsOf({ CLUSTERDESK_GROUP_REFRESH_MINUTES: "0" }).join("\n")).toMatch(/^CLUSTERDESK_GROUP_REFRESH_MINUTES /m);
   });
 
+  it("runs the job workers in web instances unless a separate worker takes them", () => {
+    expect(parseSettings({}).inProcessWorkers).toBe(true);
+    expect(parseSettings({ CLUSTERDESK_IN_PROCESS_WORKERS: "false" }).inProcessWorkers).toBe(false);
+    expect(problemsOf({ CLUSTERDESK_IN_PROCESS_WORKERS: "no" }).join("\n")).toMatch(/^CLUSTERDESK_IN_PROCESS_WORKERS must be true or false/m);
+  });
+
   it("refuses a production start without Azure settings unless local mode is asked for", () => {
     expect(problemsOf({ NODE_ENV: "production" }).join("\n")).toMatch(/^No Azure settings for a production start: .*CLUSTERDESK_MODE=local/m);
     expect(parseSettings({ NODE_ENV: "production", CLUSTERDESK_MODE: "local" }).mode).toBe("local");

@@ -43,6 +43,7 @@ const shared = z.object({
   CLUSTERDESK_MIN_IP_RANGE_PREFIX: z.coerce.number().int("must be a whole number").min(1, "must be at least 1 (/0 is always refused)").max(32).default(16),
   CLUSTERDESK_PRODUCTION_TAG_KEYS: nameList.default([...defaultProductionTagRule.keys]),
   CLUSTERDESK_PRODUCTION_TAG_VALUES: nameList.default([...defaultProductionTagRule.values]),
+  CLUSTERDESK_IN_PROCESS_WORKERS: z.enum(["true", "false"], { error: "must be true or false" }).default("true"),
 });
 
 const azure = z.object({
@@ -103,6 +104,8 @@ export type Settings = {
   minIpRangePrefixLength: number;
   /** Clusters with one of these tags need a second admin's approval for every change. */
   productionTags: ProductionTagRule;
+  /** Whether web instances run the job workers too (default), or leave them to a worker of their own. */
+  inProcessWorkers: boolean;
   tenantId: string;
   clientId: string;
   clientSecret: string;
@@ -189,6 +192,7 @@ export function parseSettings(rawEnvironment: Environment): Settings {
     groupRefreshIntervalMs: base.data.CLUSTERDESK_GROUP_REFRESH_MINUTES * 60_000,
     minIpRangePrefixLength: base.data.CLUSTERDESK_MIN_IP_RANGE_PREFIX,
     productionTags: { keys: base.data.CLUSTERDESK_PRODUCTION_TAG_KEYS, values: base.data.CLUSTERDESK_PRODUCTION_TAG_VALUES },
+    inProcessWorkers: base.data.CLUSTERDESK_IN_PROCESS_WORKERS === "true",
   };
   if (mode === "azure") {
     const settings = azure.parse(environment);

@@ -5,7 +5,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@/scripts/lib/test-database";
 import { createIsolatedDatabase } from "@/test/support";
-import { migrate, readMigrations } from "./migrations";
+import { migrate, pendingMigrations, readMigrations } from "./migrations";
 
 // A database of its own: these tests create and break migrations on purpose.
 let database: TestDatabase;
@@ -71,5 +71,28 @@ describe("migration runner", () => {
     await migrate(database.url, directory);
     await writeFile(path.join(directory, "20990201000000_once", "migration.sql"), `CREATE TABLE edited_probe (id bigint);`);
     await expect(migrate(database.url, directory)).rejects.toThrow(/20990201000000_once was changed after it was applied/);
+  });
+
+  it("lists pending migrations without touching the schema, for a portal that leaves migrating to a separate step", async () => {
+    const fresh = await createIsolatedDatabase("migrations-pending");
+    try {
+      const directory = await migrationsDir({ "20990301000000_first": `CREATE TABLE pending_probe (id int);`, "20990302000000_second": `ALTER TABLE pending_probe ADD COLUMN note text;` });
+      expect(await pendingMigrations(fresh.url, directory)).toEqual(["20990301000000_first", "20990302000000_second"]);
+      const client = new pg.Client({ connectionString: fresh.url });
+      await client.connect();
+      try {
+        // Read-only: not even the bookkeeping table is created, so a role without DDL rights can ask.
+        expect((await client.query(`SELECT to_regclass('"_prisma_migrations"') AS present`)).rows).toEqual([{ present: null }]);
+        await migrate(fresh.url, directory);
+        expect(await pendingMigrations(fresh.url, directory)).toEqual([]);
+        await mkdir(path.join(directory, "20990303000000_third"));
+        await writeFile(path.join(directory, "20990303000000_third", "migration.sql"), `SELECT 1;`);
+        expect(await pendingMigrations(fresh.url, directory)).toEqual(["20990303000000_third"]);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await fresh.drop();
+    }
   });
 });

@@ -98,3 +98,24 @@ async function applyOne(client: pg.Client, migration: Migration): Promise<void> 
     });
   }
 }
+
+/**
+ * The migrations not yet applied, read without changing anything: for a portal that runs under a role
+ * that may not alter the schema and leaves migrating to a separate step (the Kubernetes Job).
+ */
+export async function pendingMigrations(databaseUrl: string, directory = defaultMigrationsDir): Promise<string[]> {
+  const migrations = await readMigrations(directory);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows: table } = await client.query<{ exists: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS exists`);
+    if (!table[0]?.exists) return migrations.map((migration) => migration.name);
+    const { rows } = await client.query<{ migration_name: string }>(
+      `SELECT migration_name FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`,
+    );
+    const done = new Set(rows.map((row) => row.migration_name));
+    return migrations.filter((migration) => !done.has(migration.name)).map((migration) => migration.name);
+  } finally {
+    await client.end();
+  }
+}
