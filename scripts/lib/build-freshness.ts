@@ -6,11 +6,11 @@ import path from "node:path";
  * Whether the production build in .next still matches the sources. The fingerprint hashes the
  * contents (not the times: a checkout or a copy changes times but not the build) of every file that
  * can reach the build: everything in the project except what the build never reads (dependencies
- * are covered by package-lock.json; tests, docs, the launcher and the test tooling are not bundled;
+ * are covered by package-lock.json; tests, docs, deployment manifests, the launcher and the test tooling are not bundled;
  * data and outputs are not sources). A needless rebuild costs minutes, a missed one serves old code:
  * when unsure, a file counts.
  */
-const skippedTopFolders = new Set([".next", ".tools", "data", "test-results", "playwright-report", "blob-report", "coverage", "docs", "e2e", ".ci", "scripts", "test"]);
+const skippedTopFolders = new Set([".next", ".tools", "data", "test-results", "playwright-report", "blob-report", "coverage", "docs", "e2e", ".ci", "scripts", "test", "deploy"]);
 const skippedTopFiles = new Set(["clusterdesk", "vitest.config.ts", "playwright.config.ts", "eslint.config.mjs", ".gitignore", ".nvmrc"]);
 const skippedFolders = new Set(["node_modules", ".git"]);
 // next-env.d.ts is written by the build itself.
