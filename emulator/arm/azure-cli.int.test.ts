@@ -1,4 +1,7 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { kubernetesServerUrl } from "../contracts";
 import { findInstalledTool } from "../../test/installed-tools";
 import { clusterResourceId } from "../state";
 import { demoServicePrincipals, demoSubscriptions, demoUsers, tenantDomain } from "../seed/organisation";
@@ -55,6 +58,14 @@ describe.skipIf(!az.path)(`the Azure CLI against the emulator${az.path ? "" : ` 
     expect(names).toEqual(["aks-shared-dev", "aks-dev-open", "aks-legacy-podid", "aks-analytics-wi"]);
     const shown = await cli.json<ManagedCluster>("aks", "show", "--resource-group", "rg-dev", "--name", "aks-shared-dev");
     expect(shown).toMatchObject({ name: "aks-shared-dev", provisioningState: "Succeeded", apiServerAccessProfile: { authorizedIpRanges: ["203.0.113.0/24", "192.0.2.0/24"] } });
+  }, 120_000);
+
+  it("writes a kubeconfig for the emulated API server with az aks get-credentials", async () => {
+    const file = path.join(cli.directory, "kubeconfig");
+    const fetched = await cli.run("aks", "get-credentials", "--resource-group", "rg-dev", "--name", "aks-dev-open", "--file", file);
+    expect(fetched).toMatchObject({ code: 0, stderr: expect.stringContaining('Merged "aks-dev-open" as current context') });
+    const server = kubernetesServerUrl(emulator.url, { subscriptionId: demoSubscriptions.nonProduction, resourceGroup: "rg-dev", name: "aks-dev-open" });
+    expect(await readFile(file, "utf8")).toContain(`server: ${server}`);
   }, 120_000);
 
   it("replaces the authorized IP ranges through a long-running update that the CLI waits for", async () => {

@@ -12,7 +12,7 @@ import { managedIdentityPath } from "../entra/managed-identity";
  * host is unreachable: the proxy points at a closed port and only the emulator's names bypass it.
  */
 export type AzResult = { code: number; stdout: string; stderr: string; durationMs: number };
-export type AzureCli = { run(...args: string[]): Promise<AzResult>; json<T>(...args: string[]): Promise<T>; dispose(): Promise<void> };
+export type AzureCli = { directory: string; run(...args: string[]): Promise<AzResult>; json<T>(...args: string[]): Promise<T>; dispose(): Promise<void> };
 
 export const emulatorCloudName = "ClusterdeskEmulator";
 const callTimeoutMs = 90_000;
@@ -83,5 +83,5 @@ export async function azureCliForEmulator(emulator: Emulator, az: string): Promi
     // Commands such as `az cloud set` and `az account set` print nothing.
     return (result.stdout.trim() ? JSON.parse(result.stdout) : undefined) as T;
   };
-  return { run, json, dispose: () => rm(directory, { recursive: true, force: true }) };
+  return { directory, run, json, dispose: () => rm(directory, { recursive: true, force: true }) };
 }
