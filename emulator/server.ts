@@ -6,6 +6,7 @@ import { handleControl, type ControlActions } from "./control/router";
 import { defaultFaultError } from "./control/faults";
 import type { RequestLog } from "./control/request-log";
 import { handleEntra, isEntraPath, type EntraContext } from "./entra/router";
+import { handleManagedIdentity, isManagedIdentityPath } from "./entra/managed-identity";
 import { handleGraph, isGraphPath } from "./graph/router";
 import { createExchange, sendJson, type Exchange } from "./http/exchange";
 import type { Runtime } from "./runtime";
@@ -49,6 +50,7 @@ async function dispatch(exchange: Exchange, services: Services): Promise<void> {
   if (isGraphPath(path)) return handleGraph(exchange, services.runtime);
   if (isArmPath(path)) return handleArm(exchange, services.runtime);
   if (isEntraPath(path)) return handleEntra(exchange, services.entra);
+  if (isManagedIdentityPath(path)) return handleManagedIdentity(exchange, services.entra);
   sendJson(exchange, 404, { error: { code: "NotFound", message: `The emulator serves no resource at '${path}'.` } });
 }
 

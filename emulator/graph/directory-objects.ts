@@ -25,8 +25,16 @@ export function groupObject(group: DirectoryGroup): DirectoryRecord {
   };
 }
 
+export const servicePrincipalProperties = ["id", "accountEnabled", "appDisplayName", "appId", "displayName", "servicePrincipalNames", "servicePrincipalType"];
+export const servicePrincipalFilterable = ["id", "appId", "displayName", "servicePrincipalNames"];
+export const servicePrincipalSearchable = ["displayName"];
+
+/** `servicePrincipalNames` holds the appId (and the app's identifier URIs, which the seeded apps do not have). */
 export function servicePrincipalObject(sp: ServicePrincipal): DirectoryRecord {
-  return { id: sp.id, appId: sp.appId, displayName: sp.displayName, servicePrincipalType: "Application", accountEnabled: true };
+  return {
+    id: sp.id, accountEnabled: true, appDisplayName: sp.displayName, appId: sp.appId, displayName: sp.displayName,
+    servicePrincipalNames: [sp.appId], servicePrincipalType: "Application",
+  };
 }
 
 export function withType(item: DirectoryRecord, type: "user" | "group" | "servicePrincipal"): DirectoryRecord {

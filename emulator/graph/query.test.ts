@@ -21,3 +21,14 @@ describe("Graph $filter", () => {
   it("supports id in (...)", () => expect(ids(parseFilter("id in ('1','3')", ["id"]))).toEqual(["1", "3"]));
   it("refuses advanced queries", () => expect(() => parseFilter("endswith(mail,'test')", ["mail"])).toThrow(/Unsupported/));
 });
+
+describe("Graph $filter on a collection property", () => {
+  const principals = [
+    { id: "a", servicePrincipalNames: ["c1000000-0000-4000-8000-000000000002", "api://ci-deployer"] },
+    { id: "b", servicePrincipalNames: ["0b5c9e70-0000-4000-8000-000000000001"] },
+  ];
+  it("supports any() with eq, as `az role assignment --assignee` sends it", () =>
+    expect(principals.filter(parseFilter("servicePrincipalNames/any(c:c eq 'API://CI-deployer')", ["servicePrincipalNames"])).map((p) => p.id)).toEqual(["a"]));
+  it("refuses any() on a property that cannot be filtered", () =>
+    expect(() => parseFilter("businessPhones/any(p:p eq '1')", ["servicePrincipalNames"])).toThrow(/Unsupported/));
+});

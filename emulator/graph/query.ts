@@ -50,7 +50,22 @@ export function parseSearch(search: string, searchable: readonly string[]): Pred
   return operators.includes("AND") ? (item) => clauses.every((clause) => clause(item)) : (item) => clauses.some((clause) => clause(item));
 }
 
+/** `servicePrincipalNames/any(c:c eq 'x')`: a lambda over a string collection, the one form Graph allows there. */
+function anyEquals(term: string, filterable: readonly string[]): Predicate | undefined {
+  const lambda = /^(\w+)\/any\(\s*(\w+)\s*:\s*(\w+)\s+eq\s+'((?:[^']|'')*)'\s*\)$/i.exec(term);
+  if (!lambda) return undefined;
+  const [, property = "", variable, used, raw = ""] = lambda;
+  if (!filterable.includes(property) || variable !== used) throw unsupported();
+  const value = raw.replace(/''/g, "'").toLowerCase();
+  return (item) => {
+    const entries = item[property];
+    return Array.isArray(entries) && entries.some((entry) => typeof entry === "string" && entry.toLowerCase() === value);
+  };
+}
+
 function filterTerm(term: string, filterable: readonly string[]): Predicate {
+  const lambda = anyEquals(term, filterable);
+  if (lambda) return lambda;
   const startsWith = /^startswith\(\s*(\w+)\s*,\s*'((?:[^']|'')*)'\s*\)$/i.exec(term);
   const equals = /^(\w+)\s+eq\s+'((?:[^']|'')*)'$/i.exec(term);
   const isIn = /^(\w+)\s+in\s+\(([^)]*)\)$/i.exec(term);

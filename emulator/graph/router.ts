@@ -4,9 +4,10 @@ import type { Runtime } from "../runtime";
 import type { EmulatorState } from "../state";
 import { sendCollection } from "./collections";
 import {
-  groupFilterable, groupObject, groupProperties, groupSearchable, servicePrincipalObject,
-  userFilterable, userObject, userProperties, userSearchable, withType,
+  groupFilterable, groupObject, groupProperties, groupSearchable, servicePrincipalFilterable, servicePrincipalObject,
+  servicePrincipalProperties, servicePrincipalSearchable, userFilterable, userObject, userProperties, userSearchable, withType,
 } from "./directory-objects";
+import { getByIds } from "./get-by-ids";
 import { authenticateGraph, sendGraphError } from "./respond";
 import { GraphQueryError, select, type DirectoryRecord } from "./query";
 
@@ -73,6 +74,13 @@ async function route(exchange: Exchange, runtime: Runtime, callerId: string, isA
   if (parts.length === 1 && collection === "groups") {
     return sendCollection(exchange, runtime, { items: groups(), entitySet: "groups", typeName: "group", properties: groupProperties, searchable: groupSearchable, filterable: groupFilterable });
   }
+  if (parts.length === 1 && collection === "servicePrincipals") {
+    return sendCollection(exchange, runtime, {
+      items: state.servicePrincipals.map(servicePrincipalObject), entitySet: "servicePrincipals", typeName: "servicePrincipal",
+      properties: servicePrincipalProperties, searchable: servicePrincipalSearchable, filterable: servicePrincipalFilterable,
+    });
+  }
+  if (parts.length === 2 && collection === "directoryObjects" && rest[0] === "getByIds") return getByIds(exchange, state);
   if (!["me", "users", "groups", "servicePrincipals"].includes(collection)) throw new GraphQueryError(400, "BadRequest", `Resource not found for the segment '${collection}'.`);
   const key = collection === "me" ? "" : (rest.shift() ?? "");
   const subject = resolveSubject(state, collection, key, callerId, isApp);
