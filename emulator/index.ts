@@ -12,12 +12,13 @@ import { audiences } from "./entra/audiences";
 import { createGrantStore } from "./entra/grants";
 import { loadOrCreateSigningKey } from "./entra/signing-key";
 import { createTokenService } from "./entra/token-service";
+import { createWorkloadIdentityIssuers } from "./entra/workload-identity";
 import type { Runtime } from "./runtime";
 import { seedState } from "./seed";
 import { addLargeOrganisation } from "./seed/large-organisation";
 import { defaultGroupsOverageLimit, demoUsers, type DemoPersona } from "./seed/organisation";
 import { createRequestHandler } from "./server";
-import type { EmulatorState } from "./state";
+import type { EmulatorState, FederatedCredential } from "./state";
 import { loadOrCreateTls } from "./tls";
 import { createKubernetesSide } from "./kubernetes";
 
@@ -89,6 +90,13 @@ export type Emulator = {
   issueTestToken(request: TestTokenRequest): Promise<string>;
   /** Disable or delete a user, or change a group's members, as an Entra administrator would. */
   changeDirectory(change: DirectoryChange): void;
+  /**
+   * Workload identity: add a federated identity credential to an app registration (as
+   * `az ad app federated-credential create` does), and mint the token the kubelet would project into
+   * a pod of an emulated cluster (its OIDC issuer; audience api://AzureADTokenExchange by default).
+   */
+  addFederatedCredential(appId: string, credential: FederatedCredential): void;
+  issueServiceAccountToken(request: { clusterName: string; namespace: string; serviceAccount: string; audience?: string; lifetimeSeconds?: number }): Promise<string>;
   stop(): Promise<void>;
 };
 
@@ -107,6 +115,7 @@ const browserPages = /^\/[^/]+\/oauth2\/v2\.0\/(authorize|logout)$/;
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   const tls = await loadOrCreateTls(options.dataDir);
   const key = await loadOrCreateSigningKey(options.dataDir);
+  const workloadIdentity = await createWorkloadIdentityIssuers();
   let state = seedState();
   let baseUrl = "";
   const settings = {
@@ -150,7 +159,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
 
   const handler = createRequestHandler({
     runtime, kubernetes, log,
-    entra: { state: () => state, grants, tokens, key, baseUrl: () => baseUrl, extraRedirectUris: options.redirectUris ?? [] },
+    entra: { state: () => state, grants, tokens, key, baseUrl: () => baseUrl, extraRedirectUris: options.redirectUris ?? [], workloadIdentity },
     control: {
       reset, addFault: (spec) => runtime.faults.add(spec), listFaults: () => runtime.faults.list(), clearFaults: () => runtime.faults.clear(),
       requests: () => log.list(), clearRequests: () => log.clear(),
@@ -187,6 +196,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     generateLargeOrganisation: (generate) => addLargeOrganisation(state, generate),
     issueTestToken,
     changeDirectory: (change) => applyDirectoryChange(state, change),
+    addFederatedCredential: (appId, credential) => {
+      const application = findServicePrincipalByAppId(state, appId);
+      if (!application) throw new Error(`No app registration with appId ${appId}`);
+      application.federatedCredentials = [...(application.federatedCredentials ?? []).filter((existing) => existing.name !== credential.name), credential];
+    },
+    issueServiceAccountToken: async ({ clusterName, namespace, serviceAccount, audience, lifetimeSeconds }) => {
+      const cluster = state.clusters.find((record) => record.resource.name === clusterName);
+      const issuer = cluster?.resource.properties.oidcIssuerProfile?.issuerURL;
+      if (!issuer) throw new Error(`No cluster ${clusterName} with an OIDC issuer`);
+      return workloadIdentity.mint({ issuer, namespace, serviceAccount, audience, lifetimeSeconds });
+    },
     stop: async () => {
       await Promise.all(servers.map((server) => new Promise<void>((resolve) => {
         server.closeAllConnections();

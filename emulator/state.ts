@@ -33,7 +33,12 @@ export type ServicePrincipal = {
   secret?: string;
   redirectUris: string[];
   appRoles: string[];
+  /** Workload identity: tokens of these issuers and subjects are accepted as client assertions. */
+  federatedCredentials?: FederatedCredential[];
 };
+
+/** An app registration's federated identity credential (Graph `federatedIdentityCredential`). */
+export type FederatedCredential = { name: string; issuer: string; subject: string; audiences: string[] };
 
 export type ResourceGroup = { name: string; location: string; tags: Record<string, string> };
 export type Subscription = { subscriptionId: string; displayName: string; resourceGroups: ResourceGroup[] };

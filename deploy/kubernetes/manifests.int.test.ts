@@ -129,6 +129,8 @@ describe.each(Object.entries(overlays))("the %s overlay", (overlay, namespace) =
     const settings = find("ConfigMap", "clusterdesk-settings").data ?? {};
     expect(Object.keys(settings).filter((key) => /SECRET|PASSWORD|DATABASE_URL/.test(key))).toEqual([]);
     expect(rendered.text).not.toMatch(/kind: Secret\b/);
+    // Workload identity is the portal's proof of identity: no client secret is referenced anywhere.
+    expect(rendered.text).not.toContain("AZURE_CLIENT_SECRET");
     const databaseKey = (name: string) => podSpecs().find((spec) => spec.name === name)?.container.env?.find((variable) => variable.name === "DATABASE_URL")?.valueFrom?.secretKeyRef;
     expect(databaseKey("Job/clusterdesk-migrate")).toEqual({ name: "clusterdesk-database", key: "migrator-url" });
     expect(databaseKey("Deployment/clusterdesk-web")).toEqual({ name: "clusterdesk-database", key: "runtime-url" });

@@ -7,9 +7,10 @@ import { clientInfo } from "./claims";
 import { pkceMatches, type GrantStore } from "./grants";
 import { sendOAuthError } from "./oauth-errors";
 import type { TokenService } from "./token-service";
+import { clientAssertionType, clusterIssuers, matchingFederatedCredential, type WorkloadIdentityIssuers } from "./workload-identity";
 
 /** POST /{tenant}/oauth2/v2.0/token: authorization_code (with PKCE), refresh_token and client_credentials. */
-export type TokenEndpointContext = { state: () => EmulatorState; grants: GrantStore; tokens: TokenService; baseUrl: () => string };
+export type TokenEndpointContext = { state: () => EmulatorState; grants: GrantStore; tokens: TokenService; baseUrl: () => string; workloadIdentity: WorkloadIdentityIssuers };
 
 /**
  * Besides the first-party resources: the calling app's own id, and the emulator's URLs, which a custom
@@ -30,7 +31,29 @@ function clientCredentials(exchange: Exchange, form: URLSearchParams): { id: str
   return { id: form.get("client_id") ?? "", secret: form.get("client_secret") ?? "" };
 }
 
-function authenticateClient(exchange: Exchange, form: URLSearchParams, context: TokenEndpointContext): ServicePrincipal | undefined {
+/**
+ * A federated client assertion (workload identity): a token of an emulated cluster's OIDC issuer that
+ * one of the app's federated identity credentials names by issuer, subject and audience.
+ */
+async function authenticateByAssertion(exchange: Exchange, form: URLSearchParams, context: TokenEndpointContext, application: ServicePrincipal): Promise<ServicePrincipal | undefined> {
+  if (form.get("client_assertion_type") !== clientAssertionType) {
+    sendOAuthError(exchange, 400, "invalid_request", 900023, `AADSTS900023: Specified client_assertion_type '${form.get("client_assertion_type") ?? ""}' is not supported.`);
+    return undefined;
+  }
+  const verified = await context.workloadIdentity.verify(form.get("client_assertion") ?? "", clusterIssuers(context.state()));
+  if (!verified.ok) {
+    sendOAuthError(exchange, 401, "invalid_client", verified.code, verified.description);
+    return undefined;
+  }
+  if (!matchingFederatedCredential(application, verified.claims)) {
+    const { iss = "", sub = "", aud = "" } = verified.claims;
+    sendOAuthError(exchange, 400, "invalid_request", 70021, `AADSTS70021: No matching federated identity record found for presented assertion. Assertion Issuer: '${iss}'. Assertion Subject: '${sub}'. Assertion Audience: '${Array.isArray(aud) ? aud.join(",") : aud}'.`);
+    return undefined;
+  }
+  return application;
+}
+
+async function authenticateClient(exchange: Exchange, form: URLSearchParams, context: TokenEndpointContext): Promise<ServicePrincipal | undefined> {
   const { id, secret } = clientCredentials(exchange, form);
   const state = context.state();
   const application = findServicePrincipalByAppId(state, id);
@@ -38,6 +61,7 @@ function authenticateClient(exchange: Exchange, form: URLSearchParams, context: 
     sendOAuthError(exchange, 400, "unauthorized_client", 700016, `AADSTS700016: Application with identifier '${id}' was not found in the directory '${state.tenantId}'.`);
     return undefined;
   }
+  if (form.has("client_assertion")) return authenticateByAssertion(exchange, form, context, application);
   if (!secret || application.secret !== secret) {
     sendOAuthError(exchange, 401, "invalid_client", 7000215, "AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app.");
     return undefined;
@@ -68,7 +92,7 @@ async function userTokens(exchange: Exchange, context: TokenEndpointContext, app
 export async function handleToken(exchange: Exchange, context: TokenEndpointContext): Promise<void> {
   const form = new URLSearchParams(await exchange.body());
   const grantType = form.get("grant_type");
-  const application = authenticateClient(exchange, form, context);
+  const application = await authenticateClient(exchange, form, context);
   if (!application) return;
   if (grantType === "client_credentials") {
     const scope = form.get("scope") ?? "";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { azureCloudNames, defaultScopeOf } from "./azure-clouds";
+import { azureCloudNames, defaultScopeOf, isKnownAuthorityHost } from "./azure-clouds";
 import { parseSettings } from "./settings";
 
 const azureEnvironment = {
@@ -38,6 +38,13 @@ describe("token scopes and authority follow the configured cloud", () => {
     expect(endpoints.scopes).toEqual({ resourceManager: "https://management.usgovcloudapi.net/.default", graph: "https://dod-graph.microsoft.us/.default" });
   });
 
+  it("asks for a custom cloud's ARM audience when it differs from its endpoint", () => {
+    const { endpoints } = parseSettings({ ...azureEnvironment, AZURE_RESOURCE_MANAGER_URL: "https://management.local.azurestack.external", AZURE_RESOURCE_MANAGER_AUDIENCE: "https://management.adfs.azurestack.local/4de154de" });
+    expect(endpoints.resourceManager).toBe("https://management.local.azurestack.external");
+    // An audience is an identifier URI: its path is part of it.
+    expect(endpoints.scopes.resourceManager).toBe("https://management.adfs.azurestack.local/4de154de/.default");
+  });
+
   it("refuses a cloud it does not know", () => {
     expect(() => parseSettings({ ...azureEnvironment, AZURE_CLOUD: "AzureGermanCloud" })).toThrow(/AZURE_CLOUD/);
   });
@@ -50,5 +57,14 @@ describe("token scopes and authority follow the configured cloud", () => {
 
   it("never doubles the slash before .default", () => {
     expect(defaultScopeOf("https://management.azure.com/")).toBe("https://management.azure.com/.default");
+  });
+});
+
+describe("isKnownAuthorityHost", () => {
+  it("knows the Microsoft clouds' sign-in hosts and nothing else", () => {
+    expect(isKnownAuthorityHost("https://login.microsoftonline.com")).toBe(true);
+    expect(isKnownAuthorityHost("https://LOGIN.microsoftonline.us/")).toBe(true);
+    expect(isKnownAuthorityHost("https://localhost:8443")).toBe(false);
+    expect(isKnownAuthorityHost("https://login.microsoftonline.com.evil.example")).toBe(false);
   });
 });

@@ -28,3 +28,13 @@ export const azureCloudNames = Object.keys(azureClouds) as [AzureCloudName, ...A
 export function defaultScopeOf(endpoint: string): string {
   return `${new URL(endpoint).origin}/.default`;
 }
+
+/**
+ * Whether Entra ID's instance discovery knows this authority host. For any other host (the local
+ * emulator, a custom cloud) the SDKs must be told to trust it as given: MSAL and @azure/identity
+ * would otherwise ask login.microsoftonline.com about it.
+ */
+export function isKnownAuthorityHost(authorityHost: string): boolean {
+  const host = new URL(authorityHost).host.toLowerCase();
+  return Object.values(azureClouds).some((cloud) => new URL(cloud.authorityHost).host === host);
+}

@@ -52,6 +52,16 @@ describe("parseSettings", () => {
     }
   });
 
+  it("takes Azure workload identity's federated token file instead of a secret, and needs one of them", () => {
+    const { AZURE_CLIENT_SECRET: _secret, ...withoutSecret } = completeAzure;
+    expect(parseSettings({ ...withoutSecret, AZURE_FEDERATED_TOKEN_FILE: "/var/run/secrets/azure/tokens/azure-identity-token" }).clientCredential).toEqual({
+      kind: "federated-token-file",
+      path: "/var/run/secrets/azure/tokens/azure-identity-token",
+    });
+    expect(parseSettings(completeAzure).clientCredential).toEqual({ kind: "secret", secret: "s3cret" });
+    expect(problemsOf(withoutSecret).join("\n")).toContain("AZURE_CLIENT_SECRET or AZURE_FEDERATED_TOKEN_FILE (workload identity) missing");
+  });
+
   it("requires a real database with a real tenant", () => {
     const { DATABASE_URL: _omitted, ...withoutDatabase } = completeAzure;
     expect(problemsOf(withoutDatabase)).toContain("DATABASE_URL is required with a real Azure tenant (the embedded database is for local mode only)");

@@ -24,10 +24,16 @@ const postgresUrl = z.url({ protocol: /^postgres(ql)?$/, error: "must be a postg
 export const azureVariables = [
   "AZURE_TENANT_ID",
   "AZURE_CLIENT_ID",
-  "AZURE_CLIENT_SECRET",
   "AZURE_SUBSCRIPTION_IDS",
   "CLUSTERDESK_ADMIN_GROUP_IDS",
 ] as const;
+
+/**
+ * How the portal proves its identity to Entra ID, one of them required: a client secret (for trials),
+ * or Azure workload identity's federated token file (AZURE_FEDERATED_TOKEN_FILE, which the workload
+ * identity webhook sets in the pod), so nothing secret needs rotating.
+ */
+export const credentialVariables = ["AZURE_CLIENT_SECRET", "AZURE_FEDERATED_TOKEN_FILE"] as const;
 
 const shared = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -49,7 +55,8 @@ const shared = z.object({
 const azure = z.object({
   AZURE_TENANT_ID: guid,
   AZURE_CLIENT_ID: guid,
-  AZURE_CLIENT_SECRET: z.string().min(1),
+  AZURE_CLIENT_SECRET: z.string().min(1).optional(),
+  AZURE_FEDERATED_TOKEN_FILE: z.string().min(1).optional(),
   AZURE_SUBSCRIPTION_IDS: guidList,
   CLUSTERDESK_ADMIN_GROUP_IDS: guidList,
   CLUSTERDESK_AUDITOR_GROUP_IDS: guidList.optional(),
@@ -57,6 +64,8 @@ const azure = z.object({
   AZURE_CLOUD: z.enum(azureCloudNames).default("AzureCloud"),
   AZURE_AUTHORITY_HOST: httpsUrl.optional(),
   AZURE_RESOURCE_MANAGER_URL: httpsUrl.optional(),
+  /** A custom cloud's ARM token audience when it differs from its endpoint (az: endpoint_active_directory_resource_id). */
+  AZURE_RESOURCE_MANAGER_AUDIENCE: httpsUrl.optional(),
   MICROSOFT_GRAPH_URL: httpsUrl.optional(),
 });
 
@@ -108,7 +117,7 @@ export type Settings = {
   inProcessWorkers: boolean;
   tenantId: string;
   clientId: string;
-  clientSecret: string;
+  clientCredential: ClientCredential;
   subscriptionIds: readonly string[];
   adminGroupIds: readonly string[];
   auditorGroupIds: readonly string[];
@@ -121,6 +130,9 @@ export class ConfigurationError extends Error {
     this.name = "ConfigurationError";
   }
 }
+
+/** The portal's proof of identity: a secret, or a federated token re-read from its file (it rotates). */
+export type ClientCredential = { kind: "secret"; secret: string } | { kind: "federated-token-file"; path: string };
 
 type Environment = Record<string, string | undefined>;
 
@@ -157,7 +169,7 @@ function modeProblems(environment: Environment, mode: Settings["mode"], requeste
 export function parseSettings(rawEnvironment: Environment): Settings {
   const environment = withoutEmpty(rawEnvironment);
   const base = shared.safeParse(environment);
-  const givenAzure = azureVariables.filter((name) => environment[name] !== undefined);
+  const givenAzure = [...azureVariables, ...credentialVariables].filter((name) => environment[name] !== undefined);
   const chosen = modeChoice.safeParse(environment);
   const requestedMode = chosen.success ? chosen.data.CLUSTERDESK_MODE : undefined;
   const mode = requestedMode ?? (givenAzure.length > 0 ? "azure" : "local");
@@ -169,8 +181,12 @@ export function parseSettings(rawEnvironment: Environment): Settings {
     ...(specific.success ? [] : describeIssues(specific.error)),
     ...modeProblems(environment, mode, requestedMode, givenAzure),
   ];
-  if (mode === "azure" && givenAzure.length > 0 && givenAzure.length < azureVariables.length) {
-    const missing = azureVariables.filter((name) => environment[name] === undefined);
+  const missingCredential = credentialVariables.every((name) => environment[name] === undefined);
+  const missing = [
+    ...azureVariables.filter((name) => environment[name] === undefined),
+    ...(missingCredential ? ["AZURE_CLIENT_SECRET or AZURE_FEDERATED_TOKEN_FILE (workload identity)"] : []),
+  ];
+  if (mode === "azure" && givenAzure.length > 0 && missing.length > 0) {
     problems.unshift(
       `Azure configuration is incomplete: ${givenAzure.join(", ")} set but ${missing.join(", ")} missing ` +
         `(set all of them for a real tenant, or none for local mode)`,
@@ -206,7 +222,10 @@ export function parseSettings(rawEnvironment: Environment): Settings {
       mode,
       tenantId: settings.AZURE_TENANT_ID,
       clientId: settings.AZURE_CLIENT_ID,
-      clientSecret: settings.AZURE_CLIENT_SECRET,
+      // Workload identity wins when both are set: the secret is then a leftover, not the way in.
+      clientCredential: settings.AZURE_FEDERATED_TOKEN_FILE
+        ? { kind: "federated-token-file", path: settings.AZURE_FEDERATED_TOKEN_FILE }
+        : { kind: "secret", secret: settings.AZURE_CLIENT_SECRET ?? "" },
       subscriptionIds: settings.AZURE_SUBSCRIPTION_IDS,
       adminGroupIds: settings.CLUSTERDESK_ADMIN_GROUP_IDS,
       auditorGroupIds: settings.CLUSTERDESK_AUDITOR_GROUP_IDS ?? [],
@@ -215,7 +234,7 @@ export function parseSettings(rawEnvironment: Environment): Settings {
         signInPages: authorityHost,
         resourceManager,
         graph,
-        scopes: { resourceManager: defaultScopeOf(resourceManager), graph: defaultScopeOf(graph) },
+        scopes: { resourceManager: settings.AZURE_RESOURCE_MANAGER_AUDIENCE ? `${withoutSlash(settings.AZURE_RESOURCE_MANAGER_AUDIENCE)}/.default` : defaultScopeOf(resourceManager), graph: defaultScopeOf(graph) },
       },
     };
   }
@@ -227,7 +246,7 @@ export function parseSettings(rawEnvironment: Environment): Settings {
     mode,
     tenantId: localDemoOrganisation.tenantId,
     clientId: localDemoOrganisation.clientId,
-    clientSecret: localDemoOrganisation.clientSecret,
+    clientCredential: { kind: "secret", secret: localDemoOrganisation.clientSecret },
     subscriptionIds: localDemoOrganisation.subscriptionIds,
     adminGroupIds: localDemoOrganisation.adminGroupIds,
     auditorGroupIds: localDemoOrganisation.auditorGroupIds,

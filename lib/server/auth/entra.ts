@@ -2,6 +2,8 @@ import "server-only";
 import { type AuthorizationCodeRequest, ConfidentialClientApplication, type Configuration } from "@azure/msal-node";
 import { env } from "@/lib/env";
 import type { Settings } from "@/lib/config/settings";
+import { isKnownAuthorityHost } from "@/lib/config/azure-clouds";
+import { federatedTokenReader } from "@/lib/server/azure/client-assertion";
 import type { IdTokenClaims } from "./id-token-claims";
 
 /** Entra ID v2 endpoints of the configured tenant (the real one, or the emulator's). */
@@ -21,14 +23,16 @@ export function entraEndpoints(settings: Pick<Settings, "endpoints" | "tenantId"
 
 function msalConfiguration(settings: Settings): Configuration {
   const endpoints = entraEndpoints(settings);
+  const proof = settings.clientCredential;
   const auth: Configuration["auth"] = {
     clientId: settings.clientId,
-    clientSecret: settings.clientSecret,
+    // Workload identity: the federated token is the client assertion, re-read for every redemption.
+    ...(proof.kind === "federated-token-file" ? { clientAssertion: federatedTokenReader(proof.path) } : { clientSecret: proof.secret }),
     authority: endpoints.authority,
   };
-  if (settings.mode === "local") {
-    // The emulator is not a Microsoft cloud: give MSAL the metadata so it makes no discovery call
-    // to login.microsoftonline.com (WIRE-PROTOCOLS §4, "No network discovery at all").
+  if (!isKnownAuthorityHost(settings.endpoints.authorityHost)) {
+    // The emulator or a custom cloud is not a Microsoft cloud instance discovery knows: give MSAL the
+    // metadata so it makes no discovery call to login.microsoftonline.com (WIRE-PROTOCOLS §4).
     const host = new URL(settings.endpoints.authorityHost).host;
     auth.knownAuthorities = [host];
     auth.authorityMetadata = JSON.stringify({
