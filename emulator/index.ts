@@ -41,6 +41,8 @@ export type EmulatorOptions = {
   graphPageSize?: number;
   /** Above this many groups a token carries the overage claim. Default 200, as in Entra. */
   groupsOverageLimit?: number;
+  /** How long a new role assignment takes to affect a cluster's authorization. Default 0 (at once). */
+  roleAssignmentPropagationMs?: number;
   /** Exact redirect URIs to register for Clusterdesk besides any loopback URI. */
   redirectUris?: string[];
 };
@@ -89,6 +91,8 @@ export type Emulator = {
   issueTestToken(request: TestTokenRequest): Promise<string>;
   /** Disable or delete a user, or change a group's members, as an Entra administrator would. */
   changeDirectory(change: DirectoryChange): void;
+  /** Sets how long new role assignments take to affect clusters' authorization (0: at once). */
+  setRoleAssignmentPropagation(delayMs: number): void;
   stop(): Promise<void>;
 };
 
@@ -112,6 +116,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const settings = {
     lroDurationMs: options.lroDurationMs ?? 3000, armPageSize: options.armPageSize ?? 100,
     graphPageSize: options.graphPageSize ?? 100, groupsOverageLimit: options.groupsOverageLimit ?? defaultGroupsOverageLimit,
+    roleAssignmentPropagationMs: options.roleAssignmentPropagationMs ?? 0,
   };
   const tokens = createTokenService({ key, state: () => state, baseUrl: () => baseUrl, groupsOverageLimit: settings.groupsOverageLimit });
   const runtime: Runtime = { state: () => state, tokens, operations: createOperationStore(), faults: createFaultRegistry(), baseUrl: () => baseUrl, caPem: tls.caPem, settings };
@@ -127,6 +132,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     runtime.faults.clear();
     grants.clear();
     kubernetes.reset();
+    settings.roleAssignmentPropagationMs = options.roleAssignmentPropagationMs ?? 0;
   };
   const issueTestToken = async (request: TestTokenRequest): Promise<string> => {
     const audience = { arm: audiences.resourceManager, graph: audiences.graph, aks: aksServerApplicationId }[request.audience as string] ?? request.audience;
@@ -140,6 +146,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     const user = findUser(state, (demoUsers as Record<string, string>)[who] ?? who);
     if (!user) throw new Error(`No demo user ${who}`);
     return tokens.accessToken({ kind: "user", user }, audience, clusterdesk?.appId ?? "", ["user_impersonation"], request.lifetimeSeconds);
+  };
+  const setRoleAssignmentPropagation = (delayMs: number) => {
+    if (!Number.isFinite(delayMs) || delayMs < 0) throw new Error("delayMs must be a number of milliseconds, 0 or more.");
+    settings.roleAssignmentPropagationMs = delayMs;
   };
   const endpoints = (): EmulatorEndpoints => ({
     url: baseUrl, tenantId: state.tenantId, authorityHost: baseUrl, authority: `${baseUrl}/${state.tenantId}`,
@@ -156,6 +166,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       requests: () => log.list(), clearRequests: () => log.clear(),
       generate: (generate) => addLargeOrganisation(state, generate), endpoints, issueToken: issueTestToken,
       changeDirectory: (change) => applyDirectoryChange(state, change),
+      roleAssignmentPropagation: () => ({ delayMs: settings.roleAssignmentPropagationMs }),
+      setRoleAssignmentPropagation,
     },
   });
   const servers: Array<Server | HttpServer> = [createServer({ key: tls.keyPem, cert: tls.certPem }, handler)];
@@ -187,6 +199,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     generateLargeOrganisation: (generate) => addLargeOrganisation(state, generate),
     issueTestToken,
     changeDirectory: (change) => applyDirectoryChange(state, change),
+    setRoleAssignmentPropagation,
     stop: async () => {
       await Promise.all(servers.map((server) => new Promise<void>((resolve) => {
         server.closeAllConnections();
