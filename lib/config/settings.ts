@@ -43,6 +43,8 @@ const shared = z.object({
   CLUSTERDESK_MIN_IP_RANGE_PREFIX: z.coerce.number().int("must be a whole number").min(1, "must be at least 1 (/0 is always refused)").max(32).default(16),
   CLUSTERDESK_PRODUCTION_TAG_KEYS: nameList.default([...defaultProductionTagRule.keys]),
   CLUSTERDESK_PRODUCTION_TAG_VALUES: nameList.default([...defaultProductionTagRule.values]),
+  // Azure RBAC documents up to minutes for a role assignment to reach the cluster.
+  CLUSTERDESK_ACCESS_EFFECT_DEADLINE_MINUTES: z.coerce.number().int("must be a whole number").min(1).max(24 * 60).default(10),
 });
 
 const azure = z.object({
@@ -103,6 +105,8 @@ export type Settings = {
   minIpRangePrefixLength: number;
   /** Clusters with one of these tags need a second admin's approval for every change. */
   productionTags: ProductionTagRule;
+  /** How long a granted access may take to become effective before it is reported as not effective. */
+  accessEffectDeadlineMs: number;
   tenantId: string;
   clientId: string;
   clientSecret: string;
@@ -189,6 +193,7 @@ export function parseSettings(rawEnvironment: Environment): Settings {
     groupRefreshIntervalMs: base.data.CLUSTERDESK_GROUP_REFRESH_MINUTES * 60_000,
     minIpRangePrefixLength: base.data.CLUSTERDESK_MIN_IP_RANGE_PREFIX,
     productionTags: { keys: base.data.CLUSTERDESK_PRODUCTION_TAG_KEYS, values: base.data.CLUSTERDESK_PRODUCTION_TAG_VALUES },
+    accessEffectDeadlineMs: base.data.CLUSTERDESK_ACCESS_EFFECT_DEADLINE_MINUTES * 60_000,
   };
   if (mode === "azure") {
     const settings = azure.parse(environment);
