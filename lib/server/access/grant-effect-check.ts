@@ -2,6 +2,7 @@ import "server-only";
 import { decideEffect, describeAction, type GrantEffect, isGrantEffect, representativeAction } from "@/lib/access/grant-effect";
 import { accessRoles, isAccessRole } from "@/lib/access/roles";
 import { env } from "@/lib/env";
+import type { NamespaceAccessGrant } from "@/lib/generated/prisma/client";
 import { getCluster } from "@/lib/server/azure/managed-clusters";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { db } from "@/lib/server/db/client";
@@ -11,14 +12,13 @@ import { portalClusterCredentials } from "./cluster-credentials";
 
 export type EffectCheckOutcome = { effect: GrantEffect; checkAgainInSeconds?: number };
 
-type GrantRow = NonNullable<Awaited<ReturnType<ReturnType<typeof db>["namespaceAccessGrant"]["findUnique"]>>>;
 
 /**
  * The subject as AKS presents it to authorizers: a user by UPN (what RoleBinding `User` subjects
  * name) with its object id as the `oid` extra (what guard looks Azure role assignments up by); a
  * group only as a group, by object id.
  */
-function subjectOf(grant: GrantRow): ReviewedSubject {
+function subjectOf(grant: Pick<NamespaceAccessGrant, "principalType" | "principalId" | "principalUpn">): ReviewedSubject {
   if (grant.principalType === "Group") return { user: "", groups: [grant.principalId], extra: {} };
   return { user: grant.principalUpn ?? grant.principalId, groups: [], extra: { oid: [grant.principalId] } };
 }
