@@ -132,7 +132,7 @@ describe("when Clusterdesk's identity may not assign roles", () => {
     expect(outcome).toBe("failed");
     expect(request.attempts).toBe(1);
     expect(request.lastError).toMatch(
-      /^Clusterdesk's identity may not assign roles at this scope \(it needs User Access Administrator or Owner there\)\. Azure said: The client '5e000000-0000-4000-8000-000000000001' with object id '5e000000-0000-4000-8000-000000000001' does not have authorization to perform action 'Microsoft\.Authorization\/roleAssignments\/write' over scope '.*\/namespaces\/search-dev\/providers\/Microsoft\.Authorization\/roleAssignments\/[0-9a-f-]{36}' or the scope is invalid\./,
+      /^Clusterdesk's identity may not manage role assignments at this scope \(it needs User Access Administrator or Owner there\)\. Azure said: The client '5e000000-0000-4000-8000-000000000001' with object id '5e000000-0000-4000-8000-000000000001' does not have authorization to perform action 'Microsoft\.Authorization\/roleAssignments\/write' over scope '.*\/namespaces\/search-dev\/providers\/Microsoft\.Authorization\/roleAssignments\/[0-9a-f-]{36}' or the scope is invalid\./,
     );
     expect(await grant()).toBeNull();
     expect(emulator.state().roleAssignments).toHaveLength(before);

@@ -128,7 +128,7 @@ async function armCall<T>(call: () => Promise<T>): Promise<T> {
   } catch (error) {
     const failure = armFailure(error);
     if (failure.code === "AuthorizationFailed") {
-      throw new Error(`Clusterdesk's identity may not assign roles at this scope (it needs User Access Administrator or Owner there). Azure said: ${failure.message}`, { cause: error });
+      throw new Error(`Clusterdesk's identity may not manage role assignments at this scope (it needs User Access Administrator or Owner there). Azure said: ${failure.message}`, { cause: error });
     }
     if (failure.code === "RoleAssignmentExists") {
       throw new Error("An existing role assignment made outside this request already gives this role at this scope; Clusterdesk did not create a second one.", { cause: error });
