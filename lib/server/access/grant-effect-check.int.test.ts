@@ -137,4 +137,18 @@ describe("when Clusterdesk's identity may not assign roles", () => {
     expect(await grant()).toBeNull();
     expect(emulator.state().roleAssignments).toHaveLength(before);
   });
+
+  it("fails a revocation the same way and keeps the grant recorded as active", async () => {
+    const { grant } = await applied(azureRbacCluster, { action: "grant", role: "reader", namespace: "payments-dev", principal: aliyu, lifetimeSeconds: null });
+    const recorded = await grant();
+    const state = emulator.state();
+    state.roleAssignments = state.roleAssignments.filter(
+      (a) => !(a.principalId === demoServicePrincipals.clusterdesk.id && a.roleDefinitionGuid === builtInRoleGuids.userAccessAdministrator),
+    );
+    const revocation = await applied(azureRbacCluster, { action: "revoke", grantId: recorded?.id ?? "", role: "reader", namespace: "payments-dev", principal: aliyu });
+    expect(revocation.outcome).toBe("failed");
+    expect(revocation.request.lastError).toContain("'Microsoft.Authorization/roleAssignments/delete'");
+    expect(await grant()).toMatchObject({ revokedAt: null });
+    expect(emulator.state().roleAssignments.some((a) => a.principalId === aliyu.objectId && a.scope.endsWith("/namespaces/payments-dev"))).toBe(true);
+  });
 });
