@@ -10,6 +10,8 @@ const { as } = personaBrowsers();
 
 test.describe("namespace access, end to end", () => {
   test("a lead asks for Liam's access to payments-dev, an admin approves, the grant is listed, and the lead revokes it", async ({ browser }) => {
+    // Approval, application, the effect check and the revocation each go through the worker.
+    test.setTimeout(240_000);
     const lead = await as(browser, "paymentsLead", sharedDevAccess);
     await expect(lead.getByRole("navigation", { name: "Cluster sections" }).getByRole("link", { name: "Access" })).toHaveAttribute("aria-current", "page");
     await expect(lead.getByRole("heading", { level: 2, name: "Access granted through Clusterdesk", exact: true })).toBeVisible();
@@ -45,6 +47,10 @@ test.describe("namespace access, end to end", () => {
     await expect(row).toContainText("payments-dev");
     await expect(row).toContainText("Azure role assignment");
     await expect(row.getByRole("link", { name: `#${number}` })).toBeVisible();
+    // Applied is not yet effective: the tab refreshes itself until the cluster's SubjectAccessReview allows the role.
+    await expect(row.getByText("Effective", { exact: true })).toBeVisible({ timeout: 90_000 });
+    await admin.reload();
+    await expect(admin.getByText("Effective on the cluster")).toBeVisible();
 
     await row.locator("summary", { hasText: "Revoke" }).click();
     await row.getByLabel(/Why revoke/).fill("Migration finished");

@@ -53,8 +53,11 @@ export function createAzureSide(runtime: Runtime): AzureSideForKubernetes {
     roleAssignmentsAffecting(clusterResourceId, principalIds) {
       const principals = new Set(principalIds.map((id) => id.toLowerCase()));
       const cluster = normaliseScope(clusterResourceId);
+      // Guard sees a new assignment only once Azure has propagated it (up to minutes in Azure).
+      const propagatedBefore = Date.now() - runtime.settings.roleAssignmentPropagationMs;
       return settled().roleAssignments
         .filter((assignment) => principals.has(assignment.principalId.toLowerCase()))
+        .filter((assignment) => !(Date.parse(assignment.createdOn) > propagatedBefore))
         .filter((assignment) => isAtOrAbove(assignment.scope, cluster) || normaliseScope(assignment.scope).startsWith(`${cluster}/namespaces/`))
         .map((assignment): EmulatedRoleAssignment => ({
           id: `${assignment.scope}/providers/Microsoft.Authorization/roleAssignments/${assignment.name}`,

@@ -42,6 +42,8 @@ export type EmulatorOptions = {
   graphPageSize?: number;
   /** Above this many groups a token carries the overage claim. Default 200, as in Entra. */
   groupsOverageLimit?: number;
+  /** How long a new role assignment takes to affect a cluster's authorization. Default 0 (at once). */
+  roleAssignmentPropagationMs?: number;
   /** Exact redirect URIs to register for Clusterdesk besides any loopback URI. */
   redirectUris?: string[];
 };
@@ -97,6 +99,8 @@ export type Emulator = {
    */
   addFederatedCredential(appId: string, credential: FederatedCredential): void;
   issueServiceAccountToken(request: { clusterName: string; namespace: string; serviceAccount: string; audience?: string; lifetimeSeconds?: number }): Promise<string>;
+  /** Sets how long new role assignments take to affect clusters' authorization (0: at once). */
+  setRoleAssignmentPropagation(delayMs: number): void;
   stop(): Promise<void>;
 };
 
@@ -121,6 +125,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const settings = {
     lroDurationMs: options.lroDurationMs ?? 3000, armPageSize: options.armPageSize ?? 100,
     graphPageSize: options.graphPageSize ?? 100, groupsOverageLimit: options.groupsOverageLimit ?? defaultGroupsOverageLimit,
+    roleAssignmentPropagationMs: options.roleAssignmentPropagationMs ?? 0,
   };
   const tokens = createTokenService({ key, state: () => state, baseUrl: () => baseUrl, groupsOverageLimit: settings.groupsOverageLimit });
   const runtime: Runtime = { state: () => state, tokens, operations: createOperationStore(), faults: createFaultRegistry(), baseUrl: () => baseUrl, caPem: tls.caPem, settings };
@@ -136,6 +141,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     runtime.faults.clear();
     grants.clear();
     kubernetes.reset();
+    settings.roleAssignmentPropagationMs = options.roleAssignmentPropagationMs ?? 0;
   };
   const issueTestToken = async (request: TestTokenRequest): Promise<string> => {
     const audience = { arm: audiences.resourceManager, graph: audiences.graph, aks: aksServerApplicationId }[request.audience as string] ?? request.audience;
@@ -149,6 +155,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     const user = findUser(state, (demoUsers as Record<string, string>)[who] ?? who);
     if (!user) throw new Error(`No demo user ${who}`);
     return tokens.accessToken({ kind: "user", user }, audience, clusterdesk?.appId ?? "", ["user_impersonation"], request.lifetimeSeconds);
+  };
+  const setRoleAssignmentPropagation = (delayMs: number) => {
+    if (!Number.isFinite(delayMs) || delayMs < 0) throw new Error("delayMs must be a number of milliseconds, 0 or more.");
+    settings.roleAssignmentPropagationMs = delayMs;
   };
   const endpoints = (): EmulatorEndpoints => ({
     url: baseUrl, tenantId: state.tenantId, authorityHost: baseUrl, authority: `${baseUrl}/${state.tenantId}`,
@@ -165,6 +175,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       requests: () => log.list(), clearRequests: () => log.clear(),
       generate: (generate) => addLargeOrganisation(state, generate), endpoints, issueToken: issueTestToken,
       changeDirectory: (change) => applyDirectoryChange(state, change),
+      roleAssignmentPropagation: () => ({ delayMs: settings.roleAssignmentPropagationMs }),
+      setRoleAssignmentPropagation,
     },
   });
   const servers: Array<Server | HttpServer> = [createServer({ key: tls.keyPem, cert: tls.certPem }, handler)];
@@ -207,6 +219,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       if (!issuer) throw new Error(`No cluster ${clusterName} with an OIDC issuer`);
       return workloadIdentity.mint({ issuer, namespace, serviceAccount, audience, lifetimeSeconds });
     },
+    setRoleAssignmentPropagation,
     stop: async () => {
       await Promise.all(servers.map((server) => new Promise<void>((resolve) => {
         server.closeAllConnections();

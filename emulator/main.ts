@@ -8,7 +8,7 @@ import { startEmulator } from "./index";
 
 async function main(): Promise<void> {
   const config = emulatorProcessConfig();
-  const emulator = await startEmulator({ port: config.port, dataDir: config.dataDir, lroDurationMs: config.lroDurationMs });
+  const emulator = await startEmulator({ port: config.port, dataDir: config.dataDir, lroDurationMs: config.lroDurationMs, roleAssignmentPropagationMs: config.roleAssignmentPropagationMs });
   console.log(banner(emulator, await writeEndpointsFile(emulator, config.dataDir)));
   const stop = () => void emulator.stop().then(() => process.exit(0));
   process.on("SIGINT", stop);

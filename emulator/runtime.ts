@@ -11,6 +11,11 @@ export type EmulatorSettings = {
   /** Default page size of Graph collections (Graph's own default is 100). */
   graphPageSize: number;
   groupsOverageLimit: number;
+  /**
+   * How long a new role assignment takes to reach AKS's authorization (guard): Azure RBAC changes
+   * take up to minutes. Mutable: the control API sets it while the emulator runs.
+   */
+  roleAssignmentPropagationMs: number;
 };
 
 export type Runtime = {

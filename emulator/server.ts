@@ -27,10 +27,21 @@ async function handleKubernetes(exchange: Exchange, services: Services): Promise
   await services.kubernetes.handle(exchange.request, exchange.response, key, `${rest}${exchange.url.search}`);
 }
 
+/** Node sends the status line and headers with the first body write, so deferring `end` defers the whole answer. */
+function holdResponse(exchange: Exchange, ms: number): void {
+  const { response } = exchange;
+  const end = response.end.bind(response) as (...args: unknown[]) => void;
+  response.end = ((...args: unknown[]) => {
+    setTimeout(() => end(...args), ms).unref();
+    return response;
+  }) as typeof response.end;
+}
+
 async function applyFault(exchange: Exchange, services: Services): Promise<boolean> {
   const fault = services.runtime.faults.takeRequestFault(exchange.method, exchange.path);
   if (!fault) return false;
   if (fault.latencyMs) await sleep(fault.latencyMs);
+  if (fault.holdResponseMs) holdResponse(exchange, fault.holdResponseMs);
   if (!fault.status) return false;
   const fallback = defaultFaultError(fault.status);
   const headers: Record<string, string> = {};

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { clusterResourceId } from "../state";
-import { demoGroups, demoSubscriptions, demoUsers } from "../seed/organisation";
+import { demoGroups, demoServicePrincipals, demoSubscriptions, demoUsers } from "../seed/organisation";
 import { authorizationClient } from "../test-support/sdk-clients";
 import { startTestEmulator, type TestEmulator } from "../test-support/start-test-emulator";
 import { builtInRoleGuids } from "./built-in-roles";
@@ -77,5 +77,24 @@ describe("roleAssignments through @azure/arm-authorization", () => {
     expect([noPrincipal.statusCode, noPrincipal.code]).toEqual([400, "PrincipalNotFound"]);
     const noRole = await rejection(client.roleAssignments.create(namespaceScope, randomUUID(), { roleDefinitionId: writer.replace(/[0-9a-f-]{36}$/, randomUUID()), principalId: demoUsers.member }));
     expect(noRole.code).toBe("RoleDefinitionDoesNotExist");
+  });
+
+  it("answers 403 AuthorizationFailed, in ARM's words, to a caller without roleAssignments/write, and changes nothing", async () => {
+    const portal = demoServicePrincipals.clusterdesk.id;
+    // An Entra administrator takes User Access Administrator away from Clusterdesk's identity.
+    const state = emulator.state();
+    state.roleAssignments = state.roleAssignments.filter((a) => !(a.principalId === portal && a.roleDefinitionGuid === builtInRoleGuids.userAccessAdministrator));
+    const client = authorizationClient(emulator, sub);
+    const name = randomUUID();
+    const refused = await rejection(client.roleAssignments.create(namespaceScope, name, { roleDefinitionId: writer, principalId: demoUsers.member }));
+    expect([refused.statusCode, refused.code]).toEqual([403, "AuthorizationFailed"]);
+    expect(refused.message).toBe(
+      `The client '${portal}' with object id '${portal}' does not have authorization to perform action 'Microsoft.Authorization/roleAssignments/write' over scope '${namespaceScope}/providers/Microsoft.Authorization/roleAssignments/${name}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+    );
+    expect(await collect(client.roleAssignments.listForScope(namespaceScope, { filter: `principalId eq '${demoUsers.member}'` }))).toEqual([]);
+    const [seeded] = state.roleAssignments.filter((a) => a.scope === namespaceScope);
+    const deletion = await rejection(client.roleAssignments.delete(namespaceScope, seeded?.name ?? ""));
+    expect([deletion.statusCode, deletion.code]).toEqual([403, "AuthorizationFailed"]);
+    expect(deletion.message).toContain("'Microsoft.Authorization/roleAssignments/delete'");
   });
 });

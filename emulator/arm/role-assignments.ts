@@ -3,6 +3,7 @@ import type { Exchange } from "../http/exchange";
 import type { Runtime } from "../runtime";
 import { findCluster, type EmulatorState, type RoleAssignmentRecord } from "../state";
 import { builtInRole } from "./built-in-roles";
+import { requireArmPermission, type ArmCaller } from "./role-assignments-permission";
 import { ArmError, armErrors, isRecord, parseJsonBody, sendArm } from "./errors";
 import { page } from "./paging";
 import { roleDefinitionId } from "./role-definitions";
@@ -66,8 +67,11 @@ export function getRoleAssignment(exchange: Exchange, runtime: Runtime, scope: s
   sendArm(exchange, 200, roleAssignmentBody(assignment));
 }
 
-export function deleteRoleAssignment(exchange: Exchange, runtime: Runtime, scope: string, name: string): void {
+const assignmentId = (scope: string, name: string) => `${displayScope(scope) === "/" ? "" : displayScope(scope)}/providers/Microsoft.Authorization/roleAssignments/${name}`;
+
+export function deleteRoleAssignment(exchange: Exchange, runtime: Runtime, scope: string, name: string, caller: ArmCaller): void {
   const state = runtime.state();
+  requireArmPermission(state, caller, "Microsoft.Authorization/roleAssignments/delete", assignmentId(scope, name), scope);
   const assignment = state.roleAssignments.find((candidate) => candidate.name === name.toLowerCase() && sameScope(candidate.scope, scope));
   if (!assignment) return sendArm(exchange, 204, undefined);
   state.roleAssignments = state.roleAssignments.filter((candidate) => candidate !== assignment);
@@ -82,8 +86,10 @@ export function listRoleAssignments(exchange: Exchange, runtime: Runtime, scope:
   sendArm(exchange, 200, page(exchange, runtime.baseUrl(), selected.map(roleAssignmentBody), runtime.settings.armPageSize));
 }
 
-export async function putRoleAssignment(exchange: Exchange, runtime: Runtime, scope: string, name: string, callerId: string): Promise<void> {
+export async function putRoleAssignment(exchange: Exchange, runtime: Runtime, scope: string, name: string, caller: ArmCaller): Promise<void> {
   const body = parseJsonBody(await exchange.body());
+  // ARM authorizes before the provider validates anything, so a caller without the right learns nothing.
+  requireArmPermission(runtime.state(), caller, "Microsoft.Authorization/roleAssignments/write", assignmentId(scope, name), scope);
   if (!guidPattern.test(name)) throw new ArmError(400, "InvalidRoleAssignmentId", `The role assignment ID '${name}' is not valid. The role assignment ID must be a GUID.`);
   requireScope(runtime, scope);
   const properties = isRecord(body) && isRecord(body.properties) ? body.properties : {};
@@ -112,7 +118,7 @@ export async function putRoleAssignment(exchange: Exchange, runtime: Runtime, sc
     description: typeof properties.description === "string" ? properties.description : null,
     condition: typeof properties.condition === "string" ? properties.condition : null,
     conditionVersion: typeof properties.conditionVersion === "string" ? properties.conditionVersion : null,
-    createdOn: now, updatedOn: now, createdBy: callerId, updatedBy: callerId,
+    createdOn: now, updatedOn: now, createdBy: caller.objectId, updatedBy: caller.objectId,
   };
   state.roleAssignments.push(assignment);
   sendArm(exchange, 201, roleAssignmentBody(assignment));

@@ -6,6 +6,7 @@ import { ArmError, sendArm, sendArmError } from "./errors";
 import { deleteCluster, getCluster, listClusters, listCredential, patchClusterTags, putCluster, type ClusterAddress } from "./managed-clusters";
 import { operationStatusBody, retryAfter } from "./operations";
 import { deleteRoleAssignment, getRoleAssignment, listRoleAssignments, putRoleAssignment } from "./role-assignments";
+import type { ArmCaller } from "./role-assignments-permission";
 import { getPublicIpAddress } from "./public-ip-addresses";
 import { listKubernetesVersions } from "./kubernetes-versions";
 import { getRoleDefinition, listRoleDefinitions } from "./role-definitions";
@@ -29,7 +30,7 @@ export function isArmPath(path: string): boolean {
 const methodNotAllowed = (exchange: Exchange) =>
   new ArmError(405, "MethodNotAllowed", `The requested resource does not support http method '${exchange.method}'.`);
 
-async function route(exchange: Exchange, runtime: Runtime, callerId: string): Promise<void> {
+async function route(exchange: Exchange, runtime: Runtime, caller: ArmCaller): Promise<void> {
   const { path, method } = exchange;
   let match: RegExpExecArray | null;
   if ((match = roleAssignments.exec(path))) {
@@ -39,8 +40,8 @@ async function route(exchange: Exchange, runtime: Runtime, callerId: string): Pr
       return listRoleAssignments(exchange, runtime, scope);
     }
     if (method === "GET") return getRoleAssignment(exchange, runtime, scope, name);
-    if (method === "PUT") return putRoleAssignment(exchange, runtime, scope, name, callerId);
-    if (method === "DELETE") return deleteRoleAssignment(exchange, runtime, scope, name);
+    if (method === "PUT") return putRoleAssignment(exchange, runtime, scope, name, caller);
+    if (method === "DELETE") return deleteRoleAssignment(exchange, runtime, scope, name, caller);
     throw methodNotAllowed(exchange);
   }
   if ((match = roleDefinitions.exec(path))) {
@@ -102,7 +103,9 @@ export async function handleArm(exchange: Exchange, runtime: Runtime): Promise<v
     const versionError = checkApiVersion(exchange.path, exchange.url.searchParams.get("api-version"), requestLocation(exchange.path, runtime));
     if (versionError) throw versionError;
     runtime.operations.settle(runtime.state());
-    await route(exchange, runtime, String(claims.oid ?? ""));
+    const objectId = String(claims.oid ?? "");
+    // AuthorizationFailed names a user by UPN and an application by its object id.
+    await route(exchange, runtime, { objectId, clientName: claims.idtyp === "app" ? objectId : String(claims.upn ?? claims.preferred_username ?? objectId) });
   } catch (error) {
     if (!(error instanceof ArmError)) throw error;
     sendArmError(exchange, error, challengeHeader(error));

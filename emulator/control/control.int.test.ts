@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoSubscriptions } from "../seed/organisation";
+import { randomUUID } from "node:crypto";
+import { builtInRoleGuids } from "../arm/built-in-roles";
+import { demoServicePrincipals, demoSubscriptions, demoUsers } from "../seed/organisation";
 import { containerServiceClient } from "../test-support/sdk-clients";
 import { startTestEmulator, type TestEmulator } from "../test-support/start-test-emulator";
 
@@ -33,6 +35,25 @@ describe("control API", () => {
     const response = await fetch(`${emulator.url}/subscriptions?api-version=2022-12-01`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
+  it("holds an answer back after the request took effect (a client killed meanwhile never learns of its write)", async () => {
+    await post("faults", { method: "PUT", path: "roleAssignments", holdResponseMs: 1500 });
+    const token = (await post("tokens", { servicePrincipal: demoServicePrincipals.clusterdesk.appId, audience: "arm" })).body.access_token as string;
+    const name = randomUUID();
+    const scope = `/subscriptions/${demoSubscriptions.nonProduction}/resourceGroups/rg-dev/providers/Microsoft.ContainerService/managedClusters/aks-shared-dev/namespaces/payments-dev`;
+    const started = Date.now();
+    const answer = fetch(`${emulator.url}${scope}/providers/Microsoft.Authorization/roleAssignments/${name}?api-version=2022-04-01`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ properties: { roleDefinitionId: `/subscriptions/${demoSubscriptions.nonProduction}/providers/Microsoft.Authorization/roleDefinitions/${builtInRoleGuids.aksRbacReader}`, principalId: demoUsers.member } }),
+    });
+    const written = () => emulator.state().roleAssignments.some((assignment) => assignment.name === name);
+    while (!written() && Date.now() - started < 10_000) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(written()).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect((await answer).status).toBe(201);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
   });
 
   it("generates a large organisation and resets to the seed", async () => {

@@ -19,6 +19,11 @@ export type FaultSpec = {
   retryAfterSeconds?: number;
   /** retry-after-ms, which core-rest-pipeline prefers: keeps retry tests fast. */
   retryAfterMs?: number;
+  /**
+   * The request is handled (its effect happens), then the answer is held back this long: a client
+   * killed meanwhile never learns that its write succeeded (crash tests).
+   */
+  holdResponseMs?: number;
   /** The next long-running operation started by a matching request ends Failed with this error. */
   failOperation?: { code: string; message: string };
 };

@@ -17,6 +17,8 @@ export type ControlActions = {
   endpoints(): unknown;
   issueToken(options: { user?: string; servicePrincipal?: string; audience: string; lifetimeSeconds?: number }): Promise<string>;
   changeDirectory(change: DirectoryChange): void;
+  roleAssignmentPropagation(): { delayMs: number };
+  setRoleAssignmentPropagation(delayMs: number): void;
 };
 
 const loopback = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
@@ -62,6 +64,11 @@ export async function handleControl(exchange: Exchange, actions: ControlActions)
         lifetimeSeconds: typeof body.lifetimeSeconds === "number" ? body.lifetimeSeconds : undefined,
       });
       return sendJson(exchange, 200, { access_token: token, token_type: "Bearer" });
+    }
+    if (resource === "role-assignment-propagation" && method === "GET") return sendJson(exchange, 200, actions.roleAssignmentPropagation());
+    if (resource === "role-assignment-propagation" && method === "PUT") {
+      actions.setRoleAssignmentPropagation(Number((await jsonBody(exchange)).delayMs));
+      return sendJson(exchange, 200, actions.roleAssignmentPropagation());
     }
     const change = directoryChangeOf(method, resource, method === "PATCH" ? await jsonBody(exchange) : {});
     if (change) {

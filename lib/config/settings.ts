@@ -50,6 +50,8 @@ const shared = z.object({
   CLUSTERDESK_PRODUCTION_TAG_KEYS: nameList.default([...defaultProductionTagRule.keys]),
   CLUSTERDESK_PRODUCTION_TAG_VALUES: nameList.default([...defaultProductionTagRule.values]),
   CLUSTERDESK_IN_PROCESS_WORKERS: z.enum(["true", "false"], { error: "must be true or false" }).default("true"),
+  // Azure RBAC documents up to minutes for a role assignment to reach the cluster.
+  CLUSTERDESK_ACCESS_EFFECT_DEADLINE_MINUTES: z.coerce.number().int("must be a whole number").min(1).max(24 * 60).default(10),
 });
 
 const azure = z.object({
@@ -115,6 +117,8 @@ export type Settings = {
   productionTags: ProductionTagRule;
   /** Whether web instances run the job workers too (default), or leave them to a worker of their own. */
   inProcessWorkers: boolean;
+  /** How long a granted access may take to become effective before it is reported as not effective. */
+  accessEffectDeadlineMs: number;
   tenantId: string;
   clientId: string;
   clientCredential: ClientCredential;
@@ -209,6 +213,7 @@ export function parseSettings(rawEnvironment: Environment): Settings {
     minIpRangePrefixLength: base.data.CLUSTERDESK_MIN_IP_RANGE_PREFIX,
     productionTags: { keys: base.data.CLUSTERDESK_PRODUCTION_TAG_KEYS, values: base.data.CLUSTERDESK_PRODUCTION_TAG_VALUES },
     inProcessWorkers: base.data.CLUSTERDESK_IN_PROCESS_WORKERS === "true",
+    accessEffectDeadlineMs: base.data.CLUSTERDESK_ACCESS_EFFECT_DEADLINE_MINUTES * 60_000,
   };
   if (mode === "azure") {
     const settings = azure.parse(environment);

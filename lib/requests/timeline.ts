@@ -52,6 +52,10 @@ function describe(event: TimelineSource): { title: string; tone: TimelineTone; s
       return { title: "Applied", tone: "success", showReason: true };
     case "request.failed":
       return { title: "Failed", tone: "danger", showReason: true };
+    case "access.grant_effective":
+      return { title: "Effective on the cluster", tone: "success", showReason: true };
+    case "access.grant_not_effective":
+      return { title: "Not effective in time", tone: "danger", showReason: true };
     case "request.retried":
       return { title: `Retried by ${who}`, tone: "progress", showReason: true };
     default:

@@ -1,5 +1,6 @@
 import { isJsonObject, stringAt, type Json, type JsonObject } from "../json";
 import { decodeObjectBody } from "../body";
+import { invalid, type FieldError } from "../status";
 import type { AccessAttributes, Requester } from "../authz/attributes";
 import type { HandlerContext, HandlerResult } from "./context";
 
@@ -41,11 +42,24 @@ export function requesterOfReview(spec: JsonObject): Requester {
   return { name, groups, principalIds: [objectId, ...groups.filter((group) => !group.startsWith("system:"))] };
 }
 
+/** pkg/apis/authorization/validation: a review about someone else must name a user or a group. */
+function reviewErrors(spec: JsonObject, resource: string): FieldError[] {
+  const errors: FieldError[] = [];
+  if (resource !== "selfsubjectaccessreviews" && !stringAt(spec, "user") && strings(spec.groups).length === 0) {
+    errors.push({ field: "spec.user", value: "", detail: "at least one of user or group must be specified" });
+  }
+  const both = isJsonObject(spec.resourceAttributes) && isJsonObject(spec.nonResourceAttributes);
+  if (both) errors.push({ field: "spec.nonResourceAttributes", value: "", detail: "cannot be specified in combination with resourceAttributes" });
+  return errors;
+}
+
 export async function accessReviewHandler(context: HandlerContext): Promise<HandlerResult> {
   const raw = await context.readBody();
   const body = decodeObjectBody(raw, context.contentType);
   const spec = isJsonObject(body.spec) ? body.spec : {};
   const { resource } = context.info.type;
+  const errors = reviewErrors(spec, resource);
+  if (errors.length > 0) throw invalid(`${context.info.type.kind}.authorization.k8s.io`, "authorization.k8s.io", stringAt(isJsonObject(body.metadata) ? body.metadata : {}, "name") ?? "", errors);
   const requester = resource === "selfsubjectaccessreviews" ? context.requester : requesterOfReview(spec);
   const namespace = resource === "localsubjectaccessreviews" ? context.info.namespace : undefined;
   const decision = context.decide(requester, attributesOfReview(spec, namespace));

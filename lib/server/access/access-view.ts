@@ -1,11 +1,13 @@
 import "server-only";
 import { can, type ClusterResource, type Principal } from "@/lib/auth/policy";
+import { describeEffect, type EffectWording, type GrantEffect, isGrantEffect } from "@/lib/access/grant-effect";
 import { type AccessRole, accessRoleKeys, isAccessRole } from "@/lib/access/roles";
 import { clusterKey } from "@/lib/clusters/resource-id";
 import { type DirectoryPrincipal, transitiveGroupMembers } from "@/lib/server/azure/directory-principals";
 import { groupDisplayNames } from "@/lib/server/azure/graph";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
+import { effectDeadlineOf } from "./grant-effect-check";
 
 export type AccessGrantRow = {
   id: string;
@@ -21,6 +23,8 @@ export type AccessGrantRow = {
   /** An open revocation (a person's or the expiry's): the row says so instead of offering another. */
   revocationRequestNumber: number | null;
   canRevoke: boolean;
+  /** Whether the cluster honours it yet (applied → effective, or not effective at the deadline). */
+  effect: EffectWording & { state: GrantEffect; checkedAt: Date | null };
 };
 
 export type PrincipalChoice = { objectId: string; label: string };
@@ -72,6 +76,11 @@ export async function listActiveGrants(clusterId: string, cluster: ClusterResour
         reason: grant.reason,
         revocationRequestNumber: openRevocation,
         canRevoke: openRevocation === null && (can(viewer, "access.revoke", resource) || can(viewer, "access.request-revoke", resource)),
+        effect: {
+          ...describeEffect({ ...grant, effectDeadline: effectDeadlineOf(grant) }),
+          state: isGrantEffect(grant.effect) ? grant.effect : "waiting",
+          checkedAt: grant.effectCheckedAt,
+        },
       },
     ];
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import { grantExpiresAt } from "@/lib/access/durations";
 import type { NamespaceAccessPayload } from "@/lib/requests/kinds";
+import { env } from "@/lib/env";
 import { db } from "@/lib/server/db/client";
 import type { ExecutableRequest } from "@/lib/server/requests/executor";
 
@@ -37,6 +38,9 @@ export async function recordGrant(
       lifetimeSeconds: grant.lifetimeSeconds,
       grantedAt: now,
       expiresAt: grantExpiresAt(grant.lifetimeSeconds, now),
+      // Applied is not yet in force: the effect check (grant-effect-check.ts) waits for the cluster until then.
+      effect: "waiting",
+      effectDeadline: new Date(now.getTime() + env().accessEffectDeadlineMs),
       requestId: request.id,
       reason: source.justification,
       requestedByName: source.requesterName,

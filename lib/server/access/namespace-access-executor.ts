@@ -11,7 +11,9 @@ import { deleteRoleAssignment, putRoleAssignment } from "@/lib/server/azure/role
 import { db } from "@/lib/server/db/client";
 import { KubeWriteError, applyRoleBinding, deleteRoleBinding } from "@/lib/server/kube/role-bindings";
 import { type ChangeExecutor, type ExecutableRequest, type ExecutionContext, type ExecutionResult, RetryableError } from "@/lib/server/requests/executor";
+import { logger } from "@/lib/server/logger";
 import { portalClusterCredentials } from "./cluster-credentials";
+import { enqueueGrantEffectCheck } from "./effect-check-queue";
 import { markRevoked, recordGrant } from "./grant-records";
 
 type Grant = Extract<NamespaceAccessPayload, { action: "grant" }>;
@@ -74,8 +76,16 @@ async function grant(request: ExecutableRequest, clusterId: string, payload: Gra
     applied = { mechanism: "kubernetes-rbac", externalId: `${payload.namespace}/${name}` };
   }
   const record = await recordGrant(request, clusterKey(clusterId), payload, applied);
-  const until = record.expiresAt ? ` until ${record.expiresAt.toISOString()}` : "";
-  return { before: null, after: { grantId: record.id, ...applied, expiresAt: record.expiresAt?.toISOString() ?? null }, summary: `Granted ${what}${until}.` };
+  // Applied is not yet effective: a job asks the cluster until it is (grant-effect-check.ts). If
+  // queuing fails, the reconcile pass queues checks for every waiting grant.
+  await enqueueGrantEffectCheck(record.id).catch((error: unknown) => logger.warn("could not queue the grant's effect check", { grantId: record.id, correlationId: request.correlationId, error }));
+  const until = payload.lifetimeSeconds ? ` for ${Math.round(payload.lifetimeSeconds / 360) / 10} h from when it takes effect` : "";
+  const waitingFor = applied.mechanism === "azure-rbac" ? "waiting for Azure to propagate it" : "checking the cluster honours it";
+  return {
+    before: null,
+    after: { grantId: record.id, ...applied, effect: "waiting", expiresAt: record.expiresAt?.toISOString() ?? null },
+    summary: `Granted ${what}${until}; ${waitingFor}.`,
+  };
 }
 
 async function revoke(request: ExecutableRequest, payload: Revocation, context: ExecutionContext): Promise<ExecutionResult> {
@@ -117,6 +127,9 @@ async function armCall<T>(call: () => Promise<T>): Promise<T> {
     return await call();
   } catch (error) {
     const failure = armFailure(error);
+    if (failure.code === "AuthorizationFailed") {
+      throw new Error(`Clusterdesk's identity may not manage role assignments at this scope (it needs User Access Administrator or Owner there). Azure said: ${failure.message}`, { cause: error });
+    }
     if (failure.code === "RoleAssignmentExists") {
       throw new Error("An existing role assignment made outside this request already gives this role at this scope; Clusterdesk did not create a second one.", { cause: error });
     }

@@ -1,4 +1,5 @@
 import "server-only";
+import { startGrantEffectCheckWorker } from "@/lib/server/access/effect-check-queue";
 import { startSignInHousekeepingWorker } from "@/lib/server/auth/sign-in-housekeeping";
 import { startInventorySyncWorker } from "@/lib/server/clusters/sync-queue";
 import { logger } from "@/lib/server/logger";
@@ -33,4 +34,5 @@ export async function startWorkers(): Promise<void> {
   await boss.send(queues.reconcile, {});
   await startInventorySyncWorker();
   await startSignInHousekeepingWorker();
+  await startGrantEffectCheckWorker();
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { resumeGrantEffectChecks } from "@/lib/server/access/effect-check-queue";
 import { expireNamespaceAccessGrants } from "@/lib/server/access/expire-grants";
 import { db } from "@/lib/server/db/client";
 import { expireAuthorizedIpRanges } from "@/lib/server/network/expire-ranges";
@@ -27,5 +28,7 @@ export async function reconcileChangeRequests(now = new Date()): Promise<{ queue
     );
     if (outcome.ok) expired += 1;
   }
+  // Grants applied but not yet confirmed keep being checked after a crash or a lost enqueue.
+  await resumeGrantEffectChecks();
   return { queued: toRun.length, expired, rangesExpired, grantsExpired };
 }

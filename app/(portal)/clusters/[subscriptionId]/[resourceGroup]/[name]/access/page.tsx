@@ -10,6 +10,7 @@ import { clusterForPage } from "@/lib/server/clusters/cluster-page";
 import { productionByTags } from "@/lib/server/clusters/cluster-resource";
 import { FoundTable } from "./_components/found-table";
 import { GrantAccessForm } from "./_components/grant-access-form";
+import { EffectLiveRefresh } from "./_components/effect-live-refresh";
 import { GrantTable } from "./_components/grant-table";
 
 export const metadata: Metadata = { title: "Cluster access" };
@@ -57,7 +58,10 @@ export default async function AccessPage({ params }: { params: Promise<Params> }
         {grants.length === 0 ? (
           <EmptyState title="No access granted through Clusterdesk yet">Grants made here are listed per namespace, with who asked, why, and when they expire.</EmptyState>
         ) : (
-          <GrantTable grants={grants} />
+          <div className="space-y-2">
+            <GrantTable grants={grants} />
+            {grants.some((grant) => grant.effect.state === "waiting") ? <EffectLiveRefresh /> : null}
+          </div>
         )}
         <section aria-labelledby="found-heading" className="space-y-2">
           <h2 id="found-heading" className="text-lg font-semibold">

@@ -4,6 +4,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { Timestamp } from "@/components/ui/timestamp";
 import { accessRoles } from "@/lib/access/roles";
 import type { AccessGrantRow } from "@/lib/server/access/access-view";
+import { GrantEffectStatus } from "./grant-effect-status";
 import { RevokeGrantForm } from "./revoke-grant-form";
 
 /** Active grants, one row each, in namespace order (the cluster-wide ones first). */
@@ -15,6 +16,7 @@ export function GrantTable({ grants }: { grants: readonly AccessGrantRow[] }) {
           <Th>Namespace</Th>
           <Th>Who</Th>
           <Th>Role</Th>
+          <Th>Status</Th>
           <Th>Granted</Th>
           <Th>Expires</Th>
           <Th>Request</Th>
@@ -34,6 +36,9 @@ export function GrantTable({ grants }: { grants: readonly AccessGrantRow[] }) {
             <Td>
               {accessRoles[grant.role].name}
               <div className="text-xs text-slate-600 dark:text-slate-400">{grant.mechanism === "azure-rbac" ? "Azure role assignment" : `RoleBinding to ${accessRoles[grant.role].clusterRole}`}</div>
+            </Td>
+            <Td>
+              <GrantEffectStatus effect={grant.effect} />
             </Td>
             <Td>
               <Timestamp date={grant.grantedAt} />
