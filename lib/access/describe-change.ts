@@ -3,7 +3,8 @@ import { accessDurations } from "./durations";
 import { accessRoles } from "./roles";
 
 /** How long a grant lasts, in the words of the duration choices when it is one of them. */
-export function describeGrantLifetime(lifetimeSeconds: number | null): string {
+export function describeGrantLifetime(lifetimeSeconds: number | null, until?: string | null): string {
+  if (until) return `until ${until.slice(0, 10)} ${until.slice(11, 16)} UTC`;
   if (lifetimeSeconds === null) return "until revoked";
   const choice = Object.values(accessDurations).find((duration) => duration.seconds === lifetimeSeconds);
   const length = choice ? choice.label : `${Math.round(lifetimeSeconds / 60)} minutes`;
@@ -16,6 +17,6 @@ export function describeAccessChange(change: NamespaceAccessPayload): string {
   const where = change.namespace === null ? "the whole cluster" : `namespace ${change.namespace}`;
   const who = `${change.principal.type === "Group" ? "group" : "user"} ${change.principal.displayName}${change.principal.userPrincipalName ? ` (${change.principal.userPrincipalName})` : ""}`;
   return change.action === "grant"
-    ? `Grant ${role} on ${where} to ${who}, ${describeGrantLifetime(change.lifetimeSeconds)}.`
+    ? `Grant ${role} on ${where} to ${who}, ${describeGrantLifetime(change.lifetimeSeconds, change.expiresAt)}.`
     : `Revoke ${role} on ${where} from ${who}.`;
 }

@@ -46,6 +46,8 @@ export const namespaceAccessPayload = z.discriminatedUnion("action", [
     principal: accessPrincipal,
     /** As for IP ranges: counted from application, null = until revoked. */
     lifetimeSeconds: z.number().int().positive().nullable(),
+    /** "Until a date": the fixed end (ISO 8601, UTC) the requester named; then `lifetimeSeconds` is null. */
+    expiresAt: z.iso.datetime().optional(),
   }),
   z.object({
     action: z.literal("revoke"),

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { grantExpiresAt, maximumUntilDays, untilDateProblem } from "./durations";
+import { describeGrantLifetime } from "./describe-change";
+
+const now = new Date("2026-11-30T10:00:00Z");
+const hours = (count: number) => new Date(now.getTime() + count * 3_600_000);
+
+describe("a grant until a date", () => {
+  it("must be a time, in the future, and within the maximum", () => {
+    expect(untilDateProblem(null, now)).toBe("Choose the date and time the access ends.");
+    expect(untilDateProblem(new Date("nonsense"), now)).toBe("Choose the date and time the access ends.");
+    expect(untilDateProblem(hours(-1), now)).toBe("Choose a time in the future.");
+    expect(untilDateProblem(now, now)).toBe("Choose a time in the future.");
+    expect(untilDateProblem(hours(maximumUntilDays * 24 + 1), now)).toBe(`Choose a time within ${maximumUntilDays} days; longer access is permanent access and should say so.`);
+    expect(untilDateProblem(hours(maximumUntilDays * 24), now)).toBeNull();
+    expect(untilDateProblem(hours(2), now)).toBeNull();
+  });
+
+  it("expires at that instant, whenever it is applied; a duration counts from application", () => {
+    expect(grantExpiresAt(null, hours(1), hours(30))).toEqual(hours(30));
+    expect(grantExpiresAt(8 * 3600, hours(1))).toEqual(hours(9));
+    expect(grantExpiresAt(null, hours(1))).toBeNull();
+  });
+
+  it("is described with its end, not as permanent", () => {
+    expect(describeGrantLifetime(null, "2026-12-01T17:30:00.000Z")).toBe("until 2026-12-01 17:30 UTC");
+    expect(describeGrantLifetime(null)).toBe("until revoked");
+    expect(describeGrantLifetime(3600)).toBe("for 1 hour from when it is applied");
+  });
+});
