@@ -1,4 +1,4 @@
-import type { NamespaceAccessPayload } from "@/lib/requests/kinds";
+import type { NamespaceAccessExtensionPayload, NamespaceAccessPayload } from "@/lib/requests/kinds";
 import { accessDurations } from "./durations";
 import { accessRoles } from "./roles";
 
@@ -19,4 +19,17 @@ export function describeAccessChange(change: NamespaceAccessPayload): string {
   return change.action === "grant"
     ? `Grant ${role} on ${where} to ${who}, ${describeGrantLifetime(change.lifetimeSeconds, change.expiresAt)}.`
     : `Revoke ${role} on ${where} from ${who}.`;
+}
+
+/** The end a grant extension moves to: fixed by the request, whenever it is applied. */
+export function extendedExpiry(extension: Pick<NamespaceAccessExtensionPayload, "fromExpiresAt" | "extendBySeconds">): Date {
+  return new Date(new Date(extension.fromExpiresAt).getTime() + extension.extendBySeconds * 1000);
+}
+
+export function describeAccessExtension(extension: NamespaceAccessExtensionPayload): string {
+  const where = extension.namespace === null ? "the whole cluster" : `namespace ${extension.namespace}`;
+  const choice = Object.values(accessDurations).find((duration) => duration.seconds === extension.extendBySeconds);
+  const by = choice ? choice.label : `${Math.round(extension.extendBySeconds / 60)} minutes`;
+  const iso = (value: string) => `${value.slice(0, 10)} ${value.slice(11, 16)} UTC`;
+  return `Extend ${accessRoles[extension.role].name} on ${where} for ${extension.principal.displayName} by ${by}: from ${iso(extension.fromExpiresAt)} to ${iso(extendedExpiry(extension).toISOString())}.`;
 }

@@ -28,3 +28,19 @@ describe("a grant until a date", () => {
     expect(describeGrantLifetime(3600)).toBe("for 1 hour from when it is applied");
   });
 });
+
+describe("extending a grant", () => {
+  it("moves the end from the one it had when asked, so applying it twice moves it once, and says so in words", async () => {
+    const { describeAccessExtension, extendedExpiry } = await import("./describe-change");
+    const extension = {
+      grantId: "30000000-0000-4000-8000-000000000001",
+      role: "writer" as const,
+      namespace: "payments-dev",
+      principal: { objectId: "10000000-0000-4000-8000-000000000007", type: "User" as const, displayName: "Liam O'Brien", userPrincipalName: null },
+      fromExpiresAt: "2026-11-30T18:00:00.000Z",
+      extendBySeconds: 8 * 3600,
+    };
+    expect(extendedExpiry(extension)).toEqual(new Date("2026-12-01T02:00:00.000Z"));
+    expect(describeAccessExtension(extension)).toBe("Extend Azure Kubernetes Service RBAC Writer on namespace payments-dev for Liam O'Brien by 8 hours: from 2026-11-30 18:00 UTC to 2026-12-01 02:00 UTC.");
+  });
+});

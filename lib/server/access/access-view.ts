@@ -21,6 +21,8 @@ export type AccessGrantRow = {
   /** An open revocation (a person's or the expiry's): the row says so instead of offering another. */
   revocationRequestNumber: number | null;
   canRevoke: boolean;
+  /** Time-bound, not being revoked, and the viewer may ask for more time (asking is open to the tenant's owners and admins). */
+  canExtend: boolean;
 };
 
 export type PrincipalChoice = { objectId: string; label: string };
@@ -72,6 +74,7 @@ export async function listActiveGrants(clusterId: string, cluster: ClusterResour
         reason: grant.reason,
         revocationRequestNumber: openRevocation,
         canRevoke: openRevocation === null && (can(viewer, "access.revoke", resource) || can(viewer, "access.request-revoke", resource)),
+        canExtend: openRevocation === null && grant.expiresAt !== null && can(viewer, "access.request-extend", resource),
       },
     ];
   });

@@ -4,6 +4,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { Timestamp } from "@/components/ui/timestamp";
 import { accessRoles } from "@/lib/access/roles";
 import type { AccessGrantRow } from "@/lib/server/access/access-view";
+import { ExtendGrantForm } from "./extend-grant-form";
 import { RevokeGrantForm } from "./revoke-grant-form";
 
 /** Active grants, one row each, in namespace order (the cluster-wide ones first). */
@@ -57,6 +58,7 @@ export function GrantTable({ grants }: { grants: readonly AccessGrantRow[] }) {
               ) : grant.canRevoke ? (
                 <RevokeGrantForm grantId={grant.id} label={`${accessRoles[grant.role].name} for ${grant.principal.name}`} />
               ) : null}
+              {grant.canExtend ? <ExtendGrantForm grantId={grant.id} label={`${accessRoles[grant.role].name} for ${grant.principal.name}`} /> : null}
             </Td>
           </tr>
         ))}
