@@ -120,3 +120,25 @@ async function memberCountOf(groupId: string): Promise<number | null> {
     return null;
   }
 }
+
+/**
+ * Every group a user or group belongs to, through nested groups too (Graph's transitiveMemberOf,
+ * cast to groups so directory roles and administrative units are left out), following paging.
+ */
+export async function transitiveGroupsOf(principal: DirectoryPrincipal): Promise<{ ok: true; groups: Array<{ objectId: string; displayName: string }> } | { ok: false; status: number | null }> {
+  const collection = principal.type === "User" ? "users" : "groups";
+  const groups: Array<{ objectId: string; displayName: string }> = [];
+  try {
+    let page = (await interactive(graph().api(`/${collection}/${encodeURIComponent(principal.objectId)}/transitiveMemberOf/microsoft.graph.group`).version("v1.0").select("id,displayName").top(999)).get()) as GraphPage;
+    for (let pages = 0; pages < 20; pages += 1) {
+      for (const raw of page.value ?? []) if (typeof raw.id === "string") groups.push({ objectId: raw.id.toLowerCase(), displayName: typeof raw.displayName === "string" ? raw.displayName : raw.id });
+      if (typeof page["@odata.nextLink"] !== "string") break;
+      page = (await interactive(graph().api(page["@odata.nextLink"])).get()) as GraphPage;
+    }
+    return { ok: true, groups };
+  } catch (error) {
+    return { ok: false, status: statusOf(error) };
+  }
+}
+
+type GraphPage = { value?: GraphObject[]; "@odata.nextLink"?: unknown };
