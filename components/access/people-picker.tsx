@@ -116,7 +116,11 @@ export function PeoplePicker(props: {
             setPicked(null);
             onPick?.(null);
           }
-          if (event.target.value.trim().length < pickerMinimumTermLength) setResults({ state: "idle" });
+          if (event.target.value.trim().length < pickerMinimumTermLength) {
+            // Too short to search: an answer still on its way is for an earlier term.
+            latest.current += 1;
+            setResults({ state: "idle" });
+          }
         }}
         onKeyDown={onKeyDown}
         onBlur={() => setOpen(false)}
