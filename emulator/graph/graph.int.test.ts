@@ -37,6 +37,25 @@ describe("Microsoft Graph v1.0 through @microsoft/microsoft-graph-client", () =>
     expect(error.message).toBe("Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
   });
 
+  it("searches groups and counts a group's members, both only with ConsistencyLevel: eventual", async () => {
+    const client = appClient();
+    const groups = (await client.api("/groups").header("ConsistencyLevel", "eventual").search('"displayName:team pay" OR "mail:team pay"').select("id,displayName,mail").top(10).get()) as { value: Array<{ id: string }> };
+    expect(groups.value.map((group) => group.id)).toEqual([demoGroups.paymentsOwners, demoGroups.paymentsMembers]);
+    const counted = (await client.api(`/groups/${demoGroups.paymentsMembers}/members`).header("ConsistencyLevel", "eventual").count(true).select("id").top(1).get()) as { "@odata.count": number; value: unknown[] };
+    expect([counted["@odata.count"], counted.value.length]).toEqual([3, 1]);
+    const refused = (await client.api(`/groups/${demoGroups.paymentsMembers}/members`).count(true).get().catch((e: unknown) => e)) as GraphError;
+    expect([refused.statusCode, refused.code]).toEqual([400, "Request_BadRequest"]);
+  });
+
+  it("lists a user's and a group's groups transitively for the person view", async () => {
+    const client = appClient();
+    const ofUser = (await client.api(`/users/${demoUsers.paymentsLead}/transitiveMemberOf`).get()) as { value: Array<{ id: string; "@odata.type": string }> };
+    expect(ofUser.value.map((group) => group.id).sort()).toEqual([demoGroups.paymentsOwners, demoGroups.paymentsMembers, demoGroups.allEngineering].sort());
+    expect(ofUser.value.every((group) => group["@odata.type"] === "#microsoft.graph.group")).toBe(true);
+    const ofGroup = (await client.api(`/groups/${demoGroups.paymentsOwners}/transitiveMemberOf`).get()) as { value: Array<{ id: string }> };
+    expect(ofGroup.value.map((group) => group.id).sort()).toEqual([demoGroups.paymentsMembers, demoGroups.allEngineering].sort());
+  });
+
   it("filters groups with startswith and pages through @odata.nextLink", async () => {
     const client = appClient();
     const first = (await client.api("/groups").filter("startswith(displayName,'Team')").get()) as PageCollection;

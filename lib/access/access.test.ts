@@ -98,6 +98,17 @@ describe("access forms", () => {
     expect(fields({ ...valid, duration: "30d" })).toEqual(["duration"]);
     expect(fields({ ...valid, justification: "x" })).toEqual(["justification"]);
   });
+  it("take 'until a date' with a future end within the maximum, and explain one that is not", async () => {
+    const { grantAccessForm } = await import("./access-forms");
+    const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+    const end = inHours(30);
+    expect(grantAccessForm.parse({ ...valid, duration: "until", expiresAt: end }).expiresAt).toEqual(new Date(end));
+    expect(grantAccessForm.parse({ ...valid, expiresAt: end }).expiresAt).toBeNull();
+    const problem = (expiresAt?: string) => grantAccessForm.safeParse({ ...valid, duration: "until", expiresAt }).error?.issues.map((issue) => [issue.path[0], issue.message]);
+    expect(problem(undefined)).toEqual([["expiresAt", "Choose the date and time the access ends."]]);
+    expect(problem(inHours(-1))).toEqual([["expiresAt", "Choose a time in the future."]]);
+    expect(problem(inHours(24 * 91))).toEqual([["expiresAt", "Choose a time within 90 days; longer access is permanent access and should say so."]]);
+  });
 });
 
 describe("describing a namespace-access change", () => {

@@ -17,6 +17,23 @@ export function lifetimeSecondsOf(duration: AccessDuration): number | null {
   return accessDurations[duration].seconds;
 }
 
-export function grantExpiresAt(lifetimeSeconds: number | null, appliedAt: Date): Date | null {
+/** When an applied grant ends: at the fixed time "until a date" named, else its duration after application, else never. */
+export function grantExpiresAt(lifetimeSeconds: number | null, appliedAt: Date, until: Date | null = null): Date | null {
+  if (until) return until;
   return lifetimeSeconds === null ? null : new Date(appliedAt.getTime() + lifetimeSeconds * 1000);
+}
+
+/** The form's choices: the durations above, or "until a date" (a fixed end the requester names). */
+export const grantDurationChoices = [...accessDurationKeys, "until"] as const;
+export type GrantDurationChoice = AccessDuration | "until";
+
+/** How far ahead a fixed end may be: beyond that, a time-bound grant is permanent in all but name. */
+export const maximumUntilDays = 90;
+
+/** What is wrong with a fixed end, or null when it is fine: a real time, in the future, within the maximum. */
+export function untilDateProblem(until: Date | null, now: Date): string | null {
+  if (!until || Number.isNaN(until.getTime())) return "Choose the date and time the access ends.";
+  if (until.getTime() <= now.getTime()) return "Choose a time in the future.";
+  if (until.getTime() > now.getTime() + maximumUntilDays * 24 * 3_600_000) return `Choose a time within ${maximumUntilDays} days; longer access is permanent access and should say so.`;
+  return null;
 }

@@ -49,11 +49,11 @@ export type NamespaceAccessResource = {
 
 /** Every action, grouped by the kind of resource it applies to. */
 export const actionsByResource = {
-  portal: ["portal.view", "fleet.view", "fleet.sync", "admin.view"],
+  portal: ["portal.view", "fleet.view", "fleet.sync", "admin.view", "access.search-directory", "access.view-person"],
   cluster: ["cluster.view", "cluster.sync", "cluster.change", "cluster.request-change", "cluster.annotate", "cluster.access.view"],
   "ip-range": ["ip-range.request-removal"],
   tenant: ["tenant.view", "tenant.manage", "tenant.request-access"],
-  "namespace-access": ["access.request-grant", "access.grant-directly", "access.revoke", "access.request-revoke"],
+  "namespace-access": ["access.request-grant", "access.grant-directly", "access.revoke", "access.request-revoke", "access.request-extend"],
   request: ["request.view", "request.approve", "request.reject", "request.cancel", "request.retry"],
   audit: ["audit.view", "audit.export"],
 } as const;
@@ -83,6 +83,13 @@ function decidePortal(principal: Principal, action: ActionOn<"portal">): Decisio
       return isAdmin(principal) ? allow : deny("Only platform admins can refresh the cluster inventory.");
     case "admin.view":
       return isAdmin(principal) ? allow : deny("Only platform admins can open this page.");
+    case "access.search-directory":
+    case "access.view-person":
+      // An answer says who exists in the directory: only for people who grant or review access. A
+      // lead's results are further limited to their tenants' groups by the caller.
+      return isAdmin(principal) || isAuditor(principal) || principal.ownedTenantIds.length > 0
+        ? allow
+        : deny("Only platform admins, auditors and team leads can look people up in the directory.");
   }
 }
 
@@ -158,6 +165,12 @@ function decideNamespaceAccess(principal: Principal, action: ActionOn<"namespace
       return isAdmin(principal) || (grant.scope === "namespace" && owns(principal, grant.namespaceTenantId))
         ? allow
         : deny("Only the namespace's tenant owners or a platform admin can revoke this access.");
+    case "access.request-extend":
+      // More time is more access: asked like a grant (approved by an admin unless one extends directly
+      // off production, which `access.grant-directly` decides), by the namespace's tenant owners.
+      if (isAdmin(principal)) return allow;
+      if (grant.scope === "cluster") return deny("Only platform admins can extend access to a whole cluster.");
+      return owns(principal, grant.namespaceTenantId) ? allow : deny("Only the namespace's tenant owners or a platform admin can extend this access.");
   }
 }
 

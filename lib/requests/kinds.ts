@@ -46,6 +46,8 @@ export const namespaceAccessPayload = z.discriminatedUnion("action", [
     principal: accessPrincipal,
     /** As for IP ranges: counted from application, null = until revoked. */
     lifetimeSeconds: z.number().int().positive().nullable(),
+    /** "Until a date": the fixed end (ISO 8601, UTC) the requester named; then `lifetimeSeconds` is null. */
+    expiresAt: z.iso.datetime().optional(),
   }),
   z.object({
     action: z.literal("revoke"),
@@ -58,9 +60,26 @@ export const namespaceAccessPayload = z.discriminatedUnion("action", [
 
 export type NamespaceAccessPayload = z.infer<typeof namespaceAccessPayload>;
 
+/**
+ * More time for one time-bound grant. The new end is `fromExpiresAt` (the end when asked) plus
+ * `extendBySeconds`, fixed at request time, so applying it twice moves the end once. A kind of its
+ * own, not a third `action`: the grant executor knows grant and revoke only.
+ */
+export const namespaceAccessExtensionPayload = z.object({
+  grantId: z.uuid(),
+  role: z.enum(["reader", "writer", "admin", "cluster-admin"]),
+  namespace: z.string().nullable(),
+  principal: accessPrincipal,
+  fromExpiresAt: z.iso.datetime(),
+  extendBySeconds: z.number().int().positive(),
+});
+
+export type NamespaceAccessExtensionPayload = z.infer<typeof namespaceAccessExtensionPayload>;
+
 export const requestKinds = {
   "authorized-ip-ranges": { label: "API server IP ranges", payload: authorizedIpRangeChangePayload },
   "namespace-access": { label: "Namespace access", payload: namespaceAccessPayload },
+  "namespace-access-extension": { label: "Namespace access extension", payload: namespaceAccessExtensionPayload },
 } as const;
 
 export type RequestKind = keyof typeof requestKinds;

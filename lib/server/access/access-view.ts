@@ -25,6 +25,8 @@ export type AccessGrantRow = {
   canRevoke: boolean;
   /** Whether the cluster honours it yet (applied → effective, or not effective at the deadline). */
   effect: EffectWording & { state: GrantEffect; checkedAt: Date | null };
+  /** Time-bound, not being revoked, and the viewer may ask for more time (asking is open to the tenant's owners and admins). */
+  canExtend: boolean;
 };
 
 export type PrincipalChoice = { objectId: string; label: string };
@@ -81,6 +83,7 @@ export async function listActiveGrants(clusterId: string, cluster: ClusterResour
           state: isGrantEffect(grant.effect) ? grant.effect : "waiting",
           checkedAt: grant.effectCheckedAt,
         },
+        canExtend: openRevocation === null && grant.expiresAt !== null && can(viewer, "access.request-extend", resource),
       },
     ];
   });

@@ -9,7 +9,7 @@ type Grant = Extract<NamespaceAccessPayload, { action: "grant" }>;
 
 /**
  * Records an applied grant. The expiry starts now, when the access is in place, so a grant approved
- * late still lasts as long as asked. Idempotent: a resumed attempt upserts the same row (one per
+ * late still lasts as long as asked; "until a date" ends at the date named, whenever it is applied. Idempotent: a resumed attempt upserts the same row (one per
  * request) and keeps the time the first attempt recorded.
  */
 export async function recordGrant(
@@ -37,7 +37,7 @@ export async function recordGrant(
       externalId: applied.externalId,
       lifetimeSeconds: grant.lifetimeSeconds,
       grantedAt: now,
-      expiresAt: grantExpiresAt(grant.lifetimeSeconds, now),
+      expiresAt: grantExpiresAt(grant.lifetimeSeconds, now, grant.expiresAt ? new Date(grant.expiresAt) : null),
       // Applied is not yet in force: the effect check (grant-effect-check.ts) waits for the cluster until then.
       effect: "waiting",
       effectDeadline: new Date(now.getTime() + env().accessEffectDeadlineMs),

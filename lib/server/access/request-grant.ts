@@ -23,7 +23,7 @@ export type AccessRequestOutcome = { ok: true; number: number; status: string } 
  */
 export async function requestAccessGrant(
   clusterResourceId: string,
-  grant: { role: AccessRole; namespace: string | null; lifetimeSeconds: number | null },
+  grant: { role: AccessRole; namespace: string | null; lifetimeSeconds: number | null; expiresAt?: Date | null },
   target: GrantTarget,
   justification: string,
   options: { applyNow: boolean },
@@ -49,7 +49,7 @@ export async function requestAccessGrant(
   });
   if (existing) return { ok: false, error: `${target.principal.displayName} already has this role here through Clusterdesk.` };
 
-  const payload = namespaceAccessPayload.parse({ action: "grant", role: grant.role, namespace: grant.namespace, principal: target.principal, lifetimeSeconds: grant.lifetimeSeconds });
+  const payload = namespaceAccessPayload.parse({ action: "grant", role: grant.role, namespace: grant.namespace, principal: target.principal, lifetimeSeconds: grant.lifetimeSeconds, ...(grant.expiresAt ? { expiresAt: grant.expiresAt.toISOString() } : {}) });
   const created = await createChangeRequestUnlessOpen(
     { kind: "namespace-access", clusterResourceId: clusterKey(clusterResourceId), tenantId: target.tenantId, payload, justification, decideBy: null },
     actorOf(user),

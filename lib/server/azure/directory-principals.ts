@@ -68,3 +68,77 @@ export async function transitiveGroupMembers(groupId: string): Promise<{ ok: tru
     return { ok: false, status: statusOf(error) };
   }
 }
+
+/** A search hit for the people picker: a user with UPN and mail, or a group with its direct member count. */
+export type DirectoryMatch = DirectoryPrincipal & { mail: string | null; memberCount: number | null };
+
+/**
+ * Users and groups whose name, mail or UPN starts with `term` (Graph's `$search` tokenises display
+ * names, so "bel" finds "Aliyu Bello"). `$search` on directory objects needs `ConsistencyLevel:
+ * eventual`: https://learn.microsoft.com/graph/search-query-parameter#using-search-on-directory-object-collections
+ * Double quotes and backslashes are dropped from the term: inside a `"property:term"` clause they
+ * would need escaping, and no name the picker looks for needs them.
+ */
+export async function searchDirectory(term: string, limit: number): Promise<{ ok: true; matches: DirectoryMatch[] } | { ok: false; status: number | null }> {
+  const cleaned = term.replace(/["\\]/g, "").trim();
+  if (cleaned === "") return { ok: true, matches: [] };
+  const clauses = (properties: readonly string[]) => properties.map((property) => `"${property}:${cleaned}"`).join(" OR ");
+  const search = (collection: "users" | "groups", properties: readonly string[], fields: string) =>
+    interactive(graph().api(`/${collection}`).version("v1.0").header("ConsistencyLevel", "eventual").search(clauses(properties)).select(fields).top(limit)).get() as Promise<{
+      value?: Array<GraphObject & { mail?: unknown }>;
+    }>;
+  try {
+    const [users, groups] = await Promise.all([
+      search("users", ["displayName", "mail", "userPrincipalName"], "id,displayName,userPrincipalName,mail"),
+      search("groups", ["displayName", "mail"], "id,displayName,mail"),
+    ]);
+    const mailOf = (raw: { mail?: unknown }) => (typeof raw.mail === "string" ? raw.mail : null);
+    const userMatches = (users.value ?? []).flatMap((raw) => {
+      const principal = principalOf("User", raw);
+      return principal ? [{ ...principal, mail: mailOf(raw), memberCount: null }] : [];
+    });
+    const groupMatches = await Promise.all(
+      (groups.value ?? []).flatMap((raw) => {
+        const principal = principalOf("Group", raw);
+        return principal ? [memberCountOf(principal.objectId).then((memberCount) => ({ ...principal, mail: mailOf(raw), memberCount }))] : [];
+      }),
+    );
+    return { ok: true, matches: [...userMatches, ...groupMatches] };
+  } catch (error) {
+    return { ok: false, status: statusOf(error) };
+  }
+}
+
+/** Direct members of a group, counted by Graph (`$count` also needs ConsistencyLevel); null when it does not answer. */
+async function memberCountOf(groupId: string): Promise<number | null> {
+  try {
+    const response = (await interactive(graph().api(`/groups/${encodeURIComponent(groupId)}/members`).version("v1.0").header("ConsistencyLevel", "eventual").count(true).select("id").top(1)).get()) as {
+      "@odata.count"?: unknown;
+    };
+    return typeof response["@odata.count"] === "number" ? response["@odata.count"] : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Every group a user or group belongs to, through nested groups too (Graph's transitiveMemberOf,
+ * cast to groups so directory roles and administrative units are left out), following paging.
+ */
+export async function transitiveGroupsOf(principal: DirectoryPrincipal): Promise<{ ok: true; groups: Array<{ objectId: string; displayName: string }> } | { ok: false; status: number | null }> {
+  const collection = principal.type === "User" ? "users" : "groups";
+  const groups: Array<{ objectId: string; displayName: string }> = [];
+  try {
+    let page = (await interactive(graph().api(`/${collection}/${encodeURIComponent(principal.objectId)}/transitiveMemberOf/microsoft.graph.group`).version("v1.0").select("id,displayName").top(999)).get()) as GraphPage;
+    for (let pages = 0; pages < 20; pages += 1) {
+      for (const raw of page.value ?? []) if (typeof raw.id === "string") groups.push({ objectId: raw.id.toLowerCase(), displayName: typeof raw.displayName === "string" ? raw.displayName : raw.id });
+      if (typeof page["@odata.nextLink"] !== "string") break;
+      page = (await interactive(graph().api(page["@odata.nextLink"])).get()) as GraphPage;
+    }
+    return { ok: true, groups };
+  } catch (error) {
+    return { ok: false, status: statusOf(error) };
+  }
+}
+
+type GraphPage = { value?: GraphObject[]; "@odata.nextLink"?: unknown };

@@ -3,8 +3,8 @@ import { z } from "zod";
 import type { Principal, Resource } from "@/lib/auth/policy";
 import { parseClusterResourceId } from "@/lib/clusters/resource-id";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { type AuthorizedIpRangeChangePayload, authorizedIpRangeChangePayload, namespaceAccessPayload, type RequestKind } from "@/lib/requests/kinds";
-import { describeAccessChange } from "@/lib/access/describe-change";
+import { type AuthorizedIpRangeChangePayload, authorizedIpRangeChangePayload, namespaceAccessExtensionPayload, namespaceAccessPayload, type RequestKind } from "@/lib/requests/kinds";
+import { describeAccessChange, describeAccessExtension } from "@/lib/access/describe-change";
 import { type RequestView, requestKindLabel, viewStatuses } from "@/lib/requests/presentation";
 import { isTerminal, type RequestStatus, requestStatuses } from "@/lib/requests/state-machine";
 import { type TimelineEntry, timelineOf } from "@/lib/requests/timeline";
@@ -184,6 +184,11 @@ function changeOf(kind: string, payload: Prisma.JsonValue): RequestChange {
   if (kind === "namespace-access") {
     const parsed = namespaceAccessPayload.safeParse(payload);
     if (parsed.success) return { kind, description: describeAccessChange(parsed.data) };
+  }
+  if (kind === "namespace-access-extension") {
+    // Shown like any access change: one sentence for the approver.
+    const parsed = namespaceAccessExtensionPayload.safeParse(payload);
+    if (parsed.success) return { kind: "namespace-access", description: describeAccessExtension(parsed.data) };
   }
   return { kind: "unrecognized", json: JSON.stringify(payload, null, 2) };
 }

@@ -109,6 +109,23 @@ describe("a team lead asking for namespace access", () => {
     expect(await db().auditEvent.count({ where: { action: "access.denied", actorObjectId: personas.paymentsLead.objectId, occurredAt: { gte: new Date(Date.now() - 60_000) } } })).toBeGreaterThanOrEqual(5);
   });
 
+  it("asks for access until a date: the grant ends at that instant however late it is applied; a past or too distant end records nothing", async () => {
+    const end = new Date(Date.now() + 30 * 3_600_000);
+    end.setUTCMilliseconds(0);
+    const request = await requestNumbered(numberOf(await grant(personas.paymentsLead, { duration: "until", expiresAt: end.toISOString() })));
+    expect(request.payload).toMatchObject({ lifetimeSeconds: null, expiresAt: end.toISOString() });
+    expect((await findChangeRequestByNumber(request.number))?.change).toMatchObject({ description: expect.stringMatching(/, until \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\.$/) });
+    expect(await approve(personas.admin, request.id)).toMatchObject({ ok: true });
+    expect(await execute(request.id)).toBe("applied");
+    expect((await db().namespaceAccessGrant.findUniqueOrThrow({ where: { requestId: request.id } })).expiresAt).toEqual(end);
+
+    const before = await db().changeRequest.count();
+    expect(await grant(personas.paymentsLead, { role: "reader", duration: "until", expiresAt: new Date(Date.now() - 60_000).toISOString() })).toMatchObject({ status: "error", fieldErrors: { expiresAt: "Choose a time in the future." } });
+    expect(await grant(personas.paymentsLead, { role: "reader", duration: "until", expiresAt: new Date(Date.now() + 100 * 86_400_000).toISOString() })).toMatchObject({ status: "error", fieldErrors: { expiresAt: expect.stringMatching(/within 90 days/) } });
+    expect(await grant(personas.paymentsLead, { role: "reader", duration: "until" })).toMatchObject({ status: "error", fieldErrors: { expiresAt: "Choose the date and time the access ends." } });
+    expect(await db().changeRequest.count()).toBe(before);
+  });
+
   it("gets a field error for an object id the directory does not know, and for malformed input", async () => {
     expect(await grant(personas.paymentsLead, { principalId: "99999999-0000-4000-8000-000000000000" })).toMatchObject({ status: "error", fieldErrors: { principalId: expect.stringMatching(/No user or group/) } });
     expect(await grant(personas.paymentsLead, { role: "owner" })).toMatchObject({ status: "error", fieldErrors: { role: expect.any(String) } });

@@ -22,7 +22,7 @@ export async function requestAccessGrantAction(_previous: AccessFormState, formD
   if (!clusterId) return { status: "error", message: "The form does not name a cluster. Reload the page and try again." };
   const parsed = grantAccessForm.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return accessFieldErrors(parsed.error, formData);
-  const { role, principalId, duration, justification } = parsed.data;
+  const { role, principalId, duration, expiresAt, justification } = parsed.data;
   const namespace = parsed.data.namespace === "" ? null : parsed.data.namespace;
   const applyNow = parsed.data.applyNow === "on";
 
@@ -36,7 +36,7 @@ export async function requestAccessGrantAction(_previous: AccessFormState, formD
   const access = await authorizeAction(applyNow ? "access.grant-directly" : "access.request-grant", target.target.resource);
   if (!access.ok) return { status: "error", message: access.error, values: submittedValues(formData) };
 
-  const outcome = await requestAccessGrant(clusterId, { role, namespace, lifetimeSeconds: lifetimeSecondsOf(duration) }, target.target, justification, { applyNow }, access.user, await requestContext());
+  const outcome = await requestAccessGrant(clusterId, { role, namespace, lifetimeSeconds: duration === "until" ? null : lifetimeSecondsOf(duration), expiresAt }, target.target, justification, { applyNow }, access.user, await requestContext());
   if (!outcome.ok) return { status: "error", message: outcome.error, openRequest: outcome.openRequest, values: submittedValues(formData) };
   revalidatePath("/requests");
   revalidatePath("/clusters", "layout");

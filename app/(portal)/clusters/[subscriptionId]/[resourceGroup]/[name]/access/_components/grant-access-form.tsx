@@ -2,17 +2,19 @@
 
 import { useActionState } from "react";
 import { DirectChangeSubmit } from "../../_components/direct-change-submit";
-import { accessDurations } from "@/lib/access/durations";
 import { accessRoles } from "@/lib/access/roles";
 import type { GrantChoices } from "@/lib/server/access/access-view";
 import { idleAccessForm } from "../_actions/form-state";
 import { requestAccessGrantAction } from "../_actions/request-access-grant";
 import { FieldError, inputClass } from "../../ip-ranges/_components/form-feedback";
 import { AccessFeedback } from "./access-feedback";
+import { DurationField } from "./duration-field";
+import { PeoplePicker } from "@/components/access/people-picker";
+import { searchDirectoryAction } from "@/app/(portal)/access/_actions/search-directory";
 
 /**
- * Grant form. The principal is chosen among the members of the tenants' groups as Graph lists them
- * (a search over the whole directory is not built yet); the server checks membership again.
+ * Grant form. The principal is found with the people picker (Graph's $search; a lead finds only
+ * their tenants' groups and members); the server looks the chosen object id up again on submit.
  */
 export function GrantAccessForm({ clusterId, choices, canApplyDirectly, fourEyes }: { clusterId: string; choices: GrantChoices; canApplyDirectly: boolean; fourEyes: string | null }) {
   const [state, submit, pending] = useActionState(requestAccessGrantAction, idleAccessForm);
@@ -40,25 +42,16 @@ export function GrantAccessForm({ clusterId, choices, canApplyDirectly, fourEyes
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
-          <label htmlFor="principalId" className="text-sm font-medium">
-            User or group
-          </label>
-          <select id="principalId" name="principalId" required defaultValue={values.principalId ?? ""} className={inputClass} aria-invalid={errors.principalId ? true : undefined} aria-describedby={described("principalId", "principalId-hint")}>
-            <option value="" disabled>
-              Choose a member of your tenant&apos;s groups
-            </option>
-            {choices.principals.map((tenant) => (
-              <optgroup key={tenant.tenantName} label={tenant.tenantName}>
-                {tenant.options.map((option) => (
-                  <option key={`${tenant.tenantName}-${option.objectId}`} value={option.objectId}>
-                    {option.label}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
+          <PeoplePicker
+            id="principalId"
+            name="principalId"
+            label="User or group"
+            search={searchDirectoryAction}
+            invalid={Boolean(errors.principalId)}
+            describedBy={described("principalId", "principalId-hint")}
+          />
           <p id="principalId-hint" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-            Members of the tenants&apos; owner and member groups, nested groups included, as Microsoft Graph lists them.
+            {choices.roles.includes("cluster-admin") ? "Anyone in the directory." : "Your tenants' groups and their members, nested groups included."} Microsoft Graph is asked again when you submit.
           </p>
           <FieldError id="principalId-error" message={errors.principalId} />
         </div>
@@ -89,21 +82,7 @@ export function GrantAccessForm({ clusterId, choices, canApplyDirectly, fourEyes
           </select>
           <FieldError id="role-error" message={errors.role} />
         </div>
-        <div>
-          <label htmlFor="duration" className="text-sm font-medium">
-            Duration
-          </label>
-          <select id="duration" name="duration" defaultValue={values.duration ?? "8h"} className={inputClass} aria-describedby="duration-hint">
-            {Object.entries(accessDurations).map(([value, duration]) => (
-              <option key={value} value={value}>
-                {duration.label}
-              </option>
-            ))}
-          </select>
-          <p id="duration-hint" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-            Counted from when the access is applied; Clusterdesk revokes it then.
-          </p>
-        </div>
+        <DurationField initial={values.duration} errors={errors} />
       </div>
       <div>
         <label htmlFor="grant-justification" className="text-sm font-medium">

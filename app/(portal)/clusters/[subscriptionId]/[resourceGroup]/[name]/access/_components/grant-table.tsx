@@ -5,6 +5,7 @@ import { Timestamp } from "@/components/ui/timestamp";
 import { accessRoles } from "@/lib/access/roles";
 import type { AccessGrantRow } from "@/lib/server/access/access-view";
 import { GrantEffectStatus } from "./grant-effect-status";
+import { ExtendGrantForm } from "./extend-grant-form";
 import { RevokeGrantForm } from "./revoke-grant-form";
 
 /** Active grants, one row each, in namespace order (the cluster-wide ones first). */
@@ -62,6 +63,7 @@ export function GrantTable({ grants }: { grants: readonly AccessGrantRow[] }) {
               ) : grant.canRevoke ? (
                 <RevokeGrantForm grantId={grant.id} label={`${accessRoles[grant.role].name} for ${grant.principal.name}`} />
               ) : null}
+              {grant.canExtend ? <ExtendGrantForm grantId={grant.id} label={`${accessRoles[grant.role].name} for ${grant.principal.name}`} /> : null}
             </Td>
           </tr>
         ))}
