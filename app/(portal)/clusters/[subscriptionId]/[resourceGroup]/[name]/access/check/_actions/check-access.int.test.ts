@@ -101,6 +101,15 @@ describe("the access check on a Kubernetes-RBAC cluster", () => {
   }, 60_000);
 });
 
+describe("when a part does not answer", () => {
+  it("says the cluster's API server could not answer and shows no answer", async () => {
+    emulator.injectFault({ method: "POST", path: "subjectaccessreviews", status: 503, count: 1000 });
+    const state = await check(personas.admin, { person: demoUsers.member, namespace: "payments-dev" });
+    emulator.clearFaults();
+    expect(state).toMatchObject({ status: "error", message: expect.stringMatching(/API server could not answer: The API server answered 503.*Nothing was checked/) });
+  }, 60_000);
+});
+
 describe("who may check", () => {
   it("lets a lead check their own tenant's namespace", async () => {
     expect(done(await check(personas.paymentsLead, { person: demoUsers.member, namespace: "payments-dev" })).answer.allowed).toBe(true);
