@@ -37,4 +37,11 @@ test.describe("access check", () => {
     await admin.getByRole("button", { name: "Check access" }).click();
     await expect(admin.getByRole("status").filter({ hasText: "Denied" })).toContainText("cannot create configmaps in namespace search-dev", { timeout: 60_000 });
   });
+
+  test("a team lead is offered only their own tenant's namespaces", async ({ browser }) => {
+    test.setTimeout(120_000);
+    const lead = await as(browser, "paymentsLead", `${sharedDevAccess}/check`);
+    await expect(lead.getByRole("heading", { level: 2, name: "Check access", exact: true })).toBeVisible({ timeout: 30_000 });
+    await expect(lead.getByLabel("Namespace").locator("option")).toHaveText([/^payments-dev/]);
+  });
 });
