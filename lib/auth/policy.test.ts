@@ -41,6 +41,10 @@ const resources = {
   failedByLeadA: { kind: "request", requesterId: "u-lead-a", tenantId: "t-a", status: "failed" },
   appliedByLeadA: { kind: "request", requesterId: "u-lead-a", tenantId: "t-a", status: "applied" },
   audit: { kind: "audit" },
+  // Namespaces of the shared cluster for the access check: A's, B's and one of no tenant.
+  namespaceOfA: { kind: "cluster-namespace", cluster: sharedCluster, namespace: "a-dev", tenantId: "t-a" },
+  namespaceOfB: { kind: "cluster-namespace", cluster: sharedCluster, namespace: "b-dev", tenantId: "t-b" },
+  namespaceOfNobody: { kind: "cluster-namespace", cluster: sharedCluster, namespace: "kube-system", tenantId: null },
 } satisfies Record<string, Resource>;
 
 // Expected decisions, one column per persona in `order`: admin, auditor, lead of A, lead of B, plain member.
@@ -115,6 +119,9 @@ const matrix: Array<[Action, keyof typeof resources, [boolean, boolean, boolean,
   ["request.retry", "pendingByLeadA", [N, N, N, N, N]],
   ["audit.view", "audit", [Y, Y, N, N, N]],
   ["audit.export", "audit", [Y, Y, N, N, N]],
+  ["access.check", "namespaceOfA", [Y, Y, Y, N, N]],
+  ["access.check", "namespaceOfB", [Y, Y, N, Y, N]],
+  ["access.check", "namespaceOfNobody", [Y, Y, N, N, N]],
 ];
 
 describe("decide: the permission matrix", () => {
@@ -143,6 +150,7 @@ describe("decide: the permission matrix", () => {
       "namespace-access": resources.writerInA,
       request: resources.pendingByLeadA,
       audit: resources.audit,
+      "cluster-namespace": resources.namespaceOfA,
     };
     for (const [kind, resource] of Object.entries(sample) as Array<[ResourceKind, Resource]>) {
       const foreign = Object.entries(actionsByResource).filter(([other]) => other !== kind).flatMap(([, actions]) => actions);

@@ -30,7 +30,8 @@ export type Resource =
   | { kind: "tenant"; tenantId: string }
   | NamespaceAccessResource
   | { kind: "request"; requesterId: string; tenantId: string | null; status: RequestStatus }
-  | { kind: "audit" };
+  | { kind: "audit" }
+  | ClusterNamespaceResource;
 
 /**
  * One grant of an AKS data-plane role (asked for, or existing and to be revoked). `namespaceTenantId`
@@ -47,6 +48,13 @@ export type NamespaceAccessResource = {
   principalInTenantGroups: boolean;
 };
 
+/**
+ * One namespace of a cluster, for questions about who may do what in it (the access check).
+ * `tenantId` is the tenant whose environment the namespace is (null: no tenant's), looked up on the
+ * server from `tenant_environment`.
+ */
+export type ClusterNamespaceResource = { kind: "cluster-namespace"; cluster: ClusterResource; namespace: string; tenantId: string | null };
+
 /** Every action, grouped by the kind of resource it applies to. */
 export const actionsByResource = {
   portal: ["portal.view", "fleet.view", "fleet.sync", "admin.view", "access.search-directory", "access.view-person"],
@@ -56,6 +64,7 @@ export const actionsByResource = {
   "namespace-access": ["access.request-grant", "access.grant-directly", "access.revoke", "access.request-revoke", "access.request-extend"],
   request: ["request.view", "request.approve", "request.reject", "request.cancel", "request.retry"],
   audit: ["audit.view", "audit.export"],
+  "cluster-namespace": ["access.check"],
 } as const;
 
 export type ResourceKind = keyof typeof actionsByResource;
@@ -204,6 +213,16 @@ function decideAudit(principal: Principal, action: ActionOn<"audit">): Decision 
   }
 }
 
+function decideClusterNamespace(principal: Principal, action: ActionOn<"cluster-namespace">, namespace: ClusterNamespaceResource): Decision {
+  switch (action) {
+    case "access.check":
+      // The answer tells who can reach what: a lead may ask it only about their own tenants' namespaces.
+      return isAdmin(principal) || isAuditor(principal) || owns(principal, namespace.tenantId)
+        ? allow
+        : deny("You can check access only in your own tenants' namespaces.");
+  }
+}
+
 function isActionOn<K extends ResourceKind>(kind: K, action: Action): action is ActionOn<K> {
   return (actionsByResource[kind] as readonly string[]).includes(action);
 }
@@ -225,6 +244,8 @@ export function decide(principal: Principal, action: Action, resource: Resource)
       return isActionOn("request", action) ? decideRequest(principal, action, resource) : mismatch(action, resource.kind);
     case "audit":
       return isActionOn("audit", action) ? decideAudit(principal, action) : mismatch(action, resource.kind);
+    case "cluster-namespace":
+      return isActionOn("cluster-namespace", action) ? decideClusterNamespace(principal, action, resource) : mismatch(action, resource.kind);
   }
 }
 

@@ -12,7 +12,7 @@ const withCorrelation = (correlationId: string) => ({ requestOptions: { customHe
 const clients = new Map<string, AuthorizationManagementClient>();
 
 /** As for AKS: the configured cloud's scope, since the SDK would keep the public cloud's. */
-function authorizationClient(subscriptionId: string): AuthorizationManagementClient {
+export function authorizationClient(subscriptionId: string): AuthorizationManagementClient {
   let client = clients.get(subscriptionId);
   if (!client) {
     const { endpoints } = env();

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { can, type ClusterResource } from "@/lib/auth/policy";
 import { clusterResourceId } from "@/lib/clusters/resource-id";
@@ -31,6 +32,12 @@ export default async function AccessPage({ params }: { params: Promise<Params> }
       <h2 className="text-xl font-semibold">Access granted through Clusterdesk</h2>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
         {identity.managedAad ? mechanism : null}
+      </p>
+      <p className="mt-1 text-sm">
+        <Link href={`/clusters/${encodeURIComponent(subscriptionId)}/${encodeURIComponent(resourceGroup)}/${encodeURIComponent(name)}/access/check`} className="font-medium underline underline-offset-2">
+          Check access
+        </Link>{" "}
+        — can a person or group do something in a namespace, and why?
       </p>
     </div>
   );
