@@ -84,6 +84,8 @@ try {
   }
 
   const latencies: number[] = [];
+  const queueWaits: number[] = [];
+  const executorTimes: number[] = [];
   for (let index = 0; index < requests + 2; index += 1) {
     const created = await createChangeRequest(
       {
@@ -114,13 +116,24 @@ try {
       20,
     );
     if (ended.status !== "applied") throw new Error(`request ${created.number} failed: ${ended.lastError}`);
-    if (index >= 2) latencies.push(Date.parse(put.time) - approved);
+    if (index < 2) continue;
+    latencies.push(Date.parse(put.time) - approved);
+    // The two halves: the queue handing the job to the worker, then the executor up to its write.
+    const [job] = await db().$queryRaw<{ created: number; started: number }[]>`
+      SELECT extract(epoch FROM created_on) * 1000 AS created, extract(epoch FROM started_on) * 1000 AS started
+      FROM pgboss.job_common WHERE name = 'change-request-execute' AND singleton_key = ${created.id} ORDER BY created_on LIMIT 1`;
+    if (job) {
+      queueWaits.push(Number(job.started) - Number(job.created));
+      executorTimes.push(Date.parse(put.time) - Number(job.started));
+    }
   }
 
   console.log(`approval → first ARM write, ${requests} requests one at a time (after 2 warm-up), worker in a child process, database: ${database.kind}`);
   console.log(`  baseline, ARM GET of the cluster, call → received: ${summary(readReceived)}`);
   console.log(`  baseline, ARM GET of the cluster, round trip:      ${summary(readRoundTrip)}`);
   console.log(`  approval returned → PUT received:                  ${summary(latencies)}`);
+  console.log(`    of which job created → job started (queue):     ${summary(queueWaits)}`);
+  console.log(`    of which job started → PUT received (executor): ${summary(executorTimes)}`);
   await stopJobQueue();
 } finally {
   worker?.kill("SIGTERM");
