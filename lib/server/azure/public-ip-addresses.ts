@@ -4,6 +4,7 @@ import {
   createDefaultHttpClient,
   createPipelineFromOptions,
   createPipelineRequest,
+  type HttpClient,
   RestError,
   type Pipeline,
 } from "@azure/core-rest-pipeline";
@@ -17,6 +18,9 @@ import { portalCredential } from "./credential";
  */
 const apiVersion = "2024-05-01";
 let pipeline: Pipeline | undefined;
+// One HTTP client for every read: a new one per request opened a new TLS connection each time,
+// a handshake on the way to every IP-range change.
+let httpClient: HttpClient | undefined;
 
 function armPipeline(): Pipeline {
   if (!pipeline) {
@@ -32,7 +36,7 @@ export async function publicIpAddressOf(resourceId: string, correlationId?: stri
     method: "GET",
   });
   if (correlationId) request.headers.set("x-ms-client-request-id", correlationId);
-  const response = await armPipeline().sendRequest(createDefaultHttpClient(), request);
+  const response = await armPipeline().sendRequest((httpClient ??= createDefaultHttpClient()), request);
   if (response.status === 404) return null;
   if (response.status !== 200) {
     throw new RestError(`GET ${resourceId} answered ${response.status}`, { statusCode: response.status, request, response });

@@ -24,7 +24,18 @@ async function start(): Promise<PgBoss> {
   if (!databaseUrl) throw new Error("DATABASE_URL is not set");
   // Supervise and monitor every 10 s (defaults: 60 s) so a job whose worker died — a stale
   // heartbeat — is failed and retried within seconds.
-  const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", max: 4, superviseIntervalSeconds: 10, monitorIntervalSeconds: 10 });
+  // LISTEN/NOTIFY: a job inserted on a notify-enabled queue sends pg_notify in the inserting
+  // statement, delivered when that transaction commits, and wakes the workers at once instead of at
+  // their next poll. It holds one extra connection for the listener; polling stays as the fallback
+  // (a lost notification, or a listener that cannot connect, costs one polling interval).
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    schema: "pgboss",
+    max: 4,
+    superviseIntervalSeconds: 10,
+    monitorIntervalSeconds: 10,
+    useListenNotify: true,
+  });
   boss.on("error", (error) => logger.error("job queue error", { error }));
   await boss.start();
   await boss.createQueue(queues.executeChangeRequest, {
@@ -39,7 +50,11 @@ async function start(): Promise<PgBoss> {
     // pg-boss hand the job to another worker within seconds instead of waiting for the expiry.
     heartbeatSeconds: 10,
     expireInSeconds: 30 * 60,
+    notify: true,
   });
+  // createQueue leaves an existing queue's options as they are: databases from before notify
+  // existed need it switched on.
+  await boss.updateQueue(queues.executeChangeRequest, { notify: true });
   await boss.createQueue(queues.reconcile, { policy: "exclusive", retryLimit: 0, expireInSeconds: 300 });
   await boss.schedule(queues.reconcile, "* * * * *");
   return boss;

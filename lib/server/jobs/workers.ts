@@ -15,7 +15,8 @@ export async function startWorkers(): Promise<void> {
   const boss = await jobQueue();
   await boss.work<ExecuteChangeRequestJob>(
     queues.executeChangeRequest,
-    { batchSize: 1, pollingIntervalSeconds: 1 },
+    // Woken by NOTIFY on enqueue (queue.ts); the 1 s poll stays as the fallback for a lost notification.
+    { batchSize: 1, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1 },
     async ([job]) => {
       if (!job) return;
       const outcome = await executeChangeRequest(

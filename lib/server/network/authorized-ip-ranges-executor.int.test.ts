@@ -75,6 +75,16 @@ describe("authorized IP range executor against the emulated ARM", () => {
     expect(record).toMatchObject({ owner: "CI", reason: "CI agents", addedByName: "Priya Patel", requestId: request.id });
   });
 
+  it("reads the cluster from ARM once before its PUT, and sends the PUT the version it read", async () => {
+    const request = await approvedRequest(["203.0.113.8"]);
+    expect(await executeChangeRequest(request.id, attempt(), executors())).toBe("applied");
+    const calls = emulator.requests().filter((entry) => entry.clientRequestId === request.correlationId && entry.path.split("?")[0]?.endsWith("/managedClusters/aks-shared-dev"));
+    const firstPut = calls.findIndex((entry) => entry.method === "PUT");
+    expect(firstPut).toBeGreaterThan(0);
+    expect(calls.slice(0, firstPut).map((entry) => entry.method)).toEqual(["GET"]);
+    expect(calls[firstPut]?.status).toBe(200);
+  });
+
   it("puts the new list into the inventory cache at once, so cluster pages show it before the next sync", async () => {
     await syncInventory();
     const request = await approvedRequest(["198.51.100.128/28"]);

@@ -36,7 +36,8 @@ export function authorizedIpRangesExecutor(options: AuthorizedIpRangeExecutorOpt
       if (tooWide.length > 0) throw new Error(tooWide.join(" "));
 
       for (let conflicts = 0; conflicts < maxEtagConflicts; conflicts += 1) {
-        const { cluster, etag } = await readWhenIdle(resourceId, request, context, options);
+        const read = await readWhenIdle(resourceId, request, context, options);
+        const { cluster, etag } = read;
         if (cluster.apiServerAccess.privateCluster) {
           throw new Error("The cluster is private: its API server has no public endpoint, so authorized IP ranges do not apply.");
         }
@@ -53,8 +54,8 @@ export function authorizedIpRangesExecutor(options: AuthorizedIpRangeExecutorOpt
           if (!etag) throw new RetryableError("ARM returned the cluster without an eTag; cannot update it safely.");
           await context.reportProgress({ phase: "applying", message: `Updating ${cluster.name}: ${describe(plan.added, plan.removed)}`, operation: { status: "Started" } });
           try {
-            const result = await replaceAuthorizedIpRanges(resourceId, plan.ranges, {
-              etag,
+            // The PUT carries the cluster as this read saw it: one ARM read per attempt, not two.
+            const result = await replaceAuthorizedIpRanges(read, plan.ranges, {
               correlationId: request.correlationId,
               pollIntervalMs: options.pollIntervalMs,
               signal: context.signal,
