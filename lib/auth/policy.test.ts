@@ -41,6 +41,9 @@ const resources = {
   failedByLeadA: { kind: "request", requesterId: "u-lead-a", tenantId: "t-a", status: "failed" },
   appliedByLeadA: { kind: "request", requesterId: "u-lead-a", tenantId: "t-a", status: "applied" },
   audit: { kind: "audit" },
+  // A new environment of tenant A on a cluster that hosts none of A's namespaces yet, and on production.
+  environmentOfA: { kind: "tenant-environment", tenantId: "t-a", cluster: { kind: "cluster", hostedTenantIds: [], production: false } },
+  prodEnvironmentOfA: { kind: "tenant-environment", tenantId: "t-a", cluster: { kind: "cluster", hostedTenantIds: [], production: true } },
 } satisfies Record<string, Resource>;
 
 // Expected decisions, one column per persona in `order`: admin, auditor, lead of A, lead of B, plain member.
@@ -107,6 +110,11 @@ const matrix: Array<[Action, keyof typeof resources, [boolean, boolean, boolean,
   ["request.retry", "pendingByLeadA", [N, N, N, N, N]],
   ["audit.view", "audit", [Y, Y, N, N, N]],
   ["audit.export", "audit", [Y, Y, N, N, N]],
+  // A lead asks for environments of their own tenants only; applying without approval is an admin's, never on production.
+  ["environment.request", "environmentOfA", [Y, N, Y, N, N]],
+  ["environment.request", "prodEnvironmentOfA", [Y, N, Y, N, N]],
+  ["environment.apply-directly", "environmentOfA", [Y, N, N, N, N]],
+  ["environment.apply-directly", "prodEnvironmentOfA", [N, N, N, N, N]],
 ];
 
 describe("decide: the permission matrix", () => {
@@ -135,6 +143,7 @@ describe("decide: the permission matrix", () => {
       "namespace-access": resources.writerInA,
       request: resources.pendingByLeadA,
       audit: resources.audit,
+      "tenant-environment": resources.environmentOfA,
     };
     for (const [kind, resource] of Object.entries(sample) as Array<[ResourceKind, Resource]>) {
       const foreign = Object.entries(actionsByResource).filter(([other]) => other !== kind).flatMap(([, actions]) => actions);

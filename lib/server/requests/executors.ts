@@ -1,9 +1,10 @@
 import "server-only";
 import { namespaceAccessExecutor } from "@/lib/server/access/namespace-access-executor";
 import { authorizedIpRangesExecutor } from "@/lib/server/network/authorized-ip-ranges-executor";
+import { tenantEnvironmentExecutor } from "@/lib/server/tenants/environment-executor";
 import type { ChangeExecutor } from "./executor";
 
 /** The executor of each request kind. Kinds without one fail visibly instead of being ignored. */
 export function changeExecutors(): Record<string, ChangeExecutor> {
-  return { "authorized-ip-ranges": authorizedIpRangesExecutor(), "namespace-access": namespaceAccessExecutor() };
+  return { "authorized-ip-ranges": authorizedIpRangesExecutor(), "namespace-access": namespaceAccessExecutor(), "tenant-environment": tenantEnvironmentExecutor() };
 }
