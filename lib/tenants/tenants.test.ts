@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { environmentRequestForm } from "./environment-form";
 import { checkEnvironmentName, checkNamespace, isDns1123Label } from "./environment-names";
 import { diffFields } from "./field-diff";
 import { classifyObject, describePlanSummary, summarizePlan } from "./plan";
@@ -131,5 +132,16 @@ describe("plan classification", () => {
 
   it("diffs arrays element by element", () => {
     expect(diffFields({ subjects: [{ name: "a" }] }, { subjects: [{ name: "a" }, { name: "b" }] })).toEqual([{ path: "subjects[1].name", before: null, after: "b" }]);
+  });
+});
+
+describe("environment request form", () => {
+  const valid = { tenantSlug: "orion", environment: "dev", clusterId: "/subscriptions/x", template: "standard", justification: "first environment" };
+  it("accepts a complete form", () => expect(environmentRequestForm.safeParse(valid).success).toBe(true));
+  it("names each bad field with a clear message", () => {
+    const parsed = environmentRequestForm.safeParse({ ...valid, environment: "Dev!", template: "huge", justification: "x" });
+    expect(parsed.success).toBe(false);
+    const messages = Object.fromEntries((parsed.error?.issues ?? []).map((issue) => [String(issue.path[0]), issue.message]));
+    expect(messages).toEqual({ environment: expect.stringContaining("lower-case"), template: "Choose a template.", justification: expect.stringContaining("at least 5") });
   });
 });
