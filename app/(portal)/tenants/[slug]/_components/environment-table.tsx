@@ -14,16 +14,18 @@ function QuotaCell({ quota }: { quota: EnvironmentQuota }) {
     );
   }
   return (
-    <dl className="grid grid-cols-[auto_auto] gap-x-3 text-xs" aria-label="Quota used of hard limit">
-      {quota.usage.map((entry) => (
-        <div key={entry.resource} className="contents">
-          <dt className="font-mono">{entry.resource}</dt>
-          <dd>
-            {entry.used} / {entry.hard}
-          </dd>
-        </div>
-      ))}
-    </dl>
+    <div role="group" aria-label="Quota used of hard limit">
+      <dl className="grid grid-cols-[auto_auto] gap-x-3 text-xs">
+        {quota.usage.map((entry) => (
+          <div key={entry.resource} className="contents">
+            <dt className="font-mono">{entry.resource}</dt>
+            <dd>
+              {entry.used} / {entry.hard}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </div>
   );
 }
 
