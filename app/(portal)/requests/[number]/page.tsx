@@ -87,7 +87,11 @@ export default async function RequestPage({ params }: { params: Params }) {
           <Section id="change-heading" title="What changes">
             <ChangeSummary change={request.change} rangeOwners={request.rangeOwners} tenantName={request.tenant?.name ?? null} />
             <RequestWarnings warnings={request.warnings} />
-            {request.change.kind === "tenant-environment" ? (
+            {/* Not while in flight: the page refreshes every 2 s then, and a refresh waits for the plan's dry runs. */}
+            {request.change.kind === "tenant-environment" && inFlight ? (
+              <p className="text-sm text-slate-600 dark:text-slate-400">The environment is being applied step by step (progress above); its plan is computed again once the apply has finished.</p>
+            ) : null}
+            {request.change.kind === "tenant-environment" && !inFlight ? (
               <Suspense fallback={<p role="status" className="text-sm text-slate-600 dark:text-slate-400">Computing the plan against the cluster…</p>}>
                 <EnvironmentPlan requestId={request.id} />
               </Suspense>
