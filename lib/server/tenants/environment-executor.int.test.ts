@@ -95,6 +95,7 @@ describe("applying a tenant environment", () => {
 
   it("re-applies an unchanged environment without writing anything", async () => {
     expect(await executeChangeRequest((await approvedRequest()).id, attempt, executors)).toBe("applied");
+    await expect.poll(() => storedWrites().length, { timeout: 10_000 }).toBe(9);
     emulator.clearRequests();
     const again = await approvedRequest();
     expect(await executeChangeRequest(again.id, attempt, executors)).toBe("applied");
@@ -109,13 +110,16 @@ describe("applying a tenant environment", () => {
     const quota = result.steps.find((step) => step.kind === "ResourceQuota");
     expect(quota?.action).toBe("update");
     expect(quota?.changes).toContainEqual({ path: "spec.hard.pods", before: "50", after: "10" });
-    expect(storedWrites().filter((entry) => entry.path.includes("resourcequotas"))).toHaveLength(1);
+    // The first apply's create only: the plan's dry run stored nothing.
+    await expect.poll(() => storedWrites().filter((entry) => entry.path.includes("resourcequotas")).length, { timeout: 10_000 }).toBe(1);
   });
 
   it("refuses a namespace that exists and is not Clusterdesk's: conflict in the plan, the apply fails and writes nothing", async () => {
     const environment = await onCluster();
     const namespace = environment.rendered.objects[0] ?? orionDevMissing();
     await environment.client.apply({ ...namespace, metadata: { name: "orion-dev", labels: { team: "someone-else" } } });
+    // The emulator logs a request once its response is done, which can be after the client has it.
+    await expect.poll(() => storedWrites().length, { timeout: 10_000 }).toBe(1);
     emulator.clearRequests();
 
     const result = await plan();
