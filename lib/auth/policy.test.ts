@@ -45,6 +45,9 @@ const resources = {
   namespaceOfA: { kind: "cluster-namespace", cluster: sharedCluster, namespace: "a-dev", tenantId: "t-a" },
   namespaceOfB: { kind: "cluster-namespace", cluster: sharedCluster, namespace: "b-dev", tenantId: "t-b" },
   namespaceOfNobody: { kind: "cluster-namespace", cluster: sharedCluster, namespace: "kube-system", tenantId: null },
+  // A new environment of tenant A on a cluster that hosts none of A's namespaces yet, and on production.
+  environmentOfA: { kind: "tenant-environment", tenantId: "t-a", cluster: { kind: "cluster", hostedTenantIds: [], production: false } },
+  prodEnvironmentOfA: { kind: "tenant-environment", tenantId: "t-a", cluster: { kind: "cluster", hostedTenantIds: [], production: true } },
 } satisfies Record<string, Resource>;
 
 // Expected decisions, one column per persona in `order`: admin, auditor, lead of A, lead of B, plain member.
@@ -122,6 +125,11 @@ const matrix: Array<[Action, keyof typeof resources, [boolean, boolean, boolean,
   ["access.check", "namespaceOfA", [Y, Y, Y, N, N]],
   ["access.check", "namespaceOfB", [Y, Y, N, Y, N]],
   ["access.check", "namespaceOfNobody", [Y, Y, N, N, N]],
+  // A lead asks for environments of their own tenants only; applying without approval is an admin's, never on production.
+  ["environment.request", "environmentOfA", [Y, N, Y, N, N]],
+  ["environment.request", "prodEnvironmentOfA", [Y, N, Y, N, N]],
+  ["environment.apply-directly", "environmentOfA", [Y, N, N, N, N]],
+  ["environment.apply-directly", "prodEnvironmentOfA", [N, N, N, N, N]],
 ];
 
 describe("decide: the permission matrix", () => {
@@ -151,6 +159,7 @@ describe("decide: the permission matrix", () => {
       request: resources.pendingByLeadA,
       audit: resources.audit,
       "cluster-namespace": resources.namespaceOfA,
+      "tenant-environment": resources.environmentOfA,
     };
     for (const [kind, resource] of Object.entries(sample) as Array<[ResourceKind, Resource]>) {
       const foreign = Object.entries(actionsByResource).filter(([other]) => other !== kind).flatMap(([, actions]) => actions);

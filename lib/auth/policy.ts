@@ -29,6 +29,8 @@ export type Resource =
   | { kind: "ip-range"; cluster: ClusterResource; ownerTenantId: string | null }
   | { kind: "tenant"; tenantId: string }
   | NamespaceAccessResource
+  /** A tenant's environment (namespace) on a cluster, asked for or applied. */
+  | { kind: "tenant-environment"; tenantId: string; cluster: ClusterResource }
   | { kind: "request"; requesterId: string; tenantId: string | null; status: RequestStatus }
   | { kind: "audit" }
   | ClusterNamespaceResource;
@@ -62,6 +64,7 @@ export const actionsByResource = {
   "ip-range": ["ip-range.request-removal"],
   tenant: ["tenant.view", "tenant.manage", "tenant.request-access"],
   "namespace-access": ["access.request-grant", "access.grant-directly", "access.revoke", "access.request-revoke", "access.request-extend"],
+  "tenant-environment": ["environment.request", "environment.apply-directly"],
   request: ["request.view", "request.approve", "request.reject", "request.cancel", "request.retry"],
   audit: ["audit.view", "audit.export"],
   "cluster-namespace": ["access.check"],
@@ -183,6 +186,18 @@ function decideNamespaceAccess(principal: Principal, action: ActionOn<"namespace
   }
 }
 
+function decideTenantEnvironment(principal: Principal, action: ActionOn<"tenant-environment">, environment: Extract<Resource, { kind: "tenant-environment" }>): Decision {
+  switch (action) {
+    case "environment.request":
+      return isAdmin(principal) || owns(principal, environment.tenantId) ? allow : deny("You can ask for environments only for tenants you own.");
+    case "environment.apply-directly":
+      if (!isAdmin(principal)) return deny("Only platform admins can apply an environment without approval.");
+      return environment.cluster.production
+        ? deny("This is a production cluster: every change, also a platform admin's, needs a second platform admin's approval. Submit it as a request.")
+        : allow;
+  }
+}
+
 function decideRequest(principal: Principal, action: ActionOn<"request">, request: Extract<Resource, { kind: "request" }>): Decision {
   const ownRequest = request.requesterId === principal.objectId;
   switch (action) {
@@ -240,6 +255,8 @@ export function decide(principal: Principal, action: Action, resource: Resource)
       return isActionOn("tenant", action) ? decideTenant(principal, action, resource) : mismatch(action, resource.kind);
     case "namespace-access":
       return isActionOn("namespace-access", action) ? decideNamespaceAccess(principal, action, resource) : mismatch(action, resource.kind);
+    case "tenant-environment":
+      return isActionOn("tenant-environment", action) ? decideTenantEnvironment(principal, action, resource) : mismatch(action, resource.kind);
     case "request":
       return isActionOn("request", action) ? decideRequest(principal, action, resource) : mismatch(action, resource.kind);
     case "audit":

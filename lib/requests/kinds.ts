@@ -76,10 +76,25 @@ export const namespaceAccessExtensionPayload = z.object({
 
 export type NamespaceAccessExtensionPayload = z.infer<typeof namespaceAccessExtensionPayload>;
 
+/**
+ * Onboard (or re-apply) one tenant environment from a template: the namespace `<slug>-<environment>`
+ * on the request's cluster with its quota, limits, network policies and role bindings. The tenant's
+ * groups are read when the plan is computed and applied, so a re-apply follows group changes.
+ */
+export const tenantEnvironmentPayload = z.object({
+  tenantSlug: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/).max(40),
+  environment: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/).max(20),
+  namespace: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/).max(63),
+  template: z.enum(["standard", "restricted", "sandbox"]),
+});
+
+export type TenantEnvironmentPayload = z.infer<typeof tenantEnvironmentPayload>;
+
 export const requestKinds = {
   "authorized-ip-ranges": { label: "API server IP ranges", payload: authorizedIpRangeChangePayload },
   "namespace-access": { label: "Namespace access", payload: namespaceAccessPayload },
   "namespace-access-extension": { label: "Namespace access extension", payload: namespaceAccessExtensionPayload },
+  "tenant-environment": { label: "Tenant environment", payload: tenantEnvironmentPayload },
 } as const;
 
 export type RequestKind = keyof typeof requestKinds;

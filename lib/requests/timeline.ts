@@ -58,6 +58,8 @@ function describe(event: TimelineSource): { title: string; tone: TimelineTone; s
       return { title: "Not effective in time", tone: "danger", showReason: true };
     case "request.retried":
       return { title: `Retried by ${who}`, tone: "progress", showReason: true };
+    case "tenant_environment.object_applied":
+      return { title: "Environment step done", tone: "progress", showReason: true };
     default:
       return { title: event.action, tone: "neutral", showReason: true };
   }

@@ -15,7 +15,7 @@ export default async function TenantsPage() {
     <>
       <PageHeader
         title="Tenants"
-        description="Teams, their owner groups and the namespaces they run in. Members of a tenant's owner group are its team leads. Onboarding new tenants through Clusterdesk comes with a later release; the demo organisation's tenants are seeded."
+        description="Teams, their owner groups and the namespaces they run in. Members of a tenant's owner group are its team leads. Open a tenant to see its environments and request a new one from a template; creating tenants themselves comes with a later release (the demo organisation's tenants are seeded)."
       />
       {tenants.length === 0 ? (
         <EmptyState title="No tenants to show">
@@ -34,7 +34,9 @@ export default async function TenantsPage() {
             {tenants.map((tenant) => (
               <tr key={tenant.id}>
                 <Td>
-                  <p className="font-medium">{tenant.displayName}</p>
+                  <Link href={`/tenants/${tenant.slug}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
+                    {tenant.displayName}
+                  </Link>
                   <p className="text-xs text-slate-600 dark:text-slate-400">{tenant.slug}</p>
                 </Td>
                 <Td className="font-mono text-xs">{tenant.ownerGroupId}</Td>

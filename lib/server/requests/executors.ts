@@ -2,9 +2,15 @@ import "server-only";
 import { grantExtensionExecutor } from "@/lib/server/access/grant-extension-executor";
 import { namespaceAccessExecutor } from "@/lib/server/access/namespace-access-executor";
 import { authorizedIpRangesExecutor } from "@/lib/server/network/authorized-ip-ranges-executor";
+import { tenantEnvironmentExecutor } from "@/lib/server/tenants/environment-executor";
 import type { ChangeExecutor } from "./executor";
 
 /** The executor of each request kind. Kinds without one fail visibly instead of being ignored. */
 export function changeExecutors(): Record<string, ChangeExecutor> {
-  return { "authorized-ip-ranges": authorizedIpRangesExecutor(), "namespace-access": namespaceAccessExecutor(), "namespace-access-extension": grantExtensionExecutor() };
+  return {
+    "authorized-ip-ranges": authorizedIpRangesExecutor(),
+    "namespace-access": namespaceAccessExecutor(),
+    "namespace-access-extension": grantExtensionExecutor(),
+    "tenant-environment": tenantEnvironmentExecutor(),
+  };
 }

@@ -3,11 +3,12 @@ import { z } from "zod";
 import type { Principal, Resource } from "@/lib/auth/policy";
 import { parseClusterResourceId } from "@/lib/clusters/resource-id";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { type AuthorizedIpRangeChangePayload, authorizedIpRangeChangePayload, namespaceAccessExtensionPayload, namespaceAccessPayload, type RequestKind } from "@/lib/requests/kinds";
+import { type AuthorizedIpRangeChangePayload, authorizedIpRangeChangePayload, namespaceAccessExtensionPayload, namespaceAccessPayload, type RequestKind, tenantEnvironmentPayload } from "@/lib/requests/kinds";
 import { describeAccessChange, describeAccessExtension } from "@/lib/access/describe-change";
 import { type RequestView, requestKindLabel, viewStatuses } from "@/lib/requests/presentation";
 import { isTerminal, type RequestStatus, requestStatuses } from "@/lib/requests/state-machine";
 import { type TimelineEntry, timelineOf } from "@/lib/requests/timeline";
+import { describeEnvironmentRequest } from "@/lib/tenants/describe-request";
 import { listAuditEvents } from "@/lib/server/audit/list-audit-events";
 import { db } from "@/lib/server/db/client";
 import { rangeOwnersOn } from "@/lib/server/network/range-owners";
@@ -143,6 +144,7 @@ export type RequestProgress = { phase: string; message: string; operationStatus:
 export type RequestChange =
   | ({ kind: "authorized-ip-ranges" } & AuthorizedIpRangeChangePayload)
   | { kind: "namespace-access"; description: string }
+  | { kind: "tenant-environment"; description: string }
   | { kind: "unrecognized"; json: string };
 
 export type ChangeRequestDetail = ChangeRequestSummary & {
@@ -189,6 +191,10 @@ function changeOf(kind: string, payload: Prisma.JsonValue): RequestChange {
     // Shown like any access change: one sentence for the approver.
     const parsed = namespaceAccessExtensionPayload.safeParse(payload);
     if (parsed.success) return { kind: "namespace-access", description: describeAccessExtension(parsed.data) };
+  }
+  if (kind === "tenant-environment") {
+    const parsed = tenantEnvironmentPayload.safeParse(payload);
+    if (parsed.success) return { kind, description: describeEnvironmentRequest(parsed.data) };
   }
   return { kind: "unrecognized", json: JSON.stringify(payload, null, 2) };
 }

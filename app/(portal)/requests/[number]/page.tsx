@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { type ReactNode, Suspense } from "react";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,6 +10,7 @@ import { authorizePage } from "@/lib/server/auth/current-user";
 import { findChangeRequestByNumber } from "@/lib/server/requests/queries";
 import { RequestStatusBadge } from "../_components/request-status-badge";
 import { ChangeSummary } from "./_components/change-summary";
+import { EnvironmentPlan } from "./_components/environment-plan";
 import { LiveRefresh } from "./_components/live-refresh";
 import { RequestActions } from "./_components/request-actions";
 import { RequestFacts } from "./_components/request-facts";
@@ -86,6 +87,15 @@ export default async function RequestPage({ params }: { params: Params }) {
           <Section id="change-heading" title="What changes">
             <ChangeSummary change={request.change} rangeOwners={request.rangeOwners} tenantName={request.tenant?.name ?? null} />
             <RequestWarnings warnings={request.warnings} />
+            {/* Not while in flight: the page refreshes every 2 s then, and a refresh waits for the plan's dry runs. */}
+            {request.change.kind === "tenant-environment" && inFlight ? (
+              <p className="text-sm text-slate-600 dark:text-slate-400">The environment is being applied step by step (progress above); its plan is computed again once the apply has finished.</p>
+            ) : null}
+            {request.change.kind === "tenant-environment" && !inFlight ? (
+              <Suspense fallback={<p role="status" className="text-sm text-slate-600 dark:text-slate-400">Computing the plan against the cluster…</p>}>
+                <EnvironmentPlan requestId={request.id} />
+              </Suspense>
+            ) : null}
           </Section>
           <Section id="justification-heading" title="Justification">
             <p className="whitespace-pre-wrap rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">{request.justification}</p>

@@ -19,7 +19,7 @@ export function ChangeSummary({ change, rangeOwners, tenantName }: { change: Req
       </div>
     );
   }
-  if (change.kind === "namespace-access") {
+  if (change.kind === "namespace-access" || change.kind === "tenant-environment") {
     return <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm dark:border-slate-800 dark:bg-slate-900">{change.description}</p>;
   }
   return (

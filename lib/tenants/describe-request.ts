@@ -1,0 +1,7 @@
+import type { TenantEnvironmentPayload } from "@/lib/requests/kinds";
+import { environmentTemplates } from "./templates";
+
+/** A tenant-environment request as one sentence, for the request page and lists. */
+export function describeEnvironmentRequest(payload: TenantEnvironmentPayload): string {
+  return `Environment ${payload.environment} of tenant ${payload.tenantSlug}: namespace ${payload.namespace} from the ${environmentTemplates[payload.template].label} template (namespace with Pod Security labels, quota, limit range, network policies and role bindings for the tenant's groups).`;
+}

@@ -1,0 +1,89 @@
+/**
+ * Environment templates: what Clusterdesk puts in a tenant's namespace. Built into the code for now
+ * (admin-managed templates come later); the quantities are Kubernetes quantity strings, checked by
+ * the API server when applied (and by the dry run of the plan before that).
+ */
+
+/** Pod Security Standards levels (https://kubernetes.io/docs/concepts/security/pod-security-standards/). */
+export type PodSecurityLevel = "privileged" | "baseline" | "restricted";
+
+export type EnvironmentTemplate = {
+  name: TemplateName;
+  label: string;
+  description: string;
+  podSecurity: { enforce: PodSecurityLevel; warn: PodSecurityLevel; audit: PodSecurityLevel };
+  /** ResourceQuota `spec.hard`. */
+  quota: {
+    "requests.cpu": string;
+    "requests.memory": string;
+    "limits.cpu": string;
+    "limits.memory": string;
+    pods: string;
+    "services.loadbalancers": string;
+    persistentvolumeclaims: string;
+    "requests.storage": string;
+  };
+  /** LimitRange defaults per container, so pods without requests/limits still count against the quota. */
+  containerDefaults: { request: { cpu: string; memory: string }; limit: { cpu: string; memory: string } };
+};
+
+export const templateNames = ["standard", "restricted", "sandbox"] as const;
+export type TemplateName = (typeof templateNames)[number];
+
+export function isTemplateName(value: string): value is TemplateName {
+  return (templateNames as readonly string[]).includes(value);
+}
+
+export const environmentTemplates: Record<TemplateName, EnvironmentTemplate> = {
+  standard: {
+    name: "standard",
+    label: "Standard",
+    description: "A team's everyday namespace: baseline Pod Security enforced (restricted warned and audited), one load balancer, moderate quota.",
+    podSecurity: { enforce: "baseline", warn: "restricted", audit: "restricted" },
+    quota: {
+      "requests.cpu": "4",
+      "requests.memory": "8Gi",
+      "limits.cpu": "8",
+      "limits.memory": "16Gi",
+      pods: "50",
+      "services.loadbalancers": "1",
+      persistentvolumeclaims: "10",
+      "requests.storage": "100Gi",
+    },
+    containerDefaults: { request: { cpu: "100m", memory: "128Mi" }, limit: { cpu: "500m", memory: "512Mi" } },
+  },
+  restricted: {
+    name: "restricted",
+    label: "Restricted",
+    description: "For sensitive workloads: restricted Pod Security enforced, no load balancers (traffic through the shared ingress), larger quota.",
+    podSecurity: { enforce: "restricted", warn: "restricted", audit: "restricted" },
+    quota: {
+      "requests.cpu": "8",
+      "requests.memory": "16Gi",
+      "limits.cpu": "16",
+      "limits.memory": "32Gi",
+      pods: "100",
+      "services.loadbalancers": "0",
+      persistentvolumeclaims: "20",
+      "requests.storage": "200Gi",
+    },
+    containerDefaults: { request: { cpu: "100m", memory: "128Mi" }, limit: { cpu: "1", memory: "1Gi" } },
+  },
+  sandbox: {
+    name: "sandbox",
+    label: "Sandbox",
+    description: "For experiments: baseline Pod Security, small quota, no load balancers and little storage.",
+    podSecurity: { enforce: "baseline", warn: "baseline", audit: "restricted" },
+    quota: {
+      "requests.cpu": "1",
+      "requests.memory": "2Gi",
+      "limits.cpu": "2",
+      "limits.memory": "4Gi",
+      pods: "10",
+      "services.loadbalancers": "0",
+      persistentvolumeclaims: "2",
+      "requests.storage": "10Gi",
+    },
+    containerDefaults: { request: { cpu: "50m", memory: "64Mi" }, limit: { cpu: "250m", memory: "256Mi" } },
+  },
+};
