@@ -1,14 +1,5 @@
-/** What the environment request form shows after a submit. */
-export type EnvironmentFormState =
-  | { status: "idle" }
-  | { status: "done"; message: string; number: number }
-  | {
-      status: "error";
-      message: string;
-      fieldErrors?: Partial<Record<string, string>>;
-      openRequest?: number;
-      /** What was submitted: React resets a form after its action, and a failure must lose nothing. */
-      values?: Record<string, string>;
-    };
+import { type ChangeRequestFormState, idleChangeRequestForm } from "@/lib/requests/form-state";
 
-export const idleEnvironmentForm: EnvironmentFormState = { status: "idle" };
+/** What the environment request form shows after a submit. */
+export type EnvironmentFormState = ChangeRequestFormState;
+export const idleEnvironmentForm: EnvironmentFormState = idleChangeRequestForm;

@@ -1,8 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { RequestFeedback } from "@/components/requests/request-feedback";
 import { Button } from "@/components/ui/button";
 import { maxEnvironmentNameLength } from "@/lib/tenants/environment-names";
 import { FieldError, inputClass } from "../../../clusters/[subscriptionId]/[resourceGroup]/[name]/ip-ranges/_components/form-feedback";
@@ -19,7 +18,6 @@ export function EnvironmentRequestForm({ tenantSlug, clusters, templates, canApp
   const values = state.status === "error" ? (state.values ?? {}) : {};
   const described = (field: string, hint?: string) => (errors[field] ? `${field}-error` : hint);
   if (clusters.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">The inventory has no clusters yet, so there is nowhere to put an environment.</p>;
-  const number = state.status === "done" ? state.number : state.status === "error" ? state.openRequest : undefined;
   return (
     <form action={submit} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" aria-labelledby="request-environment-heading">
       <h2 id="request-environment-heading" className="text-lg font-semibold">
@@ -90,20 +88,7 @@ export function EnvironmentRequestForm({ tenantSlug, clusters, templates, canApp
           Apply now as a direct change (not on production clusters; recorded as approved by you, with the reason above)
         </label>
       ) : null}
-      {state.status === "idle" ? (
-        <div aria-live="polite" />
-      ) : (
-        <Alert tone={state.status === "done" ? "success" : "error"} role={state.status === "done" ? "status" : "alert"}>
-          <p>{state.message}</p>
-          {number ? (
-            <p className="mt-1">
-              <Link href={`/requests/${number}`} className="font-medium underline underline-offset-2">
-                Open request #{number}
-              </Link>
-            </p>
-          ) : null}
-        </Alert>
-      )}
+      <RequestFeedback state={state} />
       <Button type="submit" disabled={pending}>
         {pending ? "Planning…" : "Request environment"}
       </Button>

@@ -1,14 +1,5 @@
-/** What the access forms show after a submit. */
-export type AccessFormState =
-  | { status: "idle" }
-  | { status: "done"; message: string; number: number }
-  | {
-      status: "error";
-      message: string;
-      fieldErrors?: Partial<Record<string, string>>;
-      openRequest?: number;
-      /** What was submitted: React resets a form after its action, and a failure must lose nothing. */
-      values?: Record<string, string>;
-    };
+import { type ChangeRequestFormState, idleChangeRequestForm } from "@/lib/requests/form-state";
 
-export const idleAccessForm: AccessFormState = { status: "idle" };
+/** What the access forms show after a submit. */
+export type AccessFormState = ChangeRequestFormState;
+export const idleAccessForm: AccessFormState = idleChangeRequestForm;

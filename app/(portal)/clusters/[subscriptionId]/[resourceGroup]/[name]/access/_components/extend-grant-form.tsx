@@ -7,7 +7,7 @@ import { accessDurations } from "@/lib/access/durations";
 import { extendAccessGrantAction } from "../_actions/extend-access-grant";
 import { idleAccessForm } from "../_actions/form-state";
 import { FieldError, inputClass } from "../../ip-ranges/_components/form-feedback";
-import { AccessFeedback } from "./access-feedback";
+import { RequestFeedback } from "@/components/requests/request-feedback";
 
 /** Asks for more time on a time-bound grant before it ends: how much longer, and why. */
 export function ExtendGrantForm({ grantId, label }: { grantId: string; label: string }) {
@@ -41,7 +41,7 @@ export function ExtendGrantForm({ grantId, label }: { grantId: string; label: st
         </label>
         <textarea id={`extend-reason-${grantId}`} name="justification" required rows={2} className={inputClass} aria-invalid={errors.justification ? true : undefined} />
         <FieldError id={`extend-reason-error-${grantId}`} message={errors.justification} />
-        <AccessFeedback state={state} />
+        <RequestFeedback state={state} />
         <Button type="submit" disabled={pending}>
           {pending ? "Submitting…" : "Ask to extend"}
         </Button>

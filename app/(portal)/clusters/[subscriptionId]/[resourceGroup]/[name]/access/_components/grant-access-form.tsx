@@ -7,7 +7,7 @@ import type { GrantChoices } from "@/lib/server/access/access-view";
 import { idleAccessForm } from "../_actions/form-state";
 import { requestAccessGrantAction } from "../_actions/request-access-grant";
 import { FieldError, inputClass } from "../../ip-ranges/_components/form-feedback";
-import { AccessFeedback } from "./access-feedback";
+import { RequestFeedback } from "@/components/requests/request-feedback";
 import { DurationField } from "./duration-field";
 import { PeoplePicker } from "@/components/access/people-picker";
 import { searchDirectoryAction } from "@/app/(portal)/access/_actions/search-directory";
@@ -92,7 +92,7 @@ export function GrantAccessForm({ clusterId, choices, canApplyDirectly, fourEyes
         <FieldError id="justification-error" message={errors.justification} />
       </div>
       <DirectChangeSubmit canApplyDirectly={canApplyDirectly} applyNow={values.applyNow} pending={pending}>
-        <AccessFeedback state={state} />
+        <RequestFeedback state={state} />
       </DirectChangeSubmit>
     </form>
   );

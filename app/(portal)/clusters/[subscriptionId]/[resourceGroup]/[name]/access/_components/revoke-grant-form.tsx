@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { idleAccessForm } from "../_actions/form-state";
 import { revokeAccessGrantAction } from "../_actions/revoke-access-grant";
 import { FieldError, inputClass } from "../../ip-ranges/_components/form-feedback";
-import { AccessFeedback } from "./access-feedback";
+import { RequestFeedback } from "@/components/requests/request-feedback";
 
 /** Revoking cuts someone off at once: it asks for a reason and an explicit confirmation. */
 export function RevokeGrantForm({ grantId, label }: { grantId: string; label: string }) {
@@ -23,7 +23,7 @@ export function RevokeGrantForm({ grantId, label }: { grantId: string; label: st
         </label>
         <textarea id={`revoke-reason-${grantId}`} name="justification" required rows={2} className={inputClass} aria-invalid={reasonError ? true : undefined} />
         <FieldError id={`revoke-reason-error-${grantId}`} message={reasonError} />
-        <AccessFeedback state={state} />
+        <RequestFeedback state={state} />
         <Button type="submit" variant="danger" disabled={pending}>
           {pending ? "Submitting…" : "Confirm revocation"}
         </Button>

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
-import type { AccessFormState } from "../_actions/form-state";
+import type { ChangeRequestFormState } from "@/lib/requests/form-state";
 
 /** The outcome of a submit, announced to screen readers, with a link to the request it made or met. */
-export function AccessFeedback({ state }: { state: AccessFormState }) {
+export function RequestFeedback({ state }: { state: ChangeRequestFormState }) {
   if (state.status === "idle") return <div aria-live="polite" />;
   const number = state.status === "done" ? state.number : state.openRequest;
   return (
