@@ -17,23 +17,21 @@ const columns = Prisma.sql`seq, occurred_at AS "occurredAt", actor_kind::text AS
   cluster_id AS "clusterId", tenant_id AS "tenantId", outcome::text AS outcome, before, after, reason,
   correlation_id AS "correlationId", client_ip AS "clientIp", user_agent AS "userAgent", prev_hash AS "prevHash", hash`;
 
-// LIKE treats _ and % as wildcards; action names contain _.
-const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-
 /**
- * Every action under a prefix, read by a loose index scan over (action, seq): a few dozen index
- * probes however many events there are.
+ * Every action under a prefix. The distinct actions (a few dozen) are read by a loose index scan over
+ * (action, seq): one index probe per action however many events there are. The prefix is matched
+ * here rather than with LIKE, which a btree under a non-C collation cannot serve.
  */
 async function actionsUnder(prefix: string, client: Prisma.TransactionClient): Promise<string[]> {
   const rows = await client.$queryRaw<Array<{ action: string }>>`
     WITH RECURSIVE found(action) AS (
-      (SELECT action FROM audit_event WHERE action LIKE ${likePrefix(prefix)} ORDER BY action LIMIT 1)
+      (SELECT action FROM audit_event ORDER BY action LIMIT 1)
       UNION ALL
-      SELECT (SELECT action FROM audit_event WHERE action > found.action AND action LIKE ${likePrefix(prefix)} ORDER BY action LIMIT 1)
+      SELECT (SELECT action FROM audit_event WHERE action > found.action ORDER BY action LIMIT 1)
       FROM found WHERE found.action IS NOT NULL
     )
     SELECT action FROM found WHERE action IS NOT NULL`;
-  return rows.map((row) => row.action);
+  return rows.map((row) => row.action).filter((action) => action.startsWith(prefix));
 }
 
 /**
@@ -41,14 +39,15 @@ async function actionsUnder(prefix: string, client: Prisma.TransactionClient): P
  * order. A lead's scope is an OR of them; OR-ing in one WHERE would make PostgreSQL read every
  * matching row and sort, so each becomes its own `ORDER BY seq DESC LIMIT n` branch (below).
  */
-function scopeBranches(scope: AuditReviewScope): Prisma.Sql[] {
+async function scopeBranches(scope: AuditReviewScope, client: Prisma.TransactionClient): Promise<Prisma.Sql[]> {
   if (scope.kind === "all") return [Prisma.sql`TRUE`];
+  // Ranges a tenant's request added: their adoption, expiry and removal events carry no tenant. One
+  // branch per range, served by (target_type, target_id, seq); a semi-join made PostgreSQL walk seq.
+  const ranges = await client.authorizedIpRange.findMany({ where: { tenantId: { in: [...scope.tenantIds] } }, select: { clusterResourceId: true, range: true } });
   return [
     ...scope.tenantIds.map((tenantId) => Prisma.sql`tenant_id = ${tenantId}`),
     Prisma.sql`actor_object_id = ${scope.actorObjectId}`,
-    // Ranges a tenant's request added: their adoption, expiry and removal events carry no tenant.
-    Prisma.sql`target_type = 'authorized_ip_range' AND (cluster_id, target_id) IN (
-      SELECT cluster_resource_id, range FROM authorized_ip_range WHERE tenant_id = ANY(${[...scope.tenantIds]}::text[]))`,
+    ...ranges.map((range) => Prisma.sql`target_type = 'authorized_ip_range' AND target_id = ${range.range} AND cluster_id = ${range.clusterResourceId}`),
   ];
 }
 
@@ -64,6 +63,12 @@ function filterConditions(filters: ReviewFilters, cursor: bigint | null): Prisma
   if (from) conditions.push(Prisma.sql`occurred_at >= ${from}`);
   if (to) conditions.push(Prisma.sql`occurred_at < ${to}`);
   return conditions;
+}
+
+/** A range of at most 31 days: reading all of it through the occurred_at index and sorting is cheap. */
+function narrowTimeRange(filters: ReviewFilters): boolean {
+  const { from, to } = reviewTimeRange(filters);
+  return from !== undefined && to !== undefined && to.getTime() - from.getTime() <= 31 * 24 * 60 * 60 * 1000;
 }
 
 /**
@@ -82,13 +87,23 @@ export async function reviewAuditEvents(
 
   const common = filterConditions(filters, cursor);
   const branches: Prisma.Sql[] = [];
-  for (const scopeCondition of scopeBranches(scope)) {
+  for (const scopeCondition of await scopeBranches(scope, client)) {
     for (const action of actions) {
       for (const actor of actors) {
         const conditions = [scopeCondition, ...common];
         if (action !== null) conditions.push(Prisma.sql`action = ${action}`);
         if (actor !== null) conditions.push(Prisma.sql`actor_object_id = ${actor}`);
-        branches.push(Prisma.sql`(SELECT ${columns} FROM audit_event WHERE ${Prisma.join(conditions, " AND ")} ORDER BY seq DESC LIMIT ${take + 1})`);
+        const where = Prisma.join(conditions, " AND ");
+        branches.push(
+          narrowTimeRange(filters)
+            ? // OFFSET 0 fences the subquery: otherwise PostgreSQL walks seq down from the newest event
+              // and filters by time, which reads every later event to reach an old week. The fenced part
+              // picks seqs only, from the (occurred_at, seq) index; whole rows are read for the page alone.
+              Prisma.sql`(SELECT ${columns} FROM audit_event WHERE seq IN (
+                SELECT seq FROM (SELECT seq FROM audit_event WHERE ${where} OFFSET 0) AS fenced ORDER BY seq DESC LIMIT ${take + 1}
+              ) ORDER BY seq DESC)`
+            : Prisma.sql`(SELECT ${columns} FROM audit_event WHERE ${where} ORDER BY seq DESC LIMIT ${take + 1})`,
+        );
       }
     }
   }
