@@ -54,6 +54,14 @@ describe("a team lead's scope, enforced in the query", () => {
     expect(events.some((item) => item.tenantId === tenantB)).toBe(false);
   });
 
+  it("applies a category to every part of a lead's scope: tenant, own acts and owned ranges", async () => {
+    const lead = principalOf(leadA, [tenantA]);
+    expect(actionsOf(await review(lead, { action: "request.*" }))).toEqual(["request.approved", "request.created"]);
+    expect(actionsOf(await review(lead, { action: "access.*" }))).toEqual(["access.denied"]);
+    const ranges = await review(lead, { action: "cluster.authorized_ip_range.*" });
+    expect(ranges.map((item) => item.targetId)).toEqual([rangeOfA]);
+  });
+
   it("shows an auditor everything", async () => {
     expect(await review(principalOf(`auditor-${run}`, [], ["auditor"]), {})).toHaveLength(8);
   });

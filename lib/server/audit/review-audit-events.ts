@@ -39,17 +39,24 @@ async function actionsUnder(prefix: string, client: Prisma.TransactionClient): P
  * order. A lead's scope is an OR of them; OR-ing in one WHERE would make PostgreSQL read every
  * matching row and sort, so each becomes its own `ORDER BY seq DESC LIMIT n` branch (below).
  */
-async function scopeBranches(scope: AuditReviewScope, client: Prisma.TransactionClient): Promise<Prisma.Sql[]> {
-  if (scope.kind === "all") return [Prisma.sql`TRUE`];
+async function scopeBranches(scope: AuditReviewScope, client: Prisma.TransactionClient): Promise<ScopeBranch[]> {
+  if (scope.kind === "all") return [{ condition: Prisma.sql`TRUE`, splitByAction: true }];
   // Ranges a tenant's request added: their adoption, expiry and removal events carry no tenant. One
   // branch per range, served by (target_type, target_id, seq); a semi-join made PostgreSQL walk seq.
   const ranges = await client.authorizedIpRange.findMany({ where: { tenantId: { in: [...scope.tenantIds] } }, select: { clusterResourceId: true, range: true } });
   return [
-    ...scope.tenantIds.map((tenantId) => Prisma.sql`tenant_id = ${tenantId}`),
-    Prisma.sql`actor_object_id = ${scope.actorObjectId}`,
-    ...ranges.map((range) => Prisma.sql`target_type = 'authorized_ip_range' AND target_id = ${range.range} AND cluster_id = ${range.clusterResourceId}`),
+    // (tenant_id, action, seq) serves a tenant × action branch directly.
+    ...scope.tenantIds.map((tenantId) => ({ condition: Prisma.sql`tenant_id = ${tenantId}`, splitByAction: true })),
+    // One person's or one range's events are few: filtering their actions beats a branch per action.
+    { condition: Prisma.sql`actor_object_id = ${scope.actorObjectId}`, splitByAction: false },
+    ...ranges.map((range) => ({
+      condition: Prisma.sql`target_type = 'authorized_ip_range' AND target_id = ${range.range} AND cluster_id = ${range.clusterResourceId}`,
+      splitByAction: false,
+    })),
   ];
 }
+
+type ScopeBranch = { condition: Prisma.Sql; splitByAction: boolean };
 
 function filterConditions(filters: ReviewFilters, cursor: bigint | null): Prisma.Sql[] {
   const { from, to } = reviewTimeRange(filters);
@@ -81,17 +88,20 @@ export async function reviewAuditEvents(
   client: Prisma.TransactionClient = db(),
 ): Promise<ReviewPage> {
   const take = Math.min(Math.max(Math.trunc(limit), 1), 1000);
-  const actions = filters.action === undefined ? [null] : "exact" in filters.action ? [filters.action.exact] : await actionsUnder(filters.action.prefix, client);
+  const actions: Array<string | null> = filters.action === undefined ? [null] : "exact" in filters.action ? [filters.action.exact] : await actionsUnder(filters.action.prefix, client);
   const actors = filters.actorObjectIds === undefined ? [null] : [...filters.actorObjectIds];
   if (actions.length === 0 || actors.length === 0) return { events: [], nextCursor: null };
 
   const common = filterConditions(filters, cursor);
   const branches: Prisma.Sql[] = [];
-  for (const scopeCondition of await scopeBranches(scope, client)) {
-    for (const action of actions) {
+  const namedActions = actions.filter((action): action is string => action !== null);
+  const anyAction = namedActions.length === 0 ? null : Prisma.sql`action = ANY(${namedActions}::text[])`;
+  for (const branch of await scopeBranches(scope, client)) {
+    for (const action of branch.splitByAction ? actions : [null]) {
       for (const actor of actors) {
-        const conditions = [scopeCondition, ...common];
+        const conditions = [branch.condition, ...common];
         if (action !== null) conditions.push(Prisma.sql`action = ${action}`);
+        else if (!branch.splitByAction && anyAction !== null) conditions.push(anyAction);
         if (actor !== null) conditions.push(Prisma.sql`actor_object_id = ${actor}`);
         const where = Prisma.join(conditions, " AND ");
         branches.push(
