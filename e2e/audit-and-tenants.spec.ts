@@ -5,6 +5,8 @@ import { signInAs } from "./support/personas";
 
 test.describe("audit log and tenants", () => {
   test("an auditor reads the audit log, filters it, and sees the sign-ins it recorded", async ({ page }) => {
+    // A full page of events with their field diffs: axe needs longer than the default on a loaded machine.
+    test.setTimeout(150_000);
     await signInAs(page, "auditor", "/audit");
     const events = page.getByRole("table", { name: "Audit events" });
     await expect(events.getByRole("row", { name: /auth\.sign_in/ }).first()).toBeVisible();
@@ -13,7 +15,7 @@ test.describe("audit log and tenants", () => {
     await page.getByLabel("Outcome").selectOption("success");
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/action=auth\.sign_in/);
-    const actions = await events.locator("tbody tr td:nth-child(3)").allTextContents();
+    const actions = await events.locator(":scope > tbody > tr > td:nth-child(3)").allTextContents();
     expect(actions.length).toBeGreaterThan(0);
     expect(actions.every((text) => text.startsWith("auth.sign_in"))).toBe(true);
     // A time range that ends before anything happened matches nothing.
@@ -24,11 +26,11 @@ test.describe("audit log and tenants", () => {
     await page.getByRole("button", { name: "Apply filters" }).click();
 
     await events.getByText("Show change").first().click();
-    await expect(events.getByRole("figure").filter({ hasText: "After" }).first()).toContainText("groupsResolvedThrough");
+    await expect(events.getByRole("table", { name: "Fields changed by this event" }).first().getByRole("row", { name: /groupsResolvedThrough/ })).toContainText("token");
     expect((await new AxeBuilder({ page }).analyze()).violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
   });
 
-  test("an auditor exports the filtered log as CSV and JSON; the export is itself audited", async ({ page }) => {
+  test("an auditor exports the filtered log as CSV and JSON lines; the export is itself audited", async ({ page }) => {
     await signInAs(page, "auditor", "/audit?action=auth.sign_in");
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: "Export CSV" }).click();
@@ -38,15 +40,16 @@ test.describe("audit log and tenants", () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((row) => row.includes(",auth.sign_in,"))).toBe(true);
 
-    const json = await page.request.get("/audit/export?format=json&action=audit.exported");
-    expect(json.status()).toBe(200);
-    const exported = (await json.json()) as Array<{ action: string; actorName: string }>;
+    const jsonl = await page.request.get("/audit/export?format=jsonl&action=audit.exported");
+    expect(jsonl.status()).toBe(200);
+    const exported = (await jsonl.text()).trim().split("\n").map((line) => JSON.parse(line) as { action: string; actorName: string });
     expect(exported[0]).toMatchObject({ action: "audit.exported", actorName: "Olu Adeyemi" });
+    expect((await page.request.get("/audit/export?format=csv&outcome=maybe")).status()).toBe(400);
   });
 
-  test("the export refuses team leads and signed-out callers", async ({ page, request }) => {
+  test("the export refuses people without a tenant and signed-out callers", async ({ page, request }) => {
     expect((await request.get("/audit/export")).status()).toBe(401);
-    await signInAs(page, "paymentsLead");
+    await signInAs(page, "member");
     expect((await page.request.get("/audit/export")).status()).toBe(403);
   });
 

@@ -36,8 +36,8 @@ test.describe("sign-in", () => {
     await expect(page).toHaveURL(/\/audit$/);
   });
 
-  test("a team lead opening an admin and auditor page gets a 403 page", async ({ page }) => {
-    await signInAs(page, "paymentsLead");
+  test("a member who owns no tenant opening the audit page gets a 403 page", async ({ page }) => {
+    await signInAs(page, "member");
     const response = await page.goto("/audit");
     expect(response?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();

@@ -1,5 +1,7 @@
-import { authorizePage } from "@/lib/server/auth/current-user";
+import type { Metadata } from "next";
 import Link from "next/link";
+import { can } from "@/lib/auth/policy";
+import { authorizePage } from "@/lib/server/auth/current-user";
 import { PageHeader } from "@/components/ui/page-header";
 import { clusterScopeFor } from "@/lib/server/clusters/inventory-read";
 import { fleetSummary } from "@/lib/server/clusters/inventory-summary";
@@ -14,11 +16,17 @@ const summaries: Record<(typeof portalSections)[number]["href"], string> = {
   "/audit": "The tamper-evident history of every sign-in, request, decision and change.",
 };
 
+export const metadata: Metadata = { title: "Overview" };
+
 export default async function OverviewPage() {
   const user = await authorizePage("portal.view", { kind: "portal" });
   const scope = await clusterScopeFor(user.principal);
   const hasClusters = scope.all || scope.clusterKeys.length > 0;
   const summary = hasClusters ? await fleetSummary(scope) : null;
+  // A team lead's audit log is their tenants' history, not the whole installation's.
+  const readsWholeLog = can(user.principal, "audit.verify", { kind: "audit" });
+  const summaryOf = (href: keyof typeof summaries) =>
+    href === "/audit" && !readsWholeLog ? "The history of your tenants: their requests, the decisions on them and the changes made." : summaries[href];
   return (
     <>
       <PageHeader title="Overview" description="Your AKS fleet at a glance." />
@@ -31,7 +39,7 @@ export default async function OverviewPage() {
               className="block h-full rounded-lg border border-slate-200 bg-white p-5 shadow-sm hover:border-sky-500 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-800 dark:bg-slate-900"
             >
               <h2 className="font-semibold">{section.label}</h2>
-              <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{summaries[section.href]}</p>
+              <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{summaryOf(section.href)}</p>
             </Link>
           </li>
         ))}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditEventsToCsv, auditEventsToJson, csvCell } from "./export-format";
+import { auditCsvHeader, auditEventToCsvLine, auditEventToJsonLine, auditEventsToCsv, auditEventsToJson, csvCell } from "./export-format";
 import type { AuditEventRecord } from "./audit-event";
 
 const event: AuditEventRecord = {
@@ -49,5 +49,18 @@ describe("audit export", () => {
   it("exports JSON with the sequence number as a string", () => {
     const [exported] = JSON.parse(auditEventsToJson([event])) as Array<Record<string, unknown>>;
     expect(exported).toMatchObject({ seq: "7", occurredAt: "2026-11-26T10:00:00.000Z", action: "request.created", hash: "a".repeat(64) });
+  });
+});
+
+describe("streamed export lines", () => {
+  it("writes the same CSV line by line as in one piece", () => {
+    expect(auditCsvHeader + auditEventToCsvLine(event)).toBe(auditEventsToCsv([event]));
+  });
+
+  it("writes one JSON object per line with the chain hashes", () => {
+    const line = auditEventToJsonLine(event);
+    expect(line.endsWith("\n")).toBe(true);
+    expect(line.slice(0, -1)).not.toContain("\n");
+    expect(JSON.parse(line)).toMatchObject({ seq: "7", occurredAt: "2026-11-26T10:00:00.000Z", prevHash: "0".repeat(64), hash: "a".repeat(64) });
   });
 });

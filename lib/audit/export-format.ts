@@ -24,9 +24,21 @@ export function csvCell(text: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** The header line of a CSV export, ending in CRLF. */
+export const auditCsvHeader = `${columns.join(",")}\r\n`;
+
+/** One event as a CSV line ending in CRLF, so a streamed export can write it as it reads it. */
+export function auditEventToCsvLine(event: AuditEventRecord): string {
+  return `${columns.map((column) => csvCell(cellValue(event, column))).join(",")}\r\n`;
+}
+
 export function auditEventsToCsv(events: readonly AuditEventRecord[]): string {
-  const lines = [columns.join(","), ...events.map((event) => columns.map((column) => csvCell(cellValue(event, column))).join(","))];
-  return `${lines.join("\r\n")}\r\n`;
+  return auditCsvHeader + events.map(auditEventToCsvLine).join("");
+}
+
+/** One event as a JSON line (JSON Lines): seq as a string, since it may exceed a JSON number's safe range. */
+export function auditEventToJsonLine(event: AuditEventRecord): string {
+  return `${JSON.stringify({ ...event, seq: event.seq.toString(), occurredAt: event.occurredAt.toISOString() })}\n`;
 }
 
 export function auditEventsToJson(events: readonly AuditEventRecord[]): string {

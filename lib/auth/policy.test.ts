@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Action, type Principal, type Resource, type ResourceKind, actionsByResource, decide } from "./policy";
+import { type Action, type Principal, type Resource, type ResourceKind, actionsByResource, auditReviewScope, decide } from "./policy";
 
 const personas = {
   admin: { objectId: "u-admin", roles: ["admin"], ownedTenantIds: [] },
@@ -120,8 +120,9 @@ const matrix: Array<[Action, keyof typeof resources, [boolean, boolean, boolean,
   ["request.cancel", "failedByLeadA", [N, N, N, N, N]],
   ["request.retry", "failedByLeadA", [Y, N, N, N, N]],
   ["request.retry", "pendingByLeadA", [N, N, N, N, N]],
-  ["audit.view", "audit", [Y, Y, N, N, N]],
-  ["audit.export", "audit", [Y, Y, N, N, N]],
+  ["audit.view", "audit", [Y, Y, Y, Y, N]],
+  ["audit.export", "audit", [Y, Y, Y, Y, N]],
+  ["audit.verify", "audit", [Y, Y, N, N, N]],
   ["access.check", "namespaceOfA", [Y, Y, Y, N, N]],
   ["access.check", "namespaceOfB", [Y, Y, N, Y, N]],
   ["access.check", "namespaceOfNobody", [Y, Y, N, N, N]],
@@ -182,5 +183,14 @@ describe("decide: the permission matrix", () => {
     const adminLead: Principal = { objectId: "u-lead-a", roles: ["admin"], ownedTenantIds: ["t-a"] };
     expect(decide(adminLead, "request.approve", resources.pendingByLeadA)).toEqual({ allowed: false, reason: "Nobody can decide on their own request." });
     expect(decide(adminLead, "request.cancel", resources.pendingByLeadA).allowed).toBe(true);
+  });
+});
+
+describe("auditReviewScope", () => {
+  it("gives admins and auditors the whole log, a lead their own tenants' history, anyone else nothing", () => {
+    expect(auditReviewScope(personas.admin)).toEqual({ kind: "all" });
+    expect(auditReviewScope(personas.auditor)).toEqual({ kind: "all" });
+    expect(auditReviewScope(personas.leadA)).toEqual({ kind: "tenants", tenantIds: ["t-a"], actorObjectId: "u-lead-a" });
+    expect(auditReviewScope(personas.member)).toBeNull();
   });
 });

@@ -66,7 +66,7 @@ export const actionsByResource = {
   "namespace-access": ["access.request-grant", "access.grant-directly", "access.revoke", "access.request-revoke", "access.request-extend"],
   "tenant-environment": ["environment.request", "environment.apply-directly"],
   request: ["request.view", "request.approve", "request.reject", "request.cancel", "request.retry"],
-  audit: ["audit.view", "audit.export"],
+  audit: ["audit.view", "audit.export", "audit.verify"],
   "cluster-namespace": ["access.check"],
 } as const;
 
@@ -224,7 +224,12 @@ function decideAudit(principal: Principal, action: ActionOn<"audit">): Decision 
   switch (action) {
     case "audit.view":
     case "audit.export":
-      return isAdmin(principal) || isAuditor(principal) ? allow : deny("Only platform admins and auditors can read the audit log.");
+      // A team lead reads their own tenants' history; auditReviewScope() narrows the query to it.
+      return isAdmin(principal) || isAuditor(principal) || principal.ownedTenantIds.length > 0
+        ? allow
+        : deny("Only platform admins, auditors and team leads can read the audit log.");
+    case "audit.verify":
+      return isAdmin(principal) || isAuditor(principal) ? allow : deny("Only platform admins and auditors can verify the audit chain.");
   }
 }
 
@@ -272,4 +277,17 @@ function mismatch(action: Action, kind: ResourceKind): Decision {
 
 export function can(principal: Principal, action: Action, resource: Resource): boolean {
   return decide(principal, action, resource).allowed;
+}
+
+/**
+ * Which audit events a principal may read, enforced in the query (never by hiding rows in the UI):
+ * admins and auditors everything; a team lead the history of the tenants they own (events carrying
+ * the tenant, changes on the IP ranges the tenant owns) and what they did themselves; anyone else nothing.
+ */
+export type AuditReviewScope = { kind: "all" } | { kind: "tenants"; tenantIds: readonly string[]; actorObjectId: string };
+
+export function auditReviewScope(principal: Principal): AuditReviewScope | null {
+  if (isAdmin(principal) || isAuditor(principal)) return { kind: "all" };
+  if (principal.ownedTenantIds.length === 0) return null;
+  return { kind: "tenants", tenantIds: principal.ownedTenantIds, actorObjectId: principal.objectId };
 }

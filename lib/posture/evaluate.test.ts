@@ -41,9 +41,10 @@ describe("postureScore", () => {
     expect(postureScore([finding("fail", "high")])).toBe(0);
   });
 
-  it("leaves unknown findings out", () => {
-    expect(postureScore([finding("pass", "high"), finding("unknown", "high")])).toBe(100);
+  it("counts an unknown finding as not compliant: it weighs, but never passes", () => {
+    expect(postureScore([finding("pass", "high"), finding("unknown", "high")])).toBe(50);
     expect(postureScore([finding("fail", "low"), finding("unknown", "high")])).toBe(0);
+    expect(postureScore([finding("unknown", "medium")])).toBe(0);
   });
 });
 
@@ -77,9 +78,10 @@ describe("evaluatePosture", () => {
     expect(evaluation.score).toBe(87);
   });
 
-  it("scores what it could check and counts the rest as unknown", () => {
+  it("does not score a private cluster whose in-cluster checks could not run 100: unknown is not compliant", () => {
     const evaluation = evaluatePosture({ ...hardenedCluster(), inCluster: null });
-    expect(evaluation).toMatchObject({ score: 100, unknownCount: 2, passCount: 9 });
+    expect(evaluation).toMatchObject({ unknownCount: 2, passCount: 9, failing: { high: 0, medium: 0, low: 0, info: 0 } });
+    expect(evaluation.score).toBeLessThan(100);
   });
 
   it("writes fixes for this cluster and uses the milder severity of a milder failure", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { context, hardenedCluster } from "./cluster-builder.test-helper";
+import { evaluatePosture } from "./evaluate";
 import { summarizeFleet } from "./fleet";
 
 describe("summarizeFleet", () => {
@@ -18,8 +19,10 @@ describe("summarizeFleet", () => {
     expect(summary.clusterCount).toBe(3);
     expect(summary.failingFindings).toEqual({ high: 1, medium: 1, low: 0, info: 0 });
     expect(summary.clustersWithHighFindings).toBe(1);
-    // open: loses 10 + 5 of 77 → floor(6200 / 77) = 80; the others score 100.
-    expect(summary.averageScore).toBe(Math.round((100 + 80 + 100) / 3));
+    // open: loses 10 + 5 of 77 → floor(6200 / 77) = 80; the private one's unchecked rules count against it.
+    const privateScore = evaluatePosture(privateUnknown, context).score;
+    expect(privateScore).toBeLessThan(100);
+    expect(summary.averageScore).toBe(Math.round((100 + 80 + privateScore) / 3));
     const rule = (id: string) => summary.rules.find((r) => r.id === id);
     expect(rule("api-server-exposure")).toEqual({ id: "api-server-exposure", title: "API server not open to the internet", severity: "high", failingClusterIds: ["open"], unknownClusterIds: [] });
     expect(rule("azure-policy")?.failingClusterIds).toEqual(["open"]);

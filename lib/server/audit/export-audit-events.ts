@@ -1,45 +1,54 @@
 import "server-only";
-import type { AuditEventRecord } from "@/lib/audit/audit-event";
+import { auditCsvHeader, auditEventToCsvLine, auditEventToJsonLine } from "@/lib/audit/export-format";
+import type { AuditReviewScope } from "@/lib/auth/policy";
 import type { CurrentUser } from "@/lib/server/auth/current-user";
 import type { RequestContext } from "@/lib/server/request-context";
 import { recordAuditEvent } from "./append-audit-event";
-import { type AuditEventFilters, listAuditEvents } from "./list-audit-events";
+import { type ReviewFilters, reviewAuditEvents } from "./review-audit-events";
 
-/** An export holds at most this many events (newest first); narrow the filters for more. */
-export const auditExportLimit = 10_000;
+export type AuditExportFormat = "csv" | "jsonl";
 
-/** Reads the events an export contains and records, in the log itself, that it was exported. */
+/** Events read per keyset page: memory holds one page, whatever the export's length. */
+export const auditExportPageSize = 1000;
+
+/**
+ * The events `scope` may read that match `filters`, newest first, as a byte stream read one keyset
+ * page at a time when the consumer asks for more (backpressure: a slow download does not buffer the
+ * log in memory). The export is recorded in the log first, so an aborted download is audited too;
+ * the stream starts below that event, i.e. it is the log as it stood when the export was asked for.
+ */
 export async function exportAuditEvents(
-  filters: AuditEventFilters,
-  format: "csv" | "json",
+  { scope, filters, format, pageSize = auditExportPageSize }: { scope: AuditReviewScope; filters: ReviewFilters; format: AuditExportFormat; pageSize?: number },
   user: CurrentUser,
   context: RequestContext,
-): Promise<{ events: AuditEventRecord[]; truncated: boolean }> {
-  const events: AuditEventRecord[] = [];
-  let cursor: bigint | null = null;
-  do {
-    const page = await listAuditEvents({ filters, cursor, limit: 500 });
-    events.push(...page.events);
-    cursor = page.nextCursor;
-  } while (cursor !== null && events.length < auditExportLimit);
-  const truncated = events.length > auditExportLimit || cursor !== null;
-  const exported = events.slice(0, auditExportLimit);
-  await recordAuditEvent({
+): Promise<ReadableStream<Uint8Array>> {
+  const recorded = await recordAuditEvent({
     actor: { kind: "user", objectId: user.objectId, name: user.displayName, upn: user.userPrincipalName },
     action: "audit.exported",
     target: { type: "audit_log" },
     outcome: "success",
-    after: { format, count: exported.length, truncated, filters: {
-        action: filters.action ?? null,
-        outcome: filters.outcome ?? null,
-        correlationId: filters.correlationId ?? null,
-        tenantId: filters.tenantId ?? null,
-        from: filters.from ?? null,
-        to: filters.to ?? null,
-      } },
+    after: {
+      format,
+      scope: scope.kind === "all" ? "all" : { tenantIds: [...scope.tenantIds] },
+      filters: JSON.parse(JSON.stringify(filters)) as Record<string, never>,
+    },
     correlationId: context.correlationId,
     clientIp: context.clientIp,
     userAgent: context.userAgent,
   });
-  return { events: exported, truncated };
+  const encoder = new TextEncoder();
+  const line = format === "csv" ? auditEventToCsvLine : auditEventToJsonLine;
+  let cursor: bigint | null = recorded.seq;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (format === "csv") controller.enqueue(encoder.encode(auditCsvHeader));
+    },
+    async pull(controller) {
+      if (cursor === null) return;
+      const page = await reviewAuditEvents({ scope, filters, cursor, limit: pageSize });
+      if (page.events.length > 0) controller.enqueue(encoder.encode(page.events.map(line).join("")));
+      cursor = page.nextCursor;
+      if (cursor === null) controller.close();
+    },
+  }, { highWaterMark: 1 });
 }

@@ -31,7 +31,7 @@ export async function clusterScopeFor(principal: Principal): Promise<ClusterScop
 /** Exactly what a row of the list renders: every other column stays in the database. */
 const listSelect = {
   key: true, name: true, subscriptionId: true, resourceGroup: true, location: true, kubernetesVersion: true, exposure: true,
-  nodeCount: true, postureScore: true, failingHigh: true, failingMedium: true, failingLow: true, apiServerReachable: true,
+  nodeCount: true, postureScore: true, failingHigh: true, failingMedium: true, failingLow: true, apiServerReachable: true, unknownFindings: true,
 } satisfies Prisma.InventoryClusterSelect;
 
 type ListRow = Prisma.InventoryClusterGetPayload<{ select: typeof listSelect }>;

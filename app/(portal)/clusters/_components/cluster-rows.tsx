@@ -22,6 +22,7 @@ export type ClusterRow = {
   nodeCount: number;
   postureScore: number;
   failing: [high: number, medium: number, low: number];
+  unknownFindings: number;
 };
 
 export function ClusterRows({ rows }: { rows: ClusterRow[] }) {
@@ -43,7 +44,7 @@ export function ClusterRows({ rows }: { rows: ClusterRow[] }) {
         </td>
         <td className="text-right tabular-nums">{row.nodeCount}</td>
         <td className="tabular-nums">{row.postureScore}</td>
-        <td><FindingCounts high={row.failing[0]} medium={row.failing[1]} low={row.failing[2]} /></td>
+        <td><FindingCounts high={row.failing[0]} medium={row.failing[1]} low={row.failing[2]} unknown={row.unknownFindings} /></td>
       </tr>
     );
   });

@@ -20,7 +20,7 @@ function SortHeader({ query, sort, children }: { query: InventoryListQuery; sort
 function toRow(item: ClusterListItem): ClusterRow {
   const { name, subscriptionId, resourceGroup, location, kubernetesVersion, exposure, apiServerReachable, nodeCount, postureScore } = item;
   const subscription = item.subscriptionName ?? subscriptionId;
-  return { name, subscriptionId, subscription, resourceGroup, location, kubernetesVersion, exposure, apiServerReachable, nodeCount, postureScore, failing: [item.failingHigh, item.failingMedium, item.failingLow] };
+  return { name, subscriptionId, subscription, resourceGroup, location, kubernetesVersion, exposure, apiServerReachable, nodeCount, postureScore, failing: [item.failingHigh, item.failingMedium, item.failingLow], unknownFindings: item.unknownFindings };
 }
 
 export function ClusterTable({ items, query }: { items: ClusterListItem[]; query: InventoryListQuery }) {

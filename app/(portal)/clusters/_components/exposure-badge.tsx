@@ -10,7 +10,9 @@ export function ExposureBadge({ exposure }: { exposure: ApiServerExposure }) {
   return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${tones[exposure]}`}>{exposureLabels[exposure]}</span>;
 }
 
-export function FindingCounts({ high, medium, low }: { high: number; medium: number; low: number }) {
+export function FindingCounts({ high, medium, low, unknown = 0 }: { high: number; medium: number; low: number; unknown?: number }) {
+  // Unknown is not compliant: "None" only when every check could run.
+  if (high + medium + low === 0 && unknown > 0) return <span className="text-xs font-medium text-amber-800 dark:text-amber-300">{unknown} not checked</span>;
   if (high + medium + low === 0) return <span className="text-emerald-700 dark:text-emerald-400">None</span>;
   return (
     <span className="flex flex-wrap gap-1 text-xs font-medium">

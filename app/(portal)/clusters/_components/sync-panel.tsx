@@ -1,3 +1,4 @@
+import { syncProgressText } from "@/lib/clusters/sync-progress-text";
 import type { SyncStatus } from "@/lib/server/clusters/inventory-summary";
 import { RefreshInventoryButton } from "./refresh-inventory-button";
 import { SyncProgress } from "./sync-progress";
@@ -14,7 +15,7 @@ export function SyncPanel({ status, canRefresh }: { status: SyncStatus; canRefre
           active={active !== null}
           message={
             active
-              ? `Sync ${active.status === "queued" ? "queued" : "in progress"}: ${active.subscriptionsDone} of ${active.subscriptionsTotal || "?"} subscriptions, ${active.clustersFound} clusters so far.`
+              ? syncProgressText(active)
               : `Last synced ${time(lastFinished?.finishedAt ?? null)}${lastFinished && lastFinished.status !== "succeeded" ? ` (${lastFinished.status})` : ""}.`
           }
         />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { requestsPageDescription } from "@/lib/requests/page-description";
 import { isRequestView, type RequestView } from "@/lib/requests/presentation";
 import { authorizePage } from "@/lib/server/auth/current-user";
 import { countAwaitingDecision, countChangeRequestsByStatus, listChangeRequests } from "@/lib/server/requests/queries";
@@ -51,7 +52,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Sea
     <>
       <PageHeader
         title="Requests"
-        description={isAdmin ? "Changes asked for by team leads: decide on pending ones, follow and retry the rest." : "Changes you and your teams asked for, and where they stand."}
+        description={requestsPageDescription(principal.roles)}
       />
       <RequestViewTabs tabs={tabs} current={view} />
       {list.items.length === 0 ? (

@@ -23,10 +23,14 @@ export default async function ClusterLayout({ params, children }: { params: Para
       <PageHeader
         title={cluster.name}
         description={
-          <>
-            {detail.subscriptionName ?? cluster.subscriptionId} · {cluster.resourceGroup} · {cluster.location} · Kubernetes {cluster.kubernetesVersion ?? "unknown"} ·{" "}
-            <ExposureBadge exposure={detail.exposure} /> · synced {detail.syncedAt.toISOString().replace("T", " ").slice(0, 16)} UTC
-          </>
+          // On a phone the header keeps what decides a change (resource group, version, exposure) to
+          // one or two rows; subscription, location and sync time appear from the sm breakpoint up.
+          <span data-testid="cluster-header-facts">
+            <span className="hidden sm:inline">{detail.subscriptionName ?? cluster.subscriptionId} · </span>
+            {cluster.resourceGroup} ·<span className="hidden sm:inline"> {cluster.location} ·</span> Kubernetes {cluster.kubernetesVersion ?? "unknown"} ·{" "}
+            <ExposureBadge exposure={detail.exposure} />
+            <span className="hidden sm:inline"> · synced {detail.syncedAt.toISOString().replace("T", " ").slice(0, 16)} UTC</span>
+          </span>
         }
       />
       <ClusterTabs basePath={clusterPath(cluster)} />

@@ -1,6 +1,9 @@
+import type { Metadata } from "next";
 import { clusterForPage } from "@/lib/server/clusters/cluster-page";
 import { Facts, Section, tableClass, td, th, yesNo } from "./_components/facts";
 import { PostureFindings } from "./_components/posture-findings";
+
+export const metadata: Metadata = { title: "Cluster overview" };
 
 type Params = Promise<{ subscriptionId: string; resourceGroup: string; name: string }>;
 

@@ -18,11 +18,12 @@ export function RangeTable({ clusterId, rows, canChange, canAnnotate }: { cluste
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:bg-slate-950 dark:text-slate-400">
           <tr>
             <th scope="col" className="px-4 py-3">Range</th>
+            {/* Actions right after the range: on a phone the table scrolls sideways, and Remove must not be off-screen. */}
+            <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
             <th scope="col" className="px-4 py-3">Source</th>
             <th scope="col" className="px-4 py-3">Owner and reason</th>
             <th scope="col" className="px-4 py-3">Expires</th>
             <th scope="col" className="px-4 py-3">Added</th>
-            <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
@@ -32,6 +33,10 @@ export function RangeTable({ clusterId, rows, canChange, canAnnotate }: { cluste
                 {row.range}
                 {row.egress ? <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 font-sans text-xs font-medium text-slate-800 dark:bg-slate-700 dark:text-slate-100">cluster egress IP</span> : null}
               </th>
+              <td className="space-y-2 px-4 py-3">
+                {row.canRequestRemoval ? <RemoveRangeForm clusterId={clusterId} range={row.range} canApplyDirectly={canChange} /> : null}
+                {canAnnotate && row.source === "found-on-cluster" ? <AdoptRangeForm clusterId={clusterId} range={row.range} /> : null}
+              </td>
               <td className="px-4 py-3">
                 {row.source === "clusterdesk" ? (
                   <span className="rounded bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-900 dark:bg-sky-900 dark:text-sky-100">Clusterdesk</span>
@@ -50,10 +55,6 @@ export function RangeTable({ clusterId, rows, canChange, canAnnotate }: { cluste
               <td className="px-4 py-3">
                 {row.addedByName ? <p>{row.addedByName}</p> : null}
                 <When date={row.addedAt} />
-              </td>
-              <td className="space-y-2 px-4 py-3">
-                {row.canRequestRemoval ? <RemoveRangeForm clusterId={clusterId} range={row.range} canApplyDirectly={canChange} /> : null}
-                {canAnnotate && row.source === "found-on-cluster" ? <AdoptRangeForm clusterId={clusterId} range={row.range} /> : null}
               </td>
             </tr>
           ))}

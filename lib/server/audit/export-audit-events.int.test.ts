@@ -1,0 +1,62 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, expect, it } from "vitest";
+import { testRequestContext } from "@/lib/server/auth/sign-in.test-helper";
+import type { CurrentUser } from "@/lib/server/auth/current-user";
+import { db } from "@/lib/server/db/client";
+import { appendManyAuditEvents } from "./append-many.test-helper";
+import { exportAuditEvents } from "./export-audit-events";
+
+// Past the old export's 10,000-event cap.
+const total = 10_050;
+const correlation = `export-${randomUUID()}`;
+const tenantA = randomUUID();
+const tenantB = randomUUID();
+const auditorId = randomUUID();
+const auditor: CurrentUser = {
+  sessionId: "s-ada", groupIds: [], objectId: auditorId, displayName: "Ada Auditor", userPrincipalName: "ada@contoso.example",
+  principal: { objectId: auditorId, roles: ["auditor"], ownedTenantIds: [] },
+};
+
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<{ text: string; chunks: number }> {
+  const decoder = new TextDecoder();
+  let text = "";
+  let chunks = 0;
+  for await (const chunk of stream) {
+    text += decoder.decode(chunk, { stream: true });
+    chunks += 1;
+  }
+  return { text, chunks };
+}
+
+beforeAll(async () => {
+  await appendManyAuditEvents(Array.from({ length: total }, (_, index) => ({
+    actor: { kind: "system" as const }, action: "test.exported", outcome: "success" as const, correlationId: correlation,
+    target: { type: "test", id: String(index), tenantId: index % 2 === 0 ? tenantA : tenantB },
+  })));
+}, 600_000);
+
+it("streams every matching event as JSON lines, beyond 10,000, newest first, with the chain hashes", async () => {
+  const stream = await exportAuditEvents({ scope: { kind: "all" }, filters: { correlationId: correlation }, format: "jsonl" }, auditor, testRequestContext());
+  const { text, chunks } = await readAll(stream);
+  const lines = text.trimEnd().split("\n").map((line) => JSON.parse(line) as { seq: string; targetId: string; hash: string; prevHash: string });
+  expect(lines).toHaveLength(total);
+  expect(lines[0]?.targetId).toBe(String(total - 1));
+  expect(lines.at(-1)?.targetId).toBe("0");
+  expect(new Set(lines.map((line) => line.seq)).size).toBe(total);
+  expect(lines.every((line) => /^[0-9a-f]{64}$/.test(line.hash) && /^[0-9a-f]{64}$/.test(line.prevHash))).toBe(true);
+  // Read a keyset page at a time, not gathered first.
+  expect(chunks).toBeGreaterThanOrEqual(Math.ceil(total / 1000));
+});
+
+it("gives a lead's CSV export their tenants' events only, and records the export", async () => {
+  const leadId = randomUUID();
+  const lead: CurrentUser = { ...auditor, objectId: leadId, principal: { objectId: leadId, roles: [], ownedTenantIds: [tenantA] } };
+  const context = testRequestContext();
+  const { text } = await readAll(await exportAuditEvents({ scope: { kind: "tenants", tenantIds: [tenantA], actorObjectId: lead.objectId }, filters: { correlationId: correlation }, format: "csv" }, lead, context));
+  const rows = text.trimEnd().split("\r\n");
+  expect(rows[0]).toMatch(/^seq,occurredAt,/);
+  expect(rows.slice(1)).toHaveLength(total / 2);
+  expect(rows.slice(1).every((row) => row.includes(tenantA) && !row.includes(tenantB))).toBe(true);
+  const recorded = await db().auditEvent.findFirst({ where: { action: "audit.exported", correlationId: context.correlationId } });
+  expect(recorded?.after).toMatchObject({ format: "csv", scope: { tenantIds: [tenantA] } });
+});
