@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type AccessDuration, type GrantDurationChoice, grantDurationChoices, untilDateProblem } from "./durations";
+import { extensionChoices, type GrantDurationChoice, grantDurationChoices, untilDateProblem } from "./durations";
 import { type AccessRole, accessRoleKeys } from "./roles";
 import { namespaceNamePattern } from "./scope";
 
@@ -35,8 +35,6 @@ export const revokeAccessForm = z.object({
   justification: z.string().trim().min(5, "Say why the access should end (at least 5 characters).").max(1000, "Keep the reason under 1000 characters."),
 });
 
-/** How much longer a time-bound grant may be extended by: the durations, less "permanent". */
-export const extensionChoices = ["1h", "8h", "1d", "7d"] as const satisfies readonly AccessDuration[];
 
 export const extendAccessForm = z.object({
   grantId: z.uuid({ error: "The form does not name a grant. Reload the page and try again." }),

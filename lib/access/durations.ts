@@ -37,3 +37,6 @@ export function untilDateProblem(until: Date | null, now: Date): string | null {
   if (until.getTime() > now.getTime() + maximumUntilDays * 24 * 3_600_000) return `Choose a time within ${maximumUntilDays} days; longer access is permanent access and should say so.`;
   return null;
 }
+
+/** How much longer a time-bound grant may be extended by: the durations, less "permanent". */
+export const extensionChoices = ["1h", "8h", "1d", "7d"] as const satisfies readonly AccessDuration[];

@@ -2,8 +2,8 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { extensionChoices } from "@/lib/access/access-forms";
-import { accessDurations } from "@/lib/access/durations";
+// Durations only: the form schemas (zod) stay on the server, out of the page's JavaScript.
+import { accessDurations, extensionChoices } from "@/lib/access/durations";
 import { extendAccessGrantAction } from "../_actions/extend-access-grant";
 import { idleAccessForm } from "../_actions/form-state";
 import { FieldError, inputClass } from "../../ip-ranges/_components/form-feedback";
