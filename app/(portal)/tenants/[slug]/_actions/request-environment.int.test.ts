@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createKubernetesSide } from "@/emulator/kubernetes";
-import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/start-test-emulator";
 import { clusterKey } from "@/lib/clusters/resource-id";
 import { db } from "@/lib/server/db/client";
-import { stopJobQueue } from "@/lib/server/jobs/queue";
 import { executeChangeRequest } from "@/lib/server/requests/execute-request";
 import { changeExecutors } from "@/lib/server/requests/executors";
 import { tenantEnvironmentStatuses } from "@/lib/server/tenants/environment-status";
 import { planForRequest } from "@/lib/server/tenants/request-plan";
 import { asSession } from "@/test/next-request-scope";
-import { demoSessionPersonas, prepareDemoPortal, type SessionPersona, sharedDev, sharedProd } from "@/test/persona-sessions";
-import { useEmulator } from "@/test/support";
+import { demoPortalSuite, demoSessionPersonas, type SessionPersona, sharedDev, sharedProd } from "@/test/persona-sessions";
 import { approveRequestAction } from "@/app/(portal)/requests/_actions/approve-request";
 import { requestEnvironmentAction } from "./request-environment";
 
@@ -22,21 +19,11 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 const personas = demoSessionPersonas("environment-token");
 const attempt = { retryCount: 0, retryLimit: 3, signal: new AbortController().signal };
 
-let emulator: TestEmulator;
-let tenants: { payments: string; search: string };
+const portal = demoPortalSuite(Object.values(personas), { kubernetes: createKubernetesSide });
 let testStarted = new Date();
-beforeAll(async () => {
-  emulator = await startTestEmulator({ kubernetes: createKubernetesSide });
-  useEmulator(emulator.url);
-  tenants = await prepareDemoPortal(Object.values(personas));
-});
-afterAll(async () => {
-  await stopJobQueue();
-  await emulator.dispose();
-});
 beforeEach(async () => {
   testStarted = new Date();
-  emulator.reset();
+  portal.emulator.reset();
   await db().changeRequest.updateMany({ where: { kind: "tenant-environment", status: { in: ["pending", "approved", "applying", "failed"] } }, data: { status: "cancelled" } });
   await db().tenantEnvironment.deleteMany({ where: { template: { not: null } } });
 });
@@ -57,7 +44,7 @@ describe("requesting a tenant environment", () => {
     expect(asked).toMatchObject({ status: "done", message: expect.stringContaining("waiting for a platform admin's approval") });
     if (asked.status !== "done") return;
     const request = await db().changeRequest.findUniqueOrThrow({ where: { number: asked.number } });
-    expect(request).toMatchObject({ status: "pending", tenantId: tenants.payments, clusterResourceId: clusterKey(sharedDev), payload: { namespace: "payments-qa", template: "standard" } });
+    expect(request).toMatchObject({ status: "pending", tenantId: portal.tenants.payments, clusterResourceId: clusterKey(sharedDev), payload: { namespace: "payments-qa", template: "standard" } });
     const plan = await planForRequest(request.id);
     expect(plan.ok && plan.plan.summary).toEqual({ create: 9, update: 0, unchanged: 0, conflict: 0 });
 
@@ -66,7 +53,7 @@ describe("requesting a tenant environment", () => {
     expect(await asSession(personas.admin.token, () => approveRequestAction(null, form({ requestId: request.id, comment: "" })))).toMatchObject({ ok: true });
     expect(await executeChangeRequest(request.id, attempt, changeExecutors())).toBe("applied");
 
-    const [qa] = (await tenantEnvironmentStatuses(tenants.payments)).filter((environment) => environment.namespace === "payments-qa");
+    const [qa] = (await tenantEnvironmentStatuses(portal.tenants.payments)).filter((environment) => environment.namespace === "payments-qa");
     expect(qa).toMatchObject({ template: "standard", request: { number: asked.number, status: "applied" }, quota: { state: "read" } });
     expect(qa?.quota.state === "read" && qa.quota.usage).toContainEqual({ resource: "pods", used: "0", hard: "50" });
   });

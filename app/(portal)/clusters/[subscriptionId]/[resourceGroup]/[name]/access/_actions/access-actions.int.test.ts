@@ -1,19 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createKubernetesSide } from "@/emulator/kubernetes";
 import { demoGroups, demoSubscriptions, demoUsers } from "@/emulator/seed/organisation";
-import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/start-test-emulator";
 import { clusterKey } from "@/lib/clusters/resource-id";
 import { grantChoices, listActiveGrants } from "@/lib/server/access/access-view";
 import { foundOnCluster } from "@/lib/server/access/found-on-cluster";
 import { namespaceAccessExecutor } from "@/lib/server/access/namespace-access-executor";
 import { clusterResource } from "@/lib/server/clusters/cluster-resource";
 import { db } from "@/lib/server/db/client";
-import { stopJobQueue } from "@/lib/server/jobs/queue";
 import { executeChangeRequest } from "@/lib/server/requests/execute-request";
 import { findChangeRequestByNumber } from "@/lib/server/requests/queries";
 import { asSession } from "@/test/next-request-scope";
-import { demoSessionPersonas, prepareDemoPortal, type SessionPersona, sharedDev, sharedProd } from "@/test/persona-sessions";
-import { useEmulator } from "@/test/support";
+import { demoPortalSuite, demoSessionPersonas, type SessionPersona, sharedDev, sharedProd } from "@/test/persona-sessions";
 import { approveRequestAction } from "@/app/(portal)/requests/_actions/approve-request";
 import type { AccessFormState } from "./form-state";
 import { requestAccessGrantAction } from "./request-access-grant";
@@ -28,20 +25,9 @@ const { nonProduction } = demoSubscriptions;
 type Persona = SessionPersona;
 const personas = demoSessionPersonas("access-token");
 
-let emulator: TestEmulator;
-let tenants: { payments: string; search: string };
-
-beforeAll(async () => {
-  emulator = await startTestEmulator({ kubernetes: createKubernetesSide });
-  useEmulator(emulator.url);
-  tenants = await prepareDemoPortal(Object.values(personas));
-});
-afterAll(async () => {
-  await stopJobQueue();
-  await emulator.dispose();
-});
+const portal = demoPortalSuite(Object.values(personas), { kubernetes: createKubernetesSide });
 beforeEach(async () => {
-  emulator.reset();
+  portal.emulator.reset();
   const keys = [clusterKey(sharedDev), clusterKey(sharedProd)];
   await db().namespaceAccessGrant.updateMany({ where: { clusterResourceId: { in: keys }, revokedAt: null }, data: { revokedAt: new Date() } });
   await db().changeRequest.updateMany({ where: { kind: "namespace-access", status: { in: ["pending", "approved", "applying", "failed"] } }, data: { status: "cancelled" } });
@@ -72,7 +58,7 @@ const approve = (who: Persona, requestId: string) => as(who, () => approveReques
 describe("a team lead asking for namespace access", () => {
   it("asks for a member of their tenant's groups in their namespace; an admin approves; the grant belongs to the tenant", async () => {
     const request = await requestNumbered(numberOf(await grant(personas.paymentsLead)));
-    expect(request).toMatchObject({ kind: "namespace-access", status: "pending", tenantId: tenants.payments });
+    expect(request).toMatchObject({ kind: "namespace-access", status: "pending", tenantId: portal.tenants.payments });
     expect(request.payload).toMatchObject({ action: "grant", role: "admin", namespace: "payments-dev", lifetimeSeconds: 8 * 3600, principal: { objectId: demoUsers.paymentsEngineer, type: "User", userPrincipalName: "liam.obrien@clusterdesk-demo.onmicrosoft.com" } });
     // The approver reads the change in words, not JSON.
     expect((await findChangeRequestByNumber(request.number))?.change).toEqual({
@@ -82,7 +68,7 @@ describe("a team lead asking for namespace access", () => {
     expect(await approve(personas.admin, request.id)).toMatchObject({ ok: true });
     expect(await execute(request.id)).toBe("applied");
     const recorded = await db().namespaceAccessGrant.findUniqueOrThrow({ where: { requestId: request.id } });
-    expect(recorded).toMatchObject({ tenantId: tenants.payments, mechanism: "azure-rbac", principalName: "Liam O'Brien", requestedByName: "Priya Patel" });
+    expect(recorded).toMatchObject({ tenantId: portal.tenants.payments, mechanism: "azure-rbac", principalName: "Liam O'Brien", requestedByName: "Priya Patel" });
     // The same again while it is active is refused.
     expect(await grant(personas.paymentsLead)).toMatchObject({ status: "error", message: expect.stringMatching(/already has this role/) });
   });
@@ -101,7 +87,7 @@ describe("a team lead asking for namespace access", () => {
     expect(await grant(personas.paymentsLead, { applyNow: "on" })).toMatchObject({ status: "error", message: expect.stringMatching(/without approval/) });
     expect(await grant(personas.searchLead)).toMatchObject({ status: "error" });
     // A plain member is refused before the portal asks Graph anything about the principal.
-    const graphCalls = () => emulator.requests().filter((entry) => entry.path.startsWith("/v1.0/")).length;
+    const graphCalls = () => portal.emulator.requests().filter((entry) => entry.path.startsWith("/v1.0/")).length;
     const graphBefore = graphCalls();
     expect(await grant(personas.member)).toMatchObject({ status: "error", message: expect.stringMatching(/clusters that host one of your tenants/) });
     expect(graphCalls()).toBe(graphBefore);
@@ -137,7 +123,7 @@ describe("a team lead asking for namespace access", () => {
     const recorded = await db().namespaceAccessGrant.findUniqueOrThrow({ where: { requestId: request.id } });
     expect(await revoke(personas.searchLead, recorded.id)).toMatchObject({ status: "error", message: expect.stringMatching(/tenant owners or a platform admin/) });
     const revocation = await requestNumbered(numberOf(await revoke(personas.paymentsLead, recorded.id)));
-    expect(revocation).toMatchObject({ status: "approved", tenantId: tenants.payments, requesterName: "Priya Patel" });
+    expect(revocation).toMatchObject({ status: "approved", tenantId: portal.tenants.payments, requesterName: "Priya Patel" });
     expect(await execute(revocation.id)).toBe("applied");
     expect((await db().namespaceAccessGrant.findUniqueOrThrow({ where: { id: recorded.id } })).revokedAt).not.toBeNull();
     expect(await revoke(personas.paymentsLead, recorded.id)).toMatchObject({ status: "error", message: expect.stringMatching(/not active/) });
@@ -145,7 +131,7 @@ describe("a team lead asking for namespace access", () => {
 });
 
 describe("the access tab's data", () => {
-  const principalOf = (who: Persona) => ({ objectId: who.objectId, roles: who.groupIds.includes(demoGroups.clusterdeskAdmins) ? (["admin"] as const) : ([] as const), ownedTenantIds: who === personas.paymentsLead ? [tenants.payments] : who === personas.searchLead ? [tenants.search] : [] });
+  const principalOf = (who: Persona) => ({ objectId: who.objectId, roles: who.groupIds.includes(demoGroups.clusterdeskAdmins) ? (["admin"] as const) : ([] as const), ownedTenantIds: who === personas.paymentsLead ? [portal.tenants.payments] : who === personas.searchLead ? [portal.tenants.search] : [] });
 
   it("lists active grants with who may revoke them, and hides revoked ones", async () => {
     const request = await requestNumbered(numberOf(await grant(personas.admin, { applyNow: "on" })));

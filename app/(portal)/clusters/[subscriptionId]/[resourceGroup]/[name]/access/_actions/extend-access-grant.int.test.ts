@@ -1,21 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { kubernetesServerUrl } from "@/emulator/contracts";
 import { createKubernetesSide } from "@/emulator/kubernetes";
 import { withKubectl } from "@/emulator/kubernetes/testing/kubectl";
 import { demoSubscriptions } from "@/emulator/seed/organisation";
-import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/start-test-emulator";
 import { clusterKey } from "@/lib/clusters/resource-id";
 import { listActiveGrants } from "@/lib/server/access/access-view";
 import { grantExtensionExecutor } from "@/lib/server/access/grant-extension-executor";
 import { clusterResource } from "@/lib/server/clusters/cluster-resource";
 import { namespaceAccessExecutor } from "@/lib/server/access/namespace-access-executor";
 import { db } from "@/lib/server/db/client";
-import { stopJobQueue } from "@/lib/server/jobs/queue";
 import { executeChangeRequest } from "@/lib/server/requests/execute-request";
 import { findChangeRequestByNumber } from "@/lib/server/requests/queries";
 import { asSession } from "@/test/next-request-scope";
-import { demoSessionPersonas, prepareDemoPortal, type SessionPersona, sharedDev, sharedProd } from "@/test/persona-sessions";
-import { useEmulator } from "@/test/support";
+import { demoPortalSuite, demoSessionPersonas, type SessionPersona, sharedDev, sharedProd } from "@/test/persona-sessions";
 import { approveRequestAction } from "@/app/(portal)/requests/_actions/approve-request";
 import { extendAccessGrantAction } from "./extend-access-grant";
 import type { AccessFormState } from "./form-state";
@@ -29,19 +26,9 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 const personas = demoSessionPersonas("access-extend");
 const executors = { "namespace-access": namespaceAccessExecutor(), "namespace-access-extension": grantExtensionExecutor() };
 
-let emulator: TestEmulator;
-let tenants: { payments: string; search: string };
-beforeAll(async () => {
-  emulator = await startTestEmulator({ kubernetes: createKubernetesSide });
-  useEmulator(emulator.url);
-  tenants = await prepareDemoPortal(Object.values(personas));
-});
-afterAll(async () => {
-  await stopJobQueue();
-  await emulator.dispose();
-});
+const portal = demoPortalSuite(Object.values(personas), { kubernetes: createKubernetesSide });
 beforeEach(async () => {
-  emulator.reset();
+  portal.emulator.reset();
   const keys = [clusterKey(sharedDev), clusterKey(sharedProd)];
   await db().namespaceAccessGrant.updateMany({ where: { clusterResourceId: { in: keys }, revokedAt: null }, data: { revokedAt: new Date() } });
   await db().changeRequest.updateMany({ where: { kind: { startsWith: "namespace-access" }, status: { in: ["pending", "approved", "applying", "failed"] } }, data: { status: "cancelled" } });
@@ -79,8 +66,8 @@ describe("extending a time-bound grant", () => {
     const end = grant.expiresAt ?? new Date(0);
     // The Access tab offers "Extend" on the row to the tenant's lead, not to another tenant's.
     const rowFor = async (ownedTenantIds: string[]) => (await listActiveGrants(sharedDev, await clusterResource(sharedDev), { objectId: "viewer", roles: [], ownedTenantIds })).find((row) => row.id === grant.id);
-    expect((await rowFor([tenants.payments]))?.canExtend).toBe(true);
-    expect(await rowFor([tenants.search])).toBeUndefined();
+    expect((await rowFor([portal.tenants.payments]))?.canExtend).toBe(true);
+    expect(await rowFor([portal.tenants.search])).toBeUndefined();
     const request = await requestNumbered(numberOf(await extend(personas.paymentsLead, grant.id)));
     expect(request).toMatchObject({ kind: "namespace-access-extension", status: "pending", requesterName: "Priya Patel" });
     expect((await findChangeRequestByNumber(request.number))?.change).toEqual({
@@ -128,9 +115,9 @@ describe("extending a time-bound grant", () => {
     expect(await execute(request.id)).toBe("applied");
     const newEnd = new Date((grant.expiresAt ?? new Date(0)).getTime() + 86_400_000);
     const [namespace = "", name = ""] = grant.externalId.split("/");
-    const token = await emulator.issueTestToken({ user: "admin", audience: "aks" });
+    const token = await portal.emulator.issueTestToken({ user: "admin", audience: "aks" });
     const cluster = { subscriptionId: demoSubscriptions.production, resourceGroup: "rg-platform-prod", name: "aks-platform-shared" };
-    const binding = await withKubectl(kubernetesServerUrl(emulator.url, cluster), emulator.caPem, (kubectl) => kubectl(token, "get", "rolebinding", name, "-n", namespace, "-o", "json"));
+    const binding = await withKubectl(kubernetesServerUrl(portal.emulator.url, cluster), portal.emulator.caPem, (kubectl) => kubectl(token, "get", "rolebinding", name, "-n", namespace, "-o", "json"));
     expect(JSON.parse(binding.stdout)).toMatchObject({
       metadata: { labels: { "app.kubernetes.io/managed-by": "clusterdesk", "clusterdesk.io/expires-at": String(Math.floor(newEnd.getTime() / 1000)) } },
       roleRef: { name: "edit" },

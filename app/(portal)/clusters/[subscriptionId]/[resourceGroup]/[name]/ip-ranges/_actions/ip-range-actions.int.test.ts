@@ -1,18 +1,15 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { containerServiceClient } from "@/emulator/test-support/sdk-clients";
-import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/start-test-emulator";
 import { demoGroups, demoSubscriptions } from "@/emulator/seed/organisation";
 import { clusterKey } from "@/lib/clusters/resource-id";
 import { db } from "@/lib/server/db/client";
-import { stopJobQueue } from "@/lib/server/jobs/queue";
 import { authorizedIpRangesExecutor } from "@/lib/server/network/authorized-ip-ranges-executor";
 import { loadIpRangesView } from "@/lib/server/network/ip-ranges-view";
 import { createChangeRequest } from "@/lib/server/requests/create-request";
 import { executeChangeRequest } from "@/lib/server/requests/execute-request";
 import { countChangeRequestsByStatus, findChangeRequestByNumber, listChangeRequests } from "@/lib/server/requests/queries";
 import { asSession } from "@/test/next-request-scope";
-import { demoSessionPersonas, prepareDemoPortal, type SessionPersona, sharedDev, sharedProd } from "@/test/persona-sessions";
-import { useEmulator } from "@/test/support";
+import { demoPortalSuite, demoSessionPersonas, type SessionPersona, sharedDev, sharedProd } from "@/test/persona-sessions";
 import { approveRequestAction } from "@/app/(portal)/requests/_actions/approve-request";
 import type { RangeFormState } from "./form-state";
 import { requestRangeAdditionAction } from "./request-range-addition";
@@ -27,20 +24,9 @@ const { production, nonProduction } = demoSubscriptions;
 type Persona = SessionPersona;
 const personas = demoSessionPersonas("token");
 
-let emulator: TestEmulator;
-let tenants: { payments: string; search: string };
-
-beforeAll(async () => {
-  emulator = await startTestEmulator({ lroDurationMs: 50 });
-  useEmulator(emulator.url);
-  tenants = await prepareDemoPortal(Object.values(personas));
-});
-afterAll(async () => {
-  await stopJobQueue();
-  await emulator.dispose();
-});
+const portal = demoPortalSuite(Object.values(personas), { lroDurationMs: 50 });
 beforeEach(async () => {
-  emulator.reset();
+  portal.emulator.reset();
   // Each test starts from the seed: no records, no open requests on the two shared clusters.
   const keys = [clusterKey(sharedDev), clusterKey(sharedProd)];
   await db().authorizedIpRange.deleteMany({ where: { clusterResourceId: { in: keys } } });
@@ -51,7 +37,7 @@ afterEach(() => {
 });
 
 const as = <T>(who: Persona, run: () => Promise<T>) => asSession(who.token, run);
-const principalOf = (who: Persona) => ({ objectId: who.objectId, roles: who.groupIds.includes(demoGroups.clusterdeskAdmins) ? (["admin"] as const) : ([] as const), ownedTenantIds: who === personas.paymentsLead ? [tenants.payments] : who === personas.searchLead ? [tenants.search] : [] });
+const principalOf = (who: Persona) => ({ objectId: who.objectId, roles: who.groupIds.includes(demoGroups.clusterdeskAdmins) ? (["admin"] as const) : ([] as const), ownedTenantIds: who === personas.paymentsLead ? [portal.tenants.payments] : who === personas.searchLead ? [portal.tenants.search] : [] });
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
@@ -72,7 +58,7 @@ function numberOf(state: RangeFormState): number {
 const requestNumbered = (number: number) => db().changeRequest.findUniqueOrThrow({ where: { number } });
 const rangesOn = async (cluster: "dev" | "prod") => {
   const [subscription, group, name] = cluster === "dev" ? [nonProduction, "rg-dev", "aks-shared-dev"] : [production, "rg-platform-prod", "aks-platform-shared"];
-  return (await containerServiceClient(emulator, subscription).managedClusters.get(group, name)).apiServerAccessProfile?.authorizedIPRanges ?? [];
+  return (await containerServiceClient(portal.emulator, subscription).managedClusters.get(group, name)).apiServerAccessProfile?.authorizedIPRanges ?? [];
 };
 const attempt = { retryCount: 0, retryLimit: 0, signal: new AbortController().signal };
 const execute = (id: string) => executeChangeRequest(id, attempt, { "authorized-ip-ranges": authorizedIpRangesExecutor({ pollIntervalMs: 10 }) });
@@ -98,7 +84,7 @@ describe("tenants on a shared cluster (finding 6)", () => {
     expect(await db().auditEvent.count({ where: { action: "access.denied", actorObjectId: personas.searchLead.objectId, occurredAt: { gte: new Date(Date.now() - 60_000) } } })).toBeGreaterThanOrEqual(2);
 
     const own = await requestNumbered(numberOf(await removal(personas.paymentsLead, sharedDev, paymentsRange)));
-    expect(own).toMatchObject({ status: "pending", tenantId: tenants.payments });
+    expect(own).toMatchObject({ status: "pending", tenantId: portal.tenants.payments });
     const byAdmin = await requestNumbered(numberOf(await removal(personas.admin, sharedDev, "192.0.2.0/24")));
     expect(byAdmin.status).toBe("pending");
   });
@@ -106,7 +92,7 @@ describe("tenants on a shared cluster (finding 6)", () => {
   it("labels a removal with the tenant that owns the range, and shows the approver who owns each range it touches", async () => {
     const paymentsRange = await paymentsRangeOnSharedDev();
     const number = numberOf(await removal(personas.admin, sharedDev, paymentsRange));
-    expect((await requestNumbered(number)).tenantId).toBe(tenants.payments);
+    expect((await requestNumbered(number)).tenantId).toBe(portal.tenants.payments);
     const detail = await findChangeRequestByNumber(number);
     expect(detail?.rangeOwners).toEqual([{ range: paymentsRange, owner: "Payments", source: "clusterdesk" }]);
 
@@ -128,7 +114,7 @@ describe("tenants on a shared cluster (finding 6)", () => {
     expect(listed.items.map((item) => item.number)).toContain(searchNumber);
     expect(listed.items.map((item) => item.number)).not.toContain(paymentsNumber);
     const counts = await countChangeRequestsByStatus(principalOf(personas.searchLead));
-    expect(counts.pending).toBe(await db().changeRequest.count({ where: { status: "pending", OR: [{ tenantId: tenants.search }, { requesterId: personas.searchLead.objectId }] } }));
+    expect(counts.pending).toBe(await db().changeRequest.count({ where: { status: "pending", OR: [{ tenantId: portal.tenants.search }, { requesterId: personas.searchLead.objectId }] } }));
   });
 
   it("marks each row with its owning tenant: a lead is offered removal only of their own, and another team's reason stays theirs", async () => {
@@ -137,7 +123,7 @@ describe("tenants on a shared cluster (finding 6)", () => {
     if (!view.ok) throw new Error(view.error);
     const row = view.rows.find((candidate) => candidate.range === paymentsRange);
     // The Search lead sees that the range is Payments', not why Payments asked for it.
-    expect(row).toMatchObject({ tenant: { id: tenants.payments, name: "Payments" }, canRequestRemoval: false, detailsHidden: true, reason: null });
+    expect(row).toMatchObject({ tenant: { id: portal.tenants.payments, name: "Payments" }, canRequestRemoval: false, detailsHidden: true, reason: null });
     const paymentsView = await loadIpRangesView(sharedDev, principalOf(personas.paymentsLead));
     expect(paymentsView.ok && paymentsView.rows.find((candidate) => candidate.range === paymentsRange)).toMatchObject({ canRequestRemoval: true, detailsHidden: false, reason: "CI agents need the API server" });
   });
