@@ -7,7 +7,8 @@ import { changeExecutors } from "@/lib/server/requests/executors";
 import { tenantEnvironmentStatuses } from "@/lib/server/tenants/environment-status";
 import { planForRequest } from "@/lib/server/tenants/request-plan";
 import { asSession } from "@/test/next-request-scope";
-import { demoPortalSuite, demoSessionPersonas, type SessionPersona, sharedDev, sharedProd } from "@/test/persona-sessions";
+import { demoPortalSuite } from "@/test/demo-portal-suite";
+import { demoSessionPersonas, type SessionPersona, sharedDev, sharedProd } from "@/test/persona-sessions";
 import { approveRequestAction } from "@/app/(portal)/requests/_actions/approve-request";
 import { requestEnvironmentAction } from "./request-environment";
 
