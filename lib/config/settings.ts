@@ -52,6 +52,8 @@ const shared = z.object({
   CLUSTERDESK_IN_PROCESS_WORKERS: z.enum(["true", "false"], { error: "must be true or false" }).default("true"),
   // Azure RBAC documents up to minutes for a role assignment to reach the cluster.
   CLUSTERDESK_ACCESS_EFFECT_DEADLINE_MINUTES: z.coerce.number().int("must be a whole number").min(1).max(24 * 60).default(10),
+  // Test-only endpoints (app/api/test-hooks); honoured in local mode only, refused with a real tenant.
+  CLUSTERDESK_TEST_HOOKS: z.enum(["true", "false"], { error: "must be true or false" }).default("false"),
 });
 
 const azure = z.object({
@@ -119,6 +121,8 @@ export type Settings = {
   inProcessWorkers: boolean;
   /** How long a granted access may take to become effective before it is reported as not effective. */
   accessEffectDeadlineMs: number;
+  /** Test-only hooks (e.g. moving a grant's expiry to now for the e2e); never on with a real tenant. */
+  testHooks: boolean;
   tenantId: string;
   clientId: string;
   clientCredential: ClientCredential;
@@ -196,6 +200,9 @@ export function parseSettings(rawEnvironment: Environment): Settings {
         `(set all of them for a real tenant, or none for local mode)`,
     );
   }
+  if (mode === "azure" && environment.CLUSTERDESK_TEST_HOOKS === "true") {
+    problems.push("CLUSTERDESK_TEST_HOOKS is for local mode's tests only and is refused with a real Azure tenant");
+  }
   if (mode === "azure" && environment.DATABASE_URL === undefined) {
     problems.push("DATABASE_URL is required with a real Azure tenant (the embedded database is for local mode only)");
   }
@@ -214,6 +221,7 @@ export function parseSettings(rawEnvironment: Environment): Settings {
     productionTags: { keys: base.data.CLUSTERDESK_PRODUCTION_TAG_KEYS, values: base.data.CLUSTERDESK_PRODUCTION_TAG_VALUES },
     inProcessWorkers: base.data.CLUSTERDESK_IN_PROCESS_WORKERS === "true",
     accessEffectDeadlineMs: base.data.CLUSTERDESK_ACCESS_EFFECT_DEADLINE_MINUTES * 60_000,
+    testHooks: mode === "local" && base.data.CLUSTERDESK_TEST_HOOKS === "true",
   };
   if (mode === "azure") {
     const settings = azure.parse(environment);
