@@ -116,7 +116,7 @@ describe("describing a namespace-access change", () => {
     const { describeAccessChange } = await import("./describe-change");
     const liam = { objectId: "10000000-0000-4000-8000-000000000007", type: "User" as const, displayName: "Liam O'Brien", userPrincipalName: "liam.obrien@example.com" };
     expect(describeAccessChange({ action: "grant", role: "writer", namespace: "payments-dev", principal: liam, lifetimeSeconds: 8 * 3600 })).toBe(
-      "Grant Azure Kubernetes Service RBAC Writer on namespace payments-dev to user Liam O'Brien (liam.obrien@example.com), for 8 hours from when it is applied.",
+      "Grant Azure Kubernetes Service RBAC Writer on namespace payments-dev to user Liam O'Brien (liam.obrien@example.com), for 8 hours from when it takes effect.",
     );
     const group = { objectId: "a0000000-0000-4000-8000-0000000000b2", type: "Group" as const, displayName: "Team Payments Members", userPrincipalName: null };
     expect(describeAccessChange({ action: "grant", role: "reader", namespace: null, principal: group, lifetimeSeconds: null })).toBe(

@@ -8,7 +8,8 @@ export function describeGrantLifetime(lifetimeSeconds: number | null, until?: st
   if (lifetimeSeconds === null) return "until revoked";
   const choice = Object.values(accessDurations).find((duration) => duration.seconds === lifetimeSeconds);
   const length = choice ? choice.label : `${Math.round(lifetimeSeconds / 60)} minutes`;
-  return `for ${length} from when it is applied`;
+  // The executor counts the lifetime from when the cluster first honours the grant (grant-effect-check.ts).
+  return `for ${length} from when it takes effect`;
 }
 
 /** A namespace-access request in one sentence, for the request page, the list and the approver. */

@@ -25,7 +25,7 @@ describe("a grant until a date", () => {
   it("is described with its end, not as permanent", () => {
     expect(describeGrantLifetime(null, "2026-12-01T17:30:00.000Z")).toBe("until 2026-12-01 17:30 UTC");
     expect(describeGrantLifetime(null)).toBe("until revoked");
-    expect(describeGrantLifetime(3600)).toBe("for 1 hour from when it is applied");
+    expect(describeGrantLifetime(3600)).toBe("for 1 hour from when it takes effect");
   });
 });
 

@@ -64,7 +64,7 @@ describe("a team lead asking for namespace access", () => {
     // The approver reads the change in words, not JSON.
     expect((await findChangeRequestByNumber(request.number))?.change).toEqual({
       kind: "namespace-access",
-      description: "Grant Azure Kubernetes Service RBAC Admin on namespace payments-dev to user Liam O'Brien (liam.obrien@clusterdesk-demo.onmicrosoft.com), for 8 hours from when it is applied.",
+      description: "Grant Azure Kubernetes Service RBAC Admin on namespace payments-dev to user Liam O'Brien (liam.obrien@clusterdesk-demo.onmicrosoft.com), for 8 hours from when it takes effect.",
     });
     expect(await approve(personas.admin, request.id)).toMatchObject({ ok: true });
     expect(await execute(request.id)).toBe("applied");
