@@ -56,6 +56,12 @@ function describe(event: TimelineSource): { title: string; tone: TimelineTone; s
       return { title: "Effective on the cluster", tone: "success", showReason: true };
     case "access.grant_not_effective":
       return { title: "Not effective in time", tone: "danger", showReason: true };
+    case "access.grant_expiry_moved":
+      return { title: `End moved by ${who}`, tone: "neutral", showReason: true };
+    case "access.grant_expired":
+      return { title: "Expired", tone: "neutral", showReason: true };
+    case "access.grant_revoked":
+      return { title: "Access revoked", tone: "neutral", showReason: true };
     case "request.retried":
       return { title: `Retried by ${who}`, tone: "progress", showReason: true };
     case "tenant_environment.object_applied":

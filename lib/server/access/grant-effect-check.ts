@@ -8,7 +8,9 @@ import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { db } from "@/lib/server/db/client";
 import { reviewAccess, type ReviewedSubject } from "@/lib/server/kube/subject-access-review";
 import { auditActor, systemActor } from "@/lib/server/requests/actor";
+import { logger } from "@/lib/server/logger";
 import { portalClusterCredentials } from "./cluster-credentials";
+import { relabelGrantRoleBinding } from "./grant-role-binding-expiry";
 
 export type EffectCheckOutcome = { effect: GrantEffect; checkAgainInSeconds?: number };
 
@@ -63,12 +65,12 @@ export async function checkGrantEffect(grantId: string, options: { now?: () => D
   const minutes = Math.round((deadline.getTime() - grant.grantedAt.getTime()) / 60_000);
   // Expiry counts from when the access took effect (issue 12 item 4), unless its revocation is already asked for.
   const expiresAt = decision.effect === "effective" && grant.lifetimeSeconds && !grant.revocationRequestId ? new Date(now.getTime() + grant.lifetimeSeconds * 1000) : grant.expiresAt;
-  await db().$transaction(async (tx) => {
+  const recorded = await db().$transaction(async (tx) => {
     const moved = await tx.namespaceAccessGrant.updateMany({
       where: { id: grant.id, effect: "waiting" },
       data: { ...checked, effect: decision.effect, effectiveAt: decision.effect === "effective" ? now : null, effectDeadline: deadline, expiresAt },
     });
-    if (moved.count === 0) return;
+    if (moved.count === 0) return false;
     await appendAuditEvent(tx, {
       actor: auditActor(systemActor),
       action: decision.effect === "effective" ? "access.grant_effective" : "access.grant_not_effective",
@@ -82,6 +84,14 @@ export async function checkGrantEffect(grantId: string, options: { now?: () => D
           : `${what} is not effective after ${minutes} minutes: ${note ?? "the cluster does not allow it"}`,
       correlationId: request.correlationId,
     });
+    return true;
   });
+  if (recorded && decision.effect === "effective" && grant.mechanism === "kubernetes-rbac" && expiresAt && expiresAt.getTime() !== grant.expiresAt?.getTime()) {
+    // The record is right either way; a RoleBinding left with the earlier end in its label is only a
+    // display difference, so a failure here is logged, not retried.
+    await relabelGrantRoleBinding(grant, expiresAt, request.correlationId).catch((error: unknown) =>
+      logger.warn("could not label the RoleBinding with the grant's end", { grantId: grant.id, correlationId: request.correlationId, error }),
+    );
+  }
   return { effect: decision.effect };
 }

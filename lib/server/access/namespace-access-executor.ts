@@ -14,7 +14,10 @@ import { type ChangeExecutor, type ExecutableRequest, type ExecutionContext, typ
 import { logger } from "@/lib/server/logger";
 import { portalClusterCredentials } from "./cluster-credentials";
 import { enqueueGrantEffectCheck } from "./effect-check-queue";
-import { markRevoked, recordGrant } from "./grant-records";
+import { existingAssignmentFor } from "./existing-role-assignment";
+import { grantRoleBindingLabels, provisionalExpiry } from "./grant-role-binding-labels";
+import { recordGrantRevoked } from "./grant-lifecycle-events";
+import { recordGrant } from "./grant-records";
 
 type Grant = Extract<NamespaceAccessPayload, { action: "grant" }>;
 type Revocation = Extract<NamespaceAccessPayload, { action: "revoke" }>;
@@ -42,22 +45,25 @@ async function grant(request: ExecutableRequest, clusterId: string, payload: Gra
   const what = `${accessRoles[payload.role].name} on ${describeScope(scope)} for ${payload.principal.displayName}`;
   await context.reportProgress({ phase: "applying", message: `Granting ${what}` });
   let applied: { mechanism: "azure-rbac" | "kubernetes-rbac"; externalId: string };
+  let adoptedExisting = false;
   if (cluster.identity.azureRbac) {
     const subscriptionId = parseClusterResourceId(cluster.id)?.subscriptionId ?? "";
-    const externalId = await armCall(() =>
-      putRoleAssignment(
-        {
-          subscriptionId,
-          scope: armScope(cluster.id, scope),
-          name: roleAssignmentNameFor(request.id),
-          roleDefinitionId: roleDefinitionId(subscriptionId, payload.role),
-          principalId: payload.principal.objectId,
-          principalType: payload.principal.type,
-        },
-        request.correlationId,
-      ),
-    );
-    applied = { mechanism: "azure-rbac", externalId };
+    const assignment = {
+      subscriptionId,
+      scope: armScope(cluster.id, scope),
+      name: roleAssignmentNameFor(request.id),
+      roleDefinitionId: roleDefinitionId(subscriptionId, payload.role),
+      principalId: payload.principal.objectId,
+      principalType: payload.principal.type,
+    };
+    const put = await armCall(async () => ({ externalId: await putRoleAssignment(assignment, request.correlationId), existing: false }), {
+      // ARM's 409 RoleAssignmentExists: another assignment (another name) already gives this principal
+      // this role at this scope. The access asked for is in place, so the grant is done, and it takes
+      // that assignment over (ended when the grant ends), rather than failing or adding a second one.
+      onRoleAssignmentExists: async () => ({ externalId: await existingAssignmentFor(request, assignment, armCall), existing: true }),
+    });
+    applied = { mechanism: "azure-rbac", externalId: put.externalId };
+    adoptedExisting = put.existing;
   } else {
     if (payload.namespace === null) throw new Error("Cluster-wide grants on clusters without Azure RBAC (ClusterRoleBindings) are not built yet.");
     const subject = kubernetesSubject(payload);
@@ -69,7 +75,7 @@ async function grant(request: ExecutableRequest, clusterId: string, payload: Gra
         name,
         clusterRole: accessRoles[payload.role].clusterRole,
         subject,
-        labels: { "app.kubernetes.io/managed-by": "clusterdesk", "clusterdesk.io/request": String(request.number) },
+        labels: grantRoleBindingLabels(request.number, provisionalExpiry(payload)),
         annotations: { "clusterdesk.io/principal-object-id": payload.principal.objectId },
       }),
     );
@@ -83,8 +89,10 @@ async function grant(request: ExecutableRequest, clusterId: string, payload: Gra
   const waitingFor = applied.mechanism === "azure-rbac" ? "waiting for Azure to propagate it" : "checking the cluster honours it";
   return {
     before: null,
-    after: { grantId: record.id, ...applied, effect: "waiting", expiresAt: record.expiresAt?.toISOString() ?? null },
-    summary: `Granted ${what}${until}; ${waitingFor}.`,
+    after: { grantId: record.id, ...applied, ...(adoptedExisting ? { adoptedExisting } : {}), effect: "waiting", expiresAt: record.expiresAt?.toISOString() ?? null },
+    summary: adoptedExisting
+      ? `${what} was already given by an existing role assignment made outside this request (${applied.externalId}); Clusterdesk created no second one and now manages that one as this grant${until ? `, removing it when the grant ends` : ""}; ${waitingFor}.`
+      : `Granted ${what}${until}; ${waitingFor}.`,
   };
 }
 
@@ -103,7 +111,8 @@ async function revoke(request: ExecutableRequest, payload: Revocation, context: 
     const credentials = await armCall(() => portalClusterCredentials(cluster, request.correlationId));
     await kubeCall(() => deleteRoleBinding(credentials, namespace, name));
   }
-  await markRevoked(record.id, request.id);
+  const revocation = await db().changeRequest.findUniqueOrThrow({ where: { id: request.id }, select: { id: true, number: true, requesterName: true } });
+  await recordGrantRevoked(record, revocation);
   return { before, after: { ...before, revokedAt: new Date().toISOString() }, summary: `Revoked ${accessRoles[payload.role].name} for ${payload.principal.displayName}.` };
 }
 
@@ -122,7 +131,7 @@ async function readCluster(clusterId: string, correlationId: string): Promise<Cl
   return cluster;
 }
 
-async function armCall<T>(call: () => Promise<T>): Promise<T> {
+async function armCall<T>(call: () => Promise<T>, options: { onRoleAssignmentExists?: () => Promise<T> } = {}): Promise<T> {
   try {
     return await call();
   } catch (error) {
@@ -130,9 +139,7 @@ async function armCall<T>(call: () => Promise<T>): Promise<T> {
     if (failure.code === "AuthorizationFailed") {
       throw new Error(`Clusterdesk's identity may not manage role assignments at this scope (it needs User Access Administrator or Owner there). Azure said: ${failure.message}`, { cause: error });
     }
-    if (failure.code === "RoleAssignmentExists") {
-      throw new Error("An existing role assignment made outside this request already gives this role at this scope; Clusterdesk did not create a second one.", { cause: error });
-    }
+    if (failure.code === "RoleAssignmentExists" && options.onRoleAssignmentExists) return options.onRoleAssignmentExists();
     // A principal created moments ago may not have replicated to ARM yet: Azure answers 400
     // PrincipalNotFound, and a later attempt succeeds.
     if (failure.retryable || failure.code === "PrincipalNotFound") throw new RetryableError(`Azure Resource Manager: ${failure.message}`, { cause: error });
