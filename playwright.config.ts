@@ -48,6 +48,7 @@ export default defineConfig({
     stderr: "pipe",
     // TEST_DATABASE_URL is cleared so that the portal runs on what a newcomer gets: the embedded
     // PostgreSQL server (a throw-away one here), whatever database the other test layers use.
-    env: { NEXT_TELEMETRY_DISABLED: "1", CLUSTERDESK_BASE_URL: `http://localhost:${port}`, CLUSTERDESK_DATA_DIR: e2eDataDir, TEST_DATABASE_URL: "" },
+    // CLUSTERDESK_TEST_HOOKS: test-only endpoints (app/api/test-hooks), e.g. a grant's end moved to now.
+    env: { NEXT_TELEMETRY_DISABLED: "1", CLUSTERDESK_BASE_URL: `http://localhost:${port}`, CLUSTERDESK_DATA_DIR: e2eDataDir, TEST_DATABASE_URL: "", CLUSTERDESK_TEST_HOOKS: "true" },
   },
 });
