@@ -88,10 +88,14 @@ export async function checkGrantEffect(grantId: string, options: { now?: () => D
   });
   if (recorded && decision.effect === "effective" && grant.mechanism === "kubernetes-rbac" && expiresAt && expiresAt.getTime() !== grant.expiresAt?.getTime()) {
     // The record is right either way; a RoleBinding left with the earlier end in its label is only a
-    // display difference, so a failure here is logged, not retried.
-    await relabelGrantRoleBinding(grant, expiresAt, request.correlationId).catch((error: unknown) =>
-      logger.warn("could not label the RoleBinding with the grant's end", { grantId: grant.id, correlationId: request.correlationId, error }),
-    );
+    // display difference, so a failure here is logged, not retried. The end is read again, so an
+    // extension or revocation recorded meanwhile is not overwritten with this one.
+    const current = await db().namespaceAccessGrant.findUnique({ where: { id: grant.id }, select: { expiresAt: true, revokedAt: true } });
+    if (current && !current.revokedAt) {
+      await relabelGrantRoleBinding(grant, current.expiresAt, request.correlationId).catch((error: unknown) =>
+        logger.warn("could not label the RoleBinding with the grant's end", { grantId: grant.id, correlationId: request.correlationId, error }),
+      );
+    }
   }
   return { effect: decision.effect };
 }
