@@ -22,7 +22,7 @@ describe("user-assigned managed identities and federated credentials through the
   it("creates an identity once: the same PUT again keeps its client and principal ids", async () => {
     expect(await getUserAssignedIdentity(address, randomUUID())).toBeNull();
     const created = await putUserAssignedIdentity(address, "eastus", { "clusterdesk.io/tenant": "orion" }, randomUUID());
-    expect(created).toMatchObject({ name: "id-orion-dev", location: "eastus", tenantId: emulator.endpoints.tenantId });
+    expect(created).toMatchObject({ name: "id-orion-dev", location: "eastus", tags: { "clusterdesk.io/tenant": "orion" }, tenantId: emulator.endpoints.tenantId });
     expect(created.clientId).toMatch(/^[0-9a-f-]{36}$/);
     const again = await putUserAssignedIdentity(address, "eastus", { "clusterdesk.io/tenant": "orion" }, randomUUID());
     expect(again).toEqual(created);

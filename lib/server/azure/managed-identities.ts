@@ -13,7 +13,7 @@ const apiVersion = "2023-01-31";
 const httpClient = createDefaultHttpClient();
 
 export type IdentityAddress = { subscriptionId: string; resourceGroup: string; name: string };
-export type UserAssignedIdentity = { id: string; name: string; location: string; clientId: string; principalId: string; tenantId: string };
+export type UserAssignedIdentity = { id: string; name: string; location: string; tags: Record<string, string>; clientId: string; principalId: string; tenantId: string };
 export type FederatedCredential = { name: string; issuer: string; subject: string; audiences: string[] };
 
 function identityPath(address: IdentityAddress): string {
@@ -36,8 +36,8 @@ async function call(subscriptionId: string, method: HttpMethods, path: string, c
 }
 
 function toIdentity(json: unknown): UserAssignedIdentity {
-  const wire = json as { id: string; name: string; location: string; properties: { clientId: string; principalId: string; tenantId: string } };
-  return { id: wire.id, name: wire.name, location: wire.location, clientId: wire.properties.clientId, principalId: wire.properties.principalId, tenantId: wire.properties.tenantId };
+  const wire = json as { id: string; name: string; location: string; tags?: Record<string, string>; properties: { clientId: string; principalId: string; tenantId: string } };
+  return { id: wire.id, name: wire.name, location: wire.location, tags: wire.tags ?? {}, clientId: wire.properties.clientId, principalId: wire.properties.principalId, tenantId: wire.properties.tenantId };
 }
 
 function toCredential(json: unknown): FederatedCredential {

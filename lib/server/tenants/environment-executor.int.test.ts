@@ -8,7 +8,8 @@ import { db } from "@/lib/server/db/client";
 import { stopJobQueue } from "@/lib/server/jobs/queue";
 import { createChangeRequest } from "@/lib/server/requests/create-request";
 import { executeChangeRequest } from "@/lib/server/requests/execute-request";
-import { sharedDev } from "@/test/persona-sessions";
+import { demoSubscriptions } from "@/emulator/seed/organisation";
+import { clusterResourceId } from "@/lib/clusters/resource-id";
 import { useEmulator } from "@/test/support";
 import { environmentOnCluster } from "./environment-on-cluster";
 import { tenantEnvironmentExecutor } from "./environment-executor";
@@ -18,6 +19,9 @@ const admin = { kind: "user" as const, objectId: randomUUID(), name: "Alex Admin
 const httpContext = { clientIp: null, userAgent: null, correlationId: randomUUID(), path: "/" };
 const attempt = { retryCount: 0, retryLimit: 3, signal: new AbortController().signal };
 const executors = { "tenant-environment": tenantEnvironmentExecutor() };
+// Entra with Kubernetes RBAC only: the namespace and RoleBindings go through the Kubernetes API
+// (Azure-RBAC clusters get managed namespaces: environment-azure.int.test.ts).
+const kubernetesRbacCluster = clusterResourceId({ subscriptionId: demoSubscriptions.nonProduction, resourceGroup: "rg-dev", name: "aks-legacy-podid" });
 const orionDev: TenantEnvironmentPayload = { tenantSlug: "orion", environment: "dev", namespace: "orion-dev", template: "standard" };
 
 let emulator: TestEmulator;
@@ -40,17 +44,17 @@ beforeEach(async () => {
 
 async function approvedRequest(payload: TenantEnvironmentPayload = orionDev) {
   const created = await createChangeRequest(
-    { kind: "tenant-environment", clusterResourceId: clusterKey(sharedDev), tenantId, payload, justification: "Orion's first environment", decideBy: null },
+    { kind: "tenant-environment", clusterResourceId: clusterKey(kubernetesRbacCluster), tenantId, payload, justification: "Orion's first environment", decideBy: null },
     admin,
     httpContext,
     { applyDirectly: { reason: "test" } },
   );
   return db().changeRequest.findUniqueOrThrow({ where: { id: created.id } });
 }
-const onCluster = () => environmentOnCluster(tenantId, sharedDev, orionDev, randomUUID());
+const onCluster = () => environmentOnCluster(tenantId, kubernetesRbacCluster, orionDev, randomUUID());
 const plan = async () => {
   const environment = await onCluster();
-  return planEnvironment(environment.client, environment.rendered, "orion");
+  return planEnvironment(environment.client, environment.rendered, "orion", environment.arm);
 };
 /** Writes the emulated API server stored: every non-GET answered below 300 without dryRun. */
 const storedWrites = () => emulator.requests().filter((entry) => entry.path.includes("/k8s/") && entry.method !== "GET" && !entry.path.includes("dryRun=All") && entry.status < 300);
@@ -82,7 +86,7 @@ describe("applying a tenant environment", () => {
     }
     const quota = (await environment.client.read(environment.rendered.objects[1] ?? orionDevMissing())) as { status?: { hard?: Record<string, string> } };
     expect(quota.status?.hard).toMatchObject({ pods: "50", "requests.cpu": "4" });
-    const record = await db().tenantEnvironment.findUniqueOrThrow({ where: { clusterResourceId_namespace: { clusterResourceId: clusterKey(sharedDev), namespace: "orion-dev" } } });
+    const record = await db().tenantEnvironment.findUniqueOrThrow({ where: { clusterResourceId_namespace: { clusterResourceId: clusterKey(kubernetesRbacCluster), namespace: "orion-dev" } } });
     expect(record).toMatchObject({ tenantId, name: "dev", template: "standard", lastRequestId: request.id });
     expect(record.appliedAt).toBeInstanceOf(Date);
 
@@ -105,8 +109,8 @@ describe("applying a tenant environment", () => {
 
   it("plans an update with the field diff when the template changes", async () => {
     expect(await executeChangeRequest((await approvedRequest()).id, attempt, executors)).toBe("applied");
-    const environment = await environmentOnCluster(tenantId, sharedDev, { ...orionDev, template: "sandbox" }, randomUUID());
-    const result = await planEnvironment(environment.client, environment.rendered, "orion");
+    const environment = await environmentOnCluster(tenantId, kubernetesRbacCluster, { ...orionDev, template: "sandbox" }, randomUUID());
+    const result = await planEnvironment(environment.client, environment.rendered, "orion", environment.arm);
     const quota = result.steps.find((step) => step.kind === "ResourceQuota");
     expect(quota?.action).toBe("update");
     expect(quota?.changes).toContainEqual({ path: "spec.hard.pods", before: "50", after: "10" });
