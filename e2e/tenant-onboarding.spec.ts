@@ -30,6 +30,12 @@ test.describe("tenant onboarding, end to end", () => {
     const plan = lead.getByRole("table", { name: "Plan for payments-qa" });
     await expect(plan.getByRole("row", { name: /Create/ })).toHaveCount(9, { timeout: 60_000 });
     await expect(lead.getByText("9 to create, 0 to update, 0 unchanged.")).toBeVisible();
+    // aks-shared-dev has Azure RBAC: the namespace is an AKS managed namespace and the groups get role
+    // assignments, both through ARM; without an OIDC issuer it gets no workload identity, and says so.
+    await expect(plan.getByRole("row", { name: /ManagedNamespace · Azure Resource Manager\s*payments-qa/ })).toBeVisible();
+    await expect(plan.getByRole("row", { name: /RoleAssignment · Azure Resource Manager/ })).toHaveCount(2);
+    await expect(plan.getByRole("row", { name: /ResourceQuota · Kubernetes API/ })).toHaveCount(1);
+    await expect(lead.getByText(/aks-shared-dev has no OIDC issuer, so this environment gets no workload identity/)).toBeVisible();
     await expect(lead.getByText("Nobody can approve their own request.")).toBeVisible();
 
     const admin = await as(browser, "admin", `/requests/${number}`);
