@@ -13,6 +13,9 @@ import { listAgentPools } from "@/lib/server/azure/managed-namespaces";
 import { db } from "@/lib/server/db/client";
 import { type ManifestClient, manifestClient } from "@/lib/server/kube/manifests";
 import { type EnvironmentArm, environmentArm } from "./environment-arm";
+import { EnvironmentUnavailable } from "./environment-unavailable";
+
+export { EnvironmentUnavailable };
 
 export type EnvironmentOnCluster = {
   tenantSlug: string;
@@ -22,18 +25,6 @@ export type EnvironmentOnCluster = {
   /** Renders again with the identity's client id once it exists (the executor, after creating it). */
   rerender(identityClientId: string): RenderedEnvironment;
 };
-
-/** Why an environment cannot be planned or applied now; `retryable` when asking again later may help. */
-export class EnvironmentUnavailable extends Error {
-  constructor(
-    message: string,
-    readonly retryable: boolean,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = "EnvironmentUnavailable";
-  }
-}
 
 async function armRead<T>(what: string, call: () => Promise<T>): Promise<T> {
   try {
