@@ -54,6 +54,31 @@ test.describe("tenant onboarding, end to end", () => {
     await expect(row.getByLabel("Quota used of hard limit")).toContainText("pods0 / 50");
   });
 
+  test("on a cluster with an OIDC issuer and a dedicated pool, the plan lists the managed namespace, the workload identity and its credential", async ({ browser }) => {
+    test.setTimeout(180_000);
+    // Its own environment (payments-secure on aks-analytics-wi): no other spec asks for it.
+    const lead = await as(browser, "paymentsLead", "/tenants/payments");
+    await lead.getByLabel("Environment name").fill("secure");
+    const cluster = await lead.getByLabel("Cluster").locator("option", { hasText: "aks-analytics-wi" }).getAttribute("value");
+    await lead.getByLabel("Cluster").selectOption(cluster ?? "");
+    await lead.getByLabel("Template").selectOption({ label: "Restricted" });
+    await lead.getByLabel("Reason").fill("Card data on the dedicated pool");
+    await lead.getByRole("button", { name: "Request environment" }).click();
+    const confirmation = lead.getByRole("status").filter({ hasText: "waiting for a platform admin" });
+    await expect(confirmation).toBeVisible({ timeout: 60_000 });
+    const number = /#(\d+)/.exec((await confirmation.textContent()) ?? "")?.[1];
+    await lead.getByRole("link", { name: `Open request #${number}` }).click();
+
+    const plan = lead.getByRole("table", { name: "Plan for payments-secure" });
+    await expect(plan.getByRole("row", { name: /Create/ })).toHaveCount(12, { timeout: 60_000 });
+    await expect(plan.getByRole("row", { name: /ManagedNamespace · Azure Resource Manager\s*payments-secure/ })).toBeVisible();
+    await expect(plan.getByRole("row", { name: /UserAssignedIdentity · Azure Resource Manager\s*clusterdesk-aks-analytics-wi-payments-secure/ })).toBeVisible();
+    await expect(plan.getByRole("row", { name: /FederatedIdentityCredential · Azure Resource Manager\s*payments-secure-workload/ })).toBeVisible();
+    await expect(plan.getByRole("row", { name: /ServiceAccount · Kubernetes API\s*workload/ })).toBeVisible();
+    const accessibility = await new AxeBuilder({ page: lead }).analyze();
+    expect(accessibility.violations).toEqual([]);
+  });
+
   test("another tenant's lead gets 403 on the tenant page", async ({ page }) => {
     await signInAs(page, "searchLead", "/tenants");
     expect((await page.goto("/tenants/payments"))?.status()).toBe(403);
