@@ -64,6 +64,23 @@ describe("environments on Azure-RBAC clusters: managed namespaces, workload iden
   });
 });
 
+describe("workload identity on a Kubernetes-RBAC cluster with an OIDC issuer", () => {
+  it("creates the identity and credential through ARM, and the namespace, ServiceAccount and RoleBindings through Kubernetes", () => {
+    const rendered = renderEnvironment(tenant, "dev", environmentTemplates.standard, { ...kubernetesRbac, oidcIssuerUrl: "https://issuer.example/" });
+    expect(rendered.arm.before.map((intent) => intent.kind)).toEqual(["UserAssignedIdentity", "FederatedIdentityCredential"]);
+    expect(rendered.arm.after).toEqual([]);
+    expect(rendered.objects.map((object) => object.kind)).toEqual(["Namespace", "ResourceQuota", "LimitRange", "NetworkPolicy", "NetworkPolicy", "NetworkPolicy", "NetworkPolicy", "ServiceAccount", "RoleBinding", "RoleBinding"]);
+    expect(rendered.objects[1]?.spec).toEqual({ hard: { ...environmentTemplates.standard.quota } });
+    expect(rendered.notes).toEqual([]);
+  });
+
+  it("gives the sandbox template no identity at all", () => {
+    const rendered = renderEnvironment(tenant, "dev", environmentTemplates.sandbox, azureRbac);
+    expect(rendered.arm.before.map((intent) => intent.kind)).toEqual(["ManagedNamespace"]);
+    expect(rendered.objects.map((object) => object.kind)).not.toContain("ServiceAccount");
+  });
+});
+
 describe("node-pool placement", () => {
   const placement = environmentTemplates.restricted.placement;
   if (!placement) throw new Error("the restricted template places workloads on the dedicated pool");
