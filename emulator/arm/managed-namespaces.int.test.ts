@@ -62,6 +62,10 @@ describe("managedNamespaces through @azure/arm-containerservice", () => {
     expect(policy.spec).toMatchObject({ policyTypes: ["Ingress", "Egress"], egress: [{ to: [{ podSelector: {} }] }] });
     expect(policy.spec?.ingress).toBeUndefined();
 
+    const tagged = await client.managedNamespaces.update(analytics.resourceGroup, analytics.name, "orion-dev", { tags: { costCentre: "4711" } });
+    expect(tagged.tags).toEqual({ costCentre: "4711" });
+    expect(tagged.properties?.defaultResourceQuota).toEqual(orionProperties.defaultResourceQuota);
+
     const credential = await client.managedNamespaces.listCredential(analytics.resourceGroup, analytics.name, "orion-dev");
     const kubeconfig = load(Buffer.from(credential.kubeconfigs?.[0]?.value ?? new Uint8Array()).toString()) as { contexts: Array<{ context: { namespace?: string } }> };
     expect(kubeconfig.contexts[0]?.context.namespace).toBe("orion-dev");

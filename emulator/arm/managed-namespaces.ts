@@ -149,6 +149,16 @@ export async function putManagedNamespace(exchange: Exchange, runtime: Runtime, 
   sendArm(exchange, current ? 200 : 201, resource, startOperation(exchange, runtime, cluster, resource.id, "write"));
 }
 
+/** PATCH changes only the tags, synchronously (200 with the resource, as ManagedNamespacesUpdateTags.json shows). */
+export async function patchManagedNamespaceTags(exchange: Exchange, runtime: Runtime, address: ClusterAddress, name: string): Promise<void> {
+  const body = parseJsonBody(await exchange.body());
+  const record = requireRecord(runtime, clusterOf(runtime, address), name);
+  if (!isRecord(body)) throw armErrors.invalidJson("Expected a JSON object");
+  record.resource.tags = strings(body.tags, "tags");
+  record.resource.eTag = newEtag();
+  sendArm(exchange, 200, record.resource);
+}
+
 export function deleteManagedNamespace(exchange: Exchange, runtime: Runtime, address: ClusterAddress, name: string): void {
   const cluster = clusterOf(runtime, address);
   const record = recordOf(runtime, cluster, name);

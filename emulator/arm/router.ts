@@ -6,7 +6,7 @@ import { ArmError, sendArm, sendArmError } from "./errors";
 import { deleteCluster, getCluster, listClusters, listCredential, patchClusterTags, putCluster, type ClusterAddress } from "./managed-clusters";
 import { operationStatusBody, retryAfter } from "./operations";
 import { getAgentPool, listAgentPools } from "./agent-pools";
-import { deleteManagedNamespace, getManagedNamespace, listManagedNamespaceCredential, listManagedNamespaces, putManagedNamespace } from "./managed-namespaces";
+import { deleteManagedNamespace, getManagedNamespace, listManagedNamespaceCredential, listManagedNamespaces, patchManagedNamespaceTags, putManagedNamespace } from "./managed-namespaces";
 import { deleteCredential, deleteIdentity, getCredential, getIdentity, listCredentials, putCredential, putIdentity } from "./user-assigned-identities";
 import { deleteRoleAssignment, getRoleAssignment, listRoleAssignments, putRoleAssignment } from "./role-assignments";
 import type { ArmCaller } from "./role-assignments-permission";
@@ -71,6 +71,7 @@ async function route(exchange: Exchange, runtime: Runtime, caller: ArmCaller): P
     }
     if (method === "GET") return getManagedNamespace(exchange, runtime, address, name);
     if (method === "PUT") return putManagedNamespace(exchange, runtime, address, name);
+    if (method === "PATCH") return patchManagedNamespaceTags(exchange, runtime, address, name);
     if (method === "DELETE") return deleteManagedNamespace(exchange, runtime, address, name);
     throw methodNotAllowed(exchange);
   }
