@@ -79,8 +79,31 @@ export interface AzureSideForKubernetes {
   roleDefinition(guid: string): EmulatedRoleDefinition | undefined;
 }
 
+/** What an ARM managed namespace asks of the cluster's API server (AKS's in-cluster reconciler). */
+export type ManagedNamespaceObjects = {
+  name: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  /** `spec.hard` of the namespace's default ResourceQuota; none when the managed namespace sets no quota. */
+  quota: Record<string, string> | null;
+  /** `DenyAll`, `AllowAll` or `AllowSameNamespace` for each direction. */
+  networkPolicy: { ingress: string; egress: string };
+};
+
+/** The Kubernetes side's namespaces as ARM's managedNamespaces see and change them. */
+export interface NamespacesForArm {
+  /** The namespace's labels and annotations, or null when it does not exist. */
+  read(cluster: ClusterKey, name: string): { labels: Record<string, string>; annotations: Record<string, string> } | null;
+  /** Creates or updates the namespace, its default ResourceQuota and NetworkPolicy. */
+  apply(cluster: ClusterKey, objects: ManagedNamespaceObjects): void;
+  /** Deletes the namespace and its contents (`Delete`), or only removes ARM's label and default objects (`Keep`). */
+  release(cluster: ClusterKey, name: string, policy: "Keep" | "Delete"): void;
+}
+
 /** The Kubernetes side, mounted by the emulator's server under /k8s/{subscriptionId}/{resourceGroup}/{name}. */
 export interface KubernetesSide {
+  /** For managedNamespaces; a test's own Kubernetes side may leave it out (ARM then refuses them). */
+  namespaces?: NamespacesForArm;
   /** `path` is what follows the cluster prefix, with its query string, e.g. `/api/v1/namespaces?labelSelector=a%3Db`. */
   handle(request: IncomingMessage, response: ServerResponse, cluster: ClusterKey, path: string): Promise<void>;
   /** Back to the seeded state (the control API's reset). */

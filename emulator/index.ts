@@ -134,6 +134,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const azure = createAzureSide(runtime);
   // Every emulated cluster gets its API server unless a test brings its own Kubernetes side.
   const kubernetes = (options.kubernetes ?? createKubernetesSide)(azure);
+  runtime.namespaces = kubernetes.namespaces;
 
   const reset = () => {
     state = seedState();

@@ -1,3 +1,4 @@
+import type { NamespacesForArm } from "./contracts";
 import type { FaultRegistry } from "./control/faults";
 import type { OperationStore } from "./arm/operations";
 import type { TokenService } from "./entra/token-service";
@@ -26,4 +27,6 @@ export type Runtime = {
   baseUrl(): string;
   caPem: string;
   settings: EmulatorSettings;
+  /** The emulated API servers' namespaces, for managedNamespaces (set once the Kubernetes side exists). */
+  namespaces?: NamespacesForArm;
 };

@@ -148,7 +148,47 @@ export type EmulatorState = {
   subscriptions: Subscription[];
   clusters: ClusterRecord[];
   roleAssignments: RoleAssignmentRecord[];
+  /** managedClusters/{c}/managedNamespaces/{ns}, with the cluster's resource id (lower case) as parent. */
+  managedNamespaces: ManagedNamespaceRecord[];
+  /** Microsoft.ManagedIdentity/userAssignedIdentities, each with its federated identity credentials. */
+  userAssignedIdentities: UserAssignedIdentityRecord[];
 };
+
+export type ManagedNamespaceWire = {
+  id: string;
+  name: string;
+  type: "Microsoft.ContainerService/managedClusters/managedNamespaces";
+  location: string;
+  tags: Record<string, string>;
+  eTag: string;
+  properties: {
+    provisioningState: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    defaultResourceQuota?: { cpuRequest?: string; cpuLimit?: string; memoryRequest?: string; memoryLimit?: string };
+    defaultNetworkPolicy?: { ingress?: string; egress?: string };
+    adoptionPolicy?: string;
+    deletePolicy?: string;
+    portalFqdn?: string;
+  };
+};
+export type ManagedNamespaceRecord = { clusterId: string; resource: ManagedNamespaceWire };
+
+export type FederatedIdentityCredentialWire = {
+  id: string;
+  name: string;
+  type: "Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials";
+  properties: { issuer: string; subject: string; audiences: string[] };
+};
+export type UserAssignedIdentityWire = {
+  id: string;
+  name: string;
+  type: "Microsoft.ManagedIdentity/userAssignedIdentities";
+  location: string;
+  tags: Record<string, string>;
+  properties: { tenantId: string; principalId: string; clientId: string; isolationScope?: string };
+};
+export type UserAssignedIdentityRecord = { resource: UserAssignedIdentityWire; federatedCredentials: FederatedIdentityCredentialWire[] };
 
 export function clusterResourceId(subscriptionId: string, resourceGroup: string, name: string): string {
   return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${name}`;

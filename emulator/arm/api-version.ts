@@ -1,7 +1,7 @@
 import { ArmError } from "./errors";
 import {
   containerServiceLocations, containerServiceVersions, publicIpAddressVersions, resourceManagerVersions,
-  roleAssignmentVersions, roleDefinitionVersions,
+  roleAssignmentVersions, roleDefinitionVersions, managedIdentityVersions,
 } from "./api-versions";
 
 /**
@@ -17,6 +17,7 @@ const resourceTypes: Record<string, Record<string, ResourceType>> = {
     managedclusters: { versions: containerServiceVersions, refusal: "NoRegisteredProviderFound", locations: containerServiceLocations },
     locations: { versions: containerServiceVersions, refusal: "NoRegisteredProviderFound", locations: containerServiceLocations },
   },
+  "microsoft.managedidentity": { userassignedidentities: { versions: managedIdentityVersions, refusal: "NoRegisteredProviderFound", locations: containerServiceLocations } },
   "microsoft.network": { publicipaddresses: { versions: publicIpAddressVersions, refusal: "NoRegisteredProviderFound", locations: containerServiceLocations } },
   "microsoft.authorization": {
     roleassignments: { versions: roleAssignmentVersions, refusal: "InvalidResourceType" },

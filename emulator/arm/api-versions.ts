@@ -51,3 +51,8 @@ export const containerServiceLocations = [
   "brazilsouth", "northeurope", "westeurope", "uksouth", "francecentral", "germanywestcentral", "swedencentral",
   "switzerlandnorth", "norwayeast", "eastasia", "southeastasia", "japaneast", "australiaeast", "centralindia",
 ];
+
+/** Microsoft.ManagedIdentity: the stable versions and previews the SDKs and the Azure CLI use. */
+export const managedIdentityVersions = datedVersions(`
+  2015-08-31-preview 2018-11-30 2021-09-30-preview 2022-01-31-preview 2023-01-31 2023-07-31-preview 2024-11-30
+  2025-01-31-preview 2025-05-31-preview`);

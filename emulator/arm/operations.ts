@@ -32,6 +32,9 @@ export function retryAfter(operation: Pick<Operation, "completeAt">, now = Date.
 }
 
 function setProvisioningState(state: EmulatorState, clusterId: string, provisioningState: string): void {
+  // An operation on a managed namespace carries the namespace's id where a cluster's would be.
+  const managedNamespace = state.managedNamespaces.find((candidate) => candidate.resource.id.toLowerCase() === clusterId);
+  if (managedNamespace) managedNamespace.resource.properties.provisioningState = provisioningState;
   const cluster = state.clusters.find((candidate) => candidate.resource.id.toLowerCase() === clusterId);
   if (!cluster) return;
   cluster.resource.properties.provisioningState = provisioningState;
@@ -64,6 +67,7 @@ export function createOperationStore() {
         } else if (operation.kind === "delete") {
           operation.status = "Succeeded";
           state.clusters = state.clusters.filter((cluster) => cluster.resource.id.toLowerCase() !== operation.clusterId);
+          state.managedNamespaces = state.managedNamespaces.filter((candidate) => candidate.resource.id.toLowerCase() !== operation.clusterId && candidate.clusterId !== operation.clusterId);
           state.roleAssignments = state.roleAssignments.filter((assignment) => !isAtOrAbove(operation.clusterId, assignment.scope));
         } else {
           operation.status = "Succeeded";

@@ -5,6 +5,9 @@ import { authenticateArm, challengeHeader } from "./authenticate";
 import { ArmError, sendArm, sendArmError } from "./errors";
 import { deleteCluster, getCluster, listClusters, listCredential, patchClusterTags, putCluster, type ClusterAddress } from "./managed-clusters";
 import { operationStatusBody, retryAfter } from "./operations";
+import { getAgentPool, listAgentPools } from "./agent-pools";
+import { deleteManagedNamespace, getManagedNamespace, listManagedNamespaceCredential, listManagedNamespaces, patchManagedNamespaceTags, putManagedNamespace } from "./managed-namespaces";
+import { deleteCredential, deleteIdentity, getCredential, getIdentity, listCredentials, putCredential, putIdentity } from "./user-assigned-identities";
 import { deleteRoleAssignment, getRoleAssignment, listRoleAssignments, putRoleAssignment } from "./role-assignments";
 import type { ArmCaller } from "./role-assignments-permission";
 import { getPublicIpAddress } from "./public-ip-addresses";
@@ -16,6 +19,8 @@ import { getResourceGroup, getSubscription, listResourceGroups, listSubscription
 const seg = "([^/]+)";
 const clusters = new RegExp(`^/subscriptions/${seg}(?:/resourceGroups/${seg})?/providers/Microsoft\\.ContainerService/managedClusters$`, "i");
 const cluster = new RegExp(`^/subscriptions/${seg}/resourceGroups/${seg}/providers/Microsoft\\.ContainerService/managedClusters/${seg}(?:/(listClusterUserCredential|listClusterAdminCredential))?$`, "i");
+const clusterChild = new RegExp(`^/subscriptions/${seg}/resourceGroups/${seg}/providers/Microsoft\\.ContainerService/managedClusters/${seg}/(managedNamespaces|agentPools)(?:/${seg}(?:/(listCredential))?)?$`, "i");
+const identity = new RegExp(`^/subscriptions/${seg}/resourceGroups/${seg}/providers/Microsoft\\.ManagedIdentity/userAssignedIdentities/${seg}(?:/(federatedIdentityCredentials)(?:/${seg})?)?$`, "i");
 const operation = new RegExp(`^/subscriptions/${seg}/providers/Microsoft\\.ContainerService/locations/${seg}/(operations|operationresults)/${seg}$`, "i");
 const publicIp = new RegExp(`^/subscriptions/${seg}/resourceGroups/${seg}/providers/Microsoft\\.Network/publicIPAddresses/${seg}$`, "i");
 const kubernetesVersions = new RegExp(`^/subscriptions/${seg}/providers/Microsoft\\.ContainerService/locations/${seg}/kubernetesVersions$`, "i");
@@ -48,6 +53,45 @@ async function route(exchange: Exchange, runtime: Runtime, caller: ArmCaller): P
     const [, scope = "", guid] = match;
     if (method !== "GET") throw methodNotAllowed(exchange);
     return guid ? getRoleDefinition(exchange, scope, guid) : listRoleDefinitions(exchange, scope);
+  }
+  if ((match = clusterChild.exec(path))) {
+    const [, subscriptionId = "", resourceGroup = "", clusterName = "", child = "", name, action] = match;
+    const address: ClusterAddress = { subscriptionId, resourceGroup, name: clusterName };
+    if (child.toLowerCase() === "agentpools") {
+      if (method !== "GET" || action) throw methodNotAllowed(exchange);
+      return name ? getAgentPool(exchange, runtime, address, name) : listAgentPools(exchange, runtime, address);
+    }
+    if (!name) {
+      if (method !== "GET") throw methodNotAllowed(exchange);
+      return listManagedNamespaces(exchange, runtime, address);
+    }
+    if (action) {
+      if (method !== "POST") throw methodNotAllowed(exchange);
+      return listManagedNamespaceCredential(exchange, runtime, address, name);
+    }
+    if (method === "GET") return getManagedNamespace(exchange, runtime, address, name);
+    if (method === "PUT") return putManagedNamespace(exchange, runtime, address, name);
+    if (method === "PATCH") return patchManagedNamespaceTags(exchange, runtime, address, name);
+    if (method === "DELETE") return deleteManagedNamespace(exchange, runtime, address, name);
+    throw methodNotAllowed(exchange);
+  }
+  if ((match = identity.exec(path))) {
+    const [, subscriptionId = "", resourceGroup = "", identityName = "", credentials, credentialName] = match;
+    const address = { subscriptionId, resourceGroup, name: identityName };
+    if (credentials && !credentialName) {
+      if (method !== "GET") throw methodNotAllowed(exchange);
+      return listCredentials(exchange, runtime, address);
+    }
+    if (credentialName) {
+      if (method === "GET") return getCredential(exchange, runtime, address, credentialName);
+      if (method === "PUT") return putCredential(exchange, runtime, address, credentialName);
+      if (method === "DELETE") return deleteCredential(exchange, runtime, address, credentialName);
+      throw methodNotAllowed(exchange);
+    }
+    if (method === "GET") return getIdentity(exchange, runtime, address);
+    if (method === "PUT") return putIdentity(exchange, runtime, address);
+    if (method === "DELETE") return deleteIdentity(exchange, runtime, address);
+    throw methodNotAllowed(exchange);
   }
   if ((match = cluster.exec(path))) {
     const [, subscriptionId = "", resourceGroup = "", name = "", action] = match;

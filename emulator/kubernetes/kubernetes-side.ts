@@ -12,6 +12,7 @@ import { respond } from "./respond";
 import { readBody, sendError, sendJson } from "./http";
 import { requestInfo, type RequestInfo } from "./request-info";
 import { findResourceType } from "./resources";
+import { namespacesForArm } from "./managed-namespaces";
 import { seedCluster } from "./seed";
 import { forbidden, KubeError, unauthorized } from "./status";
 import { ClusterStore } from "./store";
@@ -106,6 +107,7 @@ export const createKubernetesSide: KubernetesSideFactory = (azure: AzureSideForK
   }
 
   return {
+    namespaces: namespacesForArm(storeOf, (key) => azure.cluster(key)),
     async handle(request, response, key, path) {
       const cluster = azure.cluster(key);
       if (cluster?.privateCluster) {

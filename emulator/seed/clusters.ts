@@ -131,7 +131,9 @@ export const demoClusterSpecs: ClusterSpec[] = [
       kubernetesVersion: "1.32", enableRBAC: true, disableLocalAccounts: true, aadProfile: entra(true),
       apiServerAccessProfile: { enablePrivateCluster: false },
       networkProfile: { networkPlugin: "azure", networkPluginMode: "overlay", networkPolicy: "cilium", networkDataplane: "cilium", outboundType: "managedNATGateway", loadBalancerSku: "standard" },
-      agentPoolProfiles: [systemPool, userPool("batch", { enableAutoScaling: true, minCount: 1, maxCount: 10 })],
+      // A pool dedicated to tenants that ask for it (taint to tolerate, label to select): placed before
+      // "batch" so that the seeded tenant workloads keep running on the last pool's nodes.
+      agentPoolProfiles: [systemPool, userPool("tenants", { count: 1, nodeTaints: ["clusterdesk.io/dedicated=tenants:NoSchedule"], nodeLabels: { "clusterdesk.io/pool": "tenants" } }), userPool("batch", { enableAutoScaling: true, minCount: 1, maxCount: 10 })],
       securityProfile: { workloadIdentity: { enabled: true } }, oidcIssuerProfile: { enabled: true }, addonProfiles: policyAddon,
     },
   },

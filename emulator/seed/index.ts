@@ -15,5 +15,7 @@ export function seedState(): EmulatorState {
     subscriptions: seedSubscriptions(),
     clusters: seedClusters(tenantId),
     roleAssignments: seedRoleAssignments(),
+    managedNamespaces: [],
+    userAssignedIdentities: [],
   };
 }

@@ -14,6 +14,8 @@ export type PlanStep = {
   changes: FieldChange[];
   /** For conflicts: why Clusterdesk will not touch the object. */
   reason: string | null;
+  /** Through which API the step is applied (Kubernetes when absent). */
+  via?: "arm" | "kubernetes";
 };
 
 export type ObjectState = {

@@ -25,6 +25,21 @@ export type EnvironmentTemplate = {
   };
   /** LimitRange defaults per container, so pods without requests/limits still count against the quota. */
   containerDefaults: { request: { cpu: string; memory: string }; limit: { cpu: string; memory: string } };
+  /** A dedicated node pool: the taint its workloads tolerate and the label they select (checked against the cluster's pools). */
+  placement: NodePoolPlacement | null;
+  /** Workload identity: a user-assigned managed identity federated with this ServiceAccount of the namespace. */
+  workloadIdentity: { serviceAccount: string } | null;
+};
+
+export type NodePoolPlacement = {
+  taint: { key: string; value: string; effect: "NoSchedule" | "PreferNoSchedule" | "NoExecute" };
+  label: { key: string; value: string };
+};
+
+/** The pool the demo's dedicated tenants pool answers to (seeded on aks-analytics-wi). */
+const dedicatedTenantsPool: NodePoolPlacement = {
+  taint: { key: "clusterdesk.io/dedicated", value: "tenants", effect: "NoSchedule" },
+  label: { key: "clusterdesk.io/pool", value: "tenants" },
 };
 
 export const templateNames = ["standard", "restricted", "sandbox"] as const;
@@ -51,11 +66,13 @@ export const environmentTemplates: Record<TemplateName, EnvironmentTemplate> = {
       "requests.storage": "100Gi",
     },
     containerDefaults: { request: { cpu: "100m", memory: "128Mi" }, limit: { cpu: "500m", memory: "512Mi" } },
+    placement: null,
+    workloadIdentity: { serviceAccount: "workload" },
   },
   restricted: {
     name: "restricted",
     label: "Restricted",
-    description: "For sensitive workloads: restricted Pod Security enforced, no load balancers (traffic through the shared ingress), larger quota.",
+    description: "For sensitive workloads: restricted Pod Security enforced, no load balancers (traffic through the shared ingress), larger quota, on the cluster's dedicated tenants node pool.",
     podSecurity: { enforce: "restricted", warn: "restricted", audit: "restricted" },
     quota: {
       "requests.cpu": "8",
@@ -68,6 +85,8 @@ export const environmentTemplates: Record<TemplateName, EnvironmentTemplate> = {
       "requests.storage": "200Gi",
     },
     containerDefaults: { request: { cpu: "100m", memory: "128Mi" }, limit: { cpu: "1", memory: "1Gi" } },
+    placement: dedicatedTenantsPool,
+    workloadIdentity: { serviceAccount: "workload" },
   },
   sandbox: {
     name: "sandbox",
@@ -85,5 +104,7 @@ export const environmentTemplates: Record<TemplateName, EnvironmentTemplate> = {
       "requests.storage": "10Gi",
     },
     containerDefaults: { request: { cpu: "50m", memory: "64Mi" }, limit: { cpu: "250m", memory: "256Mi" } },
+    placement: null,
+    workloadIdentity: null,
   },
 };

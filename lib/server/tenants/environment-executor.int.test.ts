@@ -8,7 +8,8 @@ import { db } from "@/lib/server/db/client";
 import { stopJobQueue } from "@/lib/server/jobs/queue";
 import { createChangeRequest } from "@/lib/server/requests/create-request";
 import { executeChangeRequest } from "@/lib/server/requests/execute-request";
-import { sharedDev } from "@/test/persona-sessions";
+import { demoSubscriptions } from "@/emulator/seed/organisation";
+import { clusterResourceId } from "@/lib/clusters/resource-id";
 import { useEmulator } from "@/test/support";
 import { environmentOnCluster } from "./environment-on-cluster";
 import { tenantEnvironmentExecutor } from "./environment-executor";
@@ -18,15 +19,18 @@ const admin = { kind: "user" as const, objectId: randomUUID(), name: "Alex Admin
 const httpContext = { clientIp: null, userAgent: null, correlationId: randomUUID(), path: "/" };
 const attempt = { retryCount: 0, retryLimit: 3, signal: new AbortController().signal };
 const executors = { "tenant-environment": tenantEnvironmentExecutor() };
-const orionDev: TenantEnvironmentPayload = { tenantSlug: "orion", environment: "dev", namespace: "orion-dev", template: "standard" };
+// Entra with Kubernetes RBAC only: the namespace and RoleBindings go through the Kubernetes API
+// (Azure-RBAC clusters get managed namespaces: environment-azure.int.test.ts).
+const kubernetesRbacCluster = clusterResourceId({ subscriptionId: demoSubscriptions.nonProduction, resourceGroup: "rg-dev", name: "aks-legacy-podid" });
+const cetusDev: TenantEnvironmentPayload = { tenantSlug: "cetus", environment: "dev", namespace: "cetus-dev", template: "standard" };
 
 let emulator: TestEmulator;
 let tenantId: string;
 beforeAll(async () => {
   emulator = await startTestEmulator({ kubernetes: createKubernetesSide });
   useEmulator(emulator.url);
-  const tenant = { displayName: "Orion", ownerGroupId: randomUUID(), memberGroupIds: [randomUUID()] };
-  tenantId = (await db().tenant.upsert({ where: { slug: "orion" }, create: { slug: "orion", ...tenant }, update: tenant })).id;
+  const tenant = { displayName: "Cetus", ownerGroupId: randomUUID(), memberGroupIds: [randomUUID()] };
+  tenantId = (await db().tenant.upsert({ where: { slug: "cetus" }, create: { slug: "cetus", ...tenant }, update: tenant })).id;
 });
 afterAll(async () => {
   await stopJobQueue();
@@ -38,19 +42,19 @@ beforeEach(async () => {
   await db().tenantEnvironment.deleteMany({ where: { tenantId } });
 });
 
-async function approvedRequest(payload: TenantEnvironmentPayload = orionDev) {
+async function approvedRequest(payload: TenantEnvironmentPayload = cetusDev) {
   const created = await createChangeRequest(
-    { kind: "tenant-environment", clusterResourceId: clusterKey(sharedDev), tenantId, payload, justification: "Orion's first environment", decideBy: null },
+    { kind: "tenant-environment", clusterResourceId: clusterKey(kubernetesRbacCluster), tenantId, payload, justification: "Cetus's first environment", decideBy: null },
     admin,
     httpContext,
     { applyDirectly: { reason: "test" } },
   );
   return db().changeRequest.findUniqueOrThrow({ where: { id: created.id } });
 }
-const onCluster = () => environmentOnCluster(tenantId, sharedDev, orionDev, randomUUID());
+const onCluster = () => environmentOnCluster(tenantId, kubernetesRbacCluster, cetusDev, randomUUID());
 const plan = async () => {
   const environment = await onCluster();
-  return planEnvironment(environment.client, environment.rendered, "orion");
+  return planEnvironment(environment.client, environment.rendered, "cetus", environment.arm);
 };
 /** Writes the emulated API server stored: every non-GET answered below 300 without dryRun. */
 const storedWrites = () => emulator.requests().filter((entry) => entry.path.includes("/k8s/") && entry.method !== "GET" && !entry.path.includes("dryRun=All") && entry.status < 300);
@@ -59,14 +63,14 @@ describe("planning a tenant environment", () => {
   it("plans every object as a create on a cluster without it, and creates nothing", async () => {
     const result = await plan();
     expect(result.summary).toEqual({ create: 9, update: 0, unchanged: 0, conflict: 0 });
-    expect(result.steps.map((step) => step.key)).toContain("ResourceQuota orion-dev/clusterdesk-quota");
+    expect(result.steps.map((step) => step.key)).toContain("ResourceQuota cetus-dev/clusterdesk-quota");
     expect(storedWrites()).toEqual([]);
     const environment = await onCluster();
-    expect(await environment.client.read(environment.rendered.objects[0] ?? orionDevMissing())).toBeNull();
+    expect(await environment.client.read(environment.rendered.objects[0] ?? cetusDevMissing())).toBeNull();
   });
 });
 
-function orionDevMissing(): never {
+function cetusDevMissing(): never {
   throw new Error("no namespace rendered");
 }
 
@@ -78,11 +82,11 @@ describe("applying a tenant environment", () => {
     const environment = await onCluster();
     for (const object of environment.rendered.objects) {
       const live = (await environment.client.read(object)) as { metadata: { labels: Record<string, string> } } | null;
-      expect(live?.metadata.labels).toMatchObject({ "app.kubernetes.io/managed-by": "clusterdesk", "clusterdesk.io/tenant": "orion" });
+      expect(live?.metadata.labels).toMatchObject({ "app.kubernetes.io/managed-by": "clusterdesk", "clusterdesk.io/tenant": "cetus" });
     }
-    const quota = (await environment.client.read(environment.rendered.objects[1] ?? orionDevMissing())) as { status?: { hard?: Record<string, string> } };
+    const quota = (await environment.client.read(environment.rendered.objects[1] ?? cetusDevMissing())) as { status?: { hard?: Record<string, string> } };
     expect(quota.status?.hard).toMatchObject({ pods: "50", "requests.cpu": "4" });
-    const record = await db().tenantEnvironment.findUniqueOrThrow({ where: { clusterResourceId_namespace: { clusterResourceId: clusterKey(sharedDev), namespace: "orion-dev" } } });
+    const record = await db().tenantEnvironment.findUniqueOrThrow({ where: { clusterResourceId_namespace: { clusterResourceId: clusterKey(kubernetesRbacCluster), namespace: "cetus-dev" } } });
     expect(record).toMatchObject({ tenantId, name: "dev", template: "standard", lastRequestId: request.id });
     expect(record.appliedAt).toBeInstanceOf(Date);
 
@@ -105,8 +109,8 @@ describe("applying a tenant environment", () => {
 
   it("plans an update with the field diff when the template changes", async () => {
     expect(await executeChangeRequest((await approvedRequest()).id, attempt, executors)).toBe("applied");
-    const environment = await environmentOnCluster(tenantId, sharedDev, { ...orionDev, template: "sandbox" }, randomUUID());
-    const result = await planEnvironment(environment.client, environment.rendered, "orion");
+    const environment = await environmentOnCluster(tenantId, kubernetesRbacCluster, { ...cetusDev, template: "sandbox" }, randomUUID());
+    const result = await planEnvironment(environment.client, environment.rendered, "cetus", environment.arm);
     const quota = result.steps.find((step) => step.kind === "ResourceQuota");
     expect(quota?.action).toBe("update");
     expect(quota?.changes).toContainEqual({ path: "spec.hard.pods", before: "50", after: "10" });
@@ -116,8 +120,8 @@ describe("applying a tenant environment", () => {
 
   it("refuses a namespace that exists and is not Clusterdesk's: conflict in the plan, the apply fails and writes nothing", async () => {
     const environment = await onCluster();
-    const namespace = environment.rendered.objects[0] ?? orionDevMissing();
-    await environment.client.apply({ ...namespace, metadata: { name: "orion-dev", labels: { team: "someone-else" } } });
+    const namespace = environment.rendered.objects[0] ?? cetusDevMissing();
+    await environment.client.apply({ ...namespace, metadata: { name: "cetus-dev", labels: { team: "someone-else" } } });
     // The emulator logs a request once its response is done, which can be after the client has it.
     await expect.poll(() => storedWrites().length, { timeout: 10_000 }).toBe(1);
     emulator.clearRequests();
@@ -138,7 +142,7 @@ describe("applying a tenant environment", () => {
     const request = await approvedRequest();
     expect(await executeChangeRequest(request.id, attempt, executors)).toBe("failed");
     const failed = await db().changeRequest.findUniqueOrThrow({ where: { id: request.id } });
-    expect(failed.progress).toMatchObject({ steps: { completed: ["Namespace orion-dev", "ResourceQuota orion-dev/clusterdesk-quota", "LimitRange orion-dev/clusterdesk-defaults"] } });
+    expect(failed.progress).toMatchObject({ steps: { completed: ["Namespace cetus-dev", "ResourceQuota cetus-dev/clusterdesk-quota", "LimitRange cetus-dev/clusterdesk-defaults"] } });
 
     await db().$transaction((tx) => tx.changeRequest.update({ where: { id: request.id }, data: { status: "approved" } }));
     expect(await executeChangeRequest(request.id, attempt, executors)).toBe("applied");

@@ -2,7 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { clusterKey } from "@/lib/clusters/resource-id";
 import { tenantEnvironmentPayload, type TenantEnvironmentPayload } from "@/lib/requests/kinds";
+import { manifestKey } from "@/lib/tenants/manifest";
 import type { PlanStep } from "@/lib/tenants/plan";
+import { armFailure } from "@/lib/server/azure/arm-errors";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { db } from "@/lib/server/db/client";
 import { KubeWriteError } from "@/lib/server/kube/role-bindings";
@@ -30,28 +32,43 @@ function completedSteps(progress: unknown): Set<string> {
  */
 export function tenantEnvironmentExecutor(): ChangeExecutor {
   return {
-    async apply(request) {
+    async apply(request, context) {
       const payload = tenantEnvironmentPayload.parse(request.payload);
       const { clusterResourceId, tenantId } = request;
       if (!clusterResourceId || !tenantId) throw new Error("The request names no cluster or no tenant.");
       const environment = await retryableWhenTransient(() => environmentOnCluster(tenantId, clusterResourceId, payload, request.correlationId));
-      const plan = await retryableWhenTransient(() => planEnvironment(environment.client, environment.rendered, environment.tenantSlug));
+      const plan = await retryableWhenTransient(() => planEnvironment(environment.client, environment.rendered, environment.tenantSlug, environment.arm));
       const conflicts = plan.steps.filter((step) => step.action === "conflict");
       if (conflicts.length > 0) throw new Error(`Nothing was applied: ${conflicts.map((step) => step.reason).join(" ")}`);
       await claimEnvironment(request, tenantId, clusterResourceId, payload);
 
       const done = completedSteps(request.progress);
+      const planned = new Map(plan.steps.map((step) => [step.key, step]));
+      let rendered = environment.rendered;
       let written = 0;
-      for (const [index, object] of environment.rendered.objects.entries()) {
-        const step = plan.steps[index];
-        if (!step || done.has(step.key)) continue;
+      const total = rendered.arm.before.length + rendered.objects.length + rendered.arm.after.length;
+      const run = async (key: string, write: () => Promise<void>) => {
+        const step = planned.get(key);
+        if (!step || done.has(step.key)) return;
         if (step.action !== "unchanged") {
-          await retryableWhenTransient(() => environment.client.apply(object));
+          await write();
           written += 1;
         }
         done.add(step.key);
-        await recordStep(request, step, [...done], environment.rendered.objects.length);
+        await recordStep(request, step, [...done], total);
+      };
+      // ARM first (the managed namespace, the identity and its credential), then the objects in the
+      // namespace, then the role assignments: the order in which each one's prerequisites exist.
+      for (const intent of rendered.arm.before) {
+        await run(intent.key, async () => {
+          const result = await retryableWhenTransient(() => environment.arm.apply(intent, context.signal));
+          // The ServiceAccount is annotated with the identity's client id, known once it exists.
+          if (result.clientId) rendered = environment.rerender(result.clientId);
+        });
       }
+      for (const object of rendered.objects) await run(manifestKey(object), async () => void (await retryableWhenTransient(() => environment.client.apply(object))));
+      for (const intent of rendered.arm.after) await run(intent.key, async () => void (await retryableWhenTransient(() => environment.arm.apply(intent, context.signal))));
+
       await db().tenantEnvironment.update({
         where: { clusterResourceId_namespace: { clusterResourceId: clusterKey(clusterResourceId), namespace: payload.namespace } },
         data: { template: payload.template, lastRequestId: request.id, appliedAt: new Date() },
@@ -101,11 +118,20 @@ async function recordStep(request: ExecutableRequest, step: PlanStep, completed:
   });
 }
 
+/** Codes of ARM refusals a retry cannot fix although their status (409) usually means "busy". */
+const permanentArmCodes = new Set(["NamespaceAlreadyExists", "NamespaceNotIdentical", "RoleAssignmentExists"]);
+
 async function retryableWhenTransient<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
     if ((error instanceof KubeWriteError || error instanceof EnvironmentUnavailable) && error.retryable) throw new RetryableError(error.message, { cause: error });
-    throw error;
+    if (error instanceof KubeWriteError || error instanceof EnvironmentUnavailable) throw error;
+    const failure = armFailure(error);
+    if (failure.kind === "unknown" && failure.statusCode === undefined) throw error;
+    // A group created moments ago may not have replicated to ARM yet (as for namespace access).
+    if (failure.code === "PrincipalNotFound") throw new RetryableError(`Azure Resource Manager: ${failure.message}`, { cause: error });
+    if (failure.retryable && !permanentArmCodes.has(failure.code ?? "")) throw new RetryableError(`Azure Resource Manager: ${failure.message}`, { cause: error });
+    throw new Error(`Azure Resource Manager refused: ${failure.message}`, { cause: error });
   }
 }

@@ -39,8 +39,10 @@ export async function requestTenantEnvironment(asked: Asked, justification: stri
   const payload: TenantEnvironmentPayload = tenantEnvironmentPayload.parse({ tenantSlug: asked.tenant.slug, environment: asked.environment, namespace, template: asked.template });
   try {
     const environment = await environmentOnCluster(asked.tenant.id, cached.resourceId, payload, context.correlationId);
-    const plan = await planEnvironment(environment.client, environment.rendered, asked.tenant.slug);
+    const plan = await planEnvironment(environment.client, environment.rendered, asked.tenant.slug, environment.arm);
     const conflicts = plan.steps.filter((step) => step.action === "conflict");
+    const placement = conflicts.filter((step) => step.kind === "NodePool");
+    if (placement.length > 0) return { ok: false, error: `The template cannot be placed on this cluster: ${placement.map((step) => step.reason).join(" ")} Nothing was recorded.`, field: "clusterId" };
     if (conflicts.length > 0) return { ok: false, error: `The cluster already has objects Clusterdesk will not take over: ${conflicts.map((step) => step.reason).join(" ")} Nothing was recorded.` };
   } catch (error) {
     if (error instanceof EnvironmentUnavailable || error instanceof KubeWriteError) return { ok: false, error: `The environment could not be planned: ${error.message} Nothing was recorded.` };

@@ -21,7 +21,7 @@ export async function planForRequest(requestId: string): Promise<RequestPlanOutc
   }
   try {
     const environment = await environmentOnCluster(request.tenantId, request.clusterResourceId, payload.data, request.correlationId);
-    return { ok: true, plan: await planEnvironment(environment.client, environment.rendered, environment.tenantSlug) };
+    return { ok: true, plan: await planEnvironment(environment.client, environment.rendered, environment.tenantSlug, environment.arm) };
   } catch (error) {
     if (error instanceof EnvironmentUnavailable || error instanceof KubeWriteError) return { ok: false, error: error.message, computedAt };
     logger.warn("tenant environment plan failed", { requestId, correlationId: request.correlationId, error });

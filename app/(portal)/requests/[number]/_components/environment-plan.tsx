@@ -37,6 +37,11 @@ export async function EnvironmentPlan({ requestId }: { requestId: string }) {
       <p className="text-sm">
         {describePlanSummary(plan.summary)} <span className="text-slate-600 dark:text-slate-400">Computed against the cluster <Timestamp date={plan.computedAt} withAbsolute />.</span>
       </p>
+      {plan.notes.map((note) => (
+        <Alert key={note} tone="info" title="Not in this environment">
+          <p>{note}</p>
+        </Alert>
+      ))}
       <Table caption={`Plan for ${plan.namespace}`}>
         <thead className="bg-slate-50 dark:bg-slate-950">
           <tr>
@@ -49,7 +54,9 @@ export async function EnvironmentPlan({ requestId }: { requestId: string }) {
           {plan.steps.map((step) => (
             <tr key={step.key}>
               <Td>
-                <span className="text-xs text-slate-600 dark:text-slate-400">{step.kind}</span>
+                <span className="text-xs text-slate-600 dark:text-slate-400">
+                  {step.kind} · {step.via === "arm" ? "Azure Resource Manager" : "Kubernetes API"}
+                </span>
                 <p className="font-mono text-xs">{step.name}</p>
               </Td>
               <Td>

@@ -78,6 +78,12 @@ describe("requesting a tenant environment", () => {
     expect(await environmentRequests()).toBe(0);
   });
 
+  it("refuses the restricted template on a cluster without the dedicated node pool, and records nothing", async () => {
+    const refused = await ask(personas.paymentsLead, { environment: "secure", template: "restricted" });
+    expect(refused).toMatchObject({ status: "error", message: expect.stringContaining("The template cannot be placed on this cluster: No node pool on aks-shared-dev has the taint clusterdesk.io/dedicated=tenants:NoSchedule") });
+    expect(await environmentRequests()).toBe(0);
+  });
+
   it("keeps an admin's environment on a production cluster for a second admin", async () => {
     const direct = await ask(personas.admin, { clusterId: sharedProd, applyNow: "on" });
     expect(direct).toMatchObject({ status: "error", message: expect.stringContaining("production cluster") });
