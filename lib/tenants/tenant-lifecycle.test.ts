@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { clusterdeskMetadataKeys, isClusterdeskRoleBinding, offboardingSteps } from "./offboarding";
 import { parseQuantity } from "./quantity";
 import { checkQuota } from "./quota";
 import { tenantCreateForm, tenantFormValues } from "./tenant-form";
@@ -96,5 +97,36 @@ describe("tenantCreateForm", () => {
     expect(parsed.success).toBe(false);
     const fields = parsed.error?.issues.map((issue) => issue.path[0]);
     expect(fields).toEqual(expect.arrayContaining(["slug", "ownerGroupId", "contacts"]));
+  });
+});
+
+describe("offboarding", () => {
+  it("finds exactly Clusterdesk's labels and annotations, keeping Pod Security and others'", () => {
+    expect(
+      clusterdeskMetadataKeys(
+        { "app.kubernetes.io/managed-by": "clusterdesk", "clusterdesk.io/tenant": "orion", "pod-security.kubernetes.io/enforce": "baseline", team: "orion" },
+        { "clusterdesk.io/request": "7", "example.com/owner": "orion" },
+      ),
+    ).toEqual({ labels: ["app.kubernetes.io/managed-by", "clusterdesk.io/tenant"], annotations: ["clusterdesk.io/request"] });
+    // Someone else's managed-by is theirs.
+    expect(clusterdeskMetadataKeys({ "app.kubernetes.io/managed-by": "Helm" }, {}).labels).toEqual([]);
+  });
+
+  const plan = {
+    environments: [
+      { clusterName: "aks-a", clusterResourceId: "/a", namespace: "orion-dev", exists: true, roleBindings: ["clusterdesk-owners-admin"], labels: ["clusterdesk.io/tenant"], annotations: [] },
+      { clusterName: "aks-b", clusterResourceId: "/b", namespace: "orion-old", exists: false, roleBindings: [], labels: [], annotations: [] },
+    ],
+    grants: [{ id: "g1", role: "writer", principalName: "Orion devs", namespace: "orion-dev" }],
+  };
+
+  it("deletes each existing namespace after revoking grants, and archives last", () => {
+    expect(offboardingSteps(plan, "delete").map((step) => step.key)).toEqual(["grant g1", "delete /a/orion-dev", "forget /a/orion-dev", "forget /b/orion-old", "archive"]);
+  });
+
+  it("with keep, removes only Clusterdesk's RoleBindings and labels", () => {
+    expect(offboardingSteps(plan, "keep").map((step) => step.key)).toEqual(["grant g1", "rolebinding /a/orion-dev/clusterdesk-owners-admin", "strip /a/orion-dev", "forget /a/orion-dev", "forget /b/orion-old", "archive"]);
+    expect(isClusterdeskRoleBinding("clusterdesk-edit-0b6f")).toBe(true);
+    expect(isClusterdeskRoleBinding("their-own")).toBe(false);
   });
 });
