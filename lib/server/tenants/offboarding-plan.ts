@@ -3,7 +3,9 @@ import { parseClusterResourceId } from "@/lib/clusters/resource-id";
 import type { TenantOffboardingPayload } from "@/lib/requests/kinds";
 import { clusterdeskMetadataKeys, isClusterdeskRoleBinding } from "@/lib/tenants/offboarding";
 import { db } from "@/lib/server/db/client";
+import { KubeWriteError } from "@/lib/server/kube/role-bindings";
 import { namespacesOn } from "./cluster-namespaces";
+import { EnvironmentUnavailable } from "./environment-on-cluster";
 
 export type OffboardingPlan = TenantOffboardingPayload["plan"];
 
@@ -37,4 +39,14 @@ export async function planOffboarding(tenantId: string, correlationId: string): 
     select: { id: true, role: true, principalName: true, namespace: true, clusterResourceId: true, mechanism: true, externalId: true },
   });
   return { environments: plannedEnvironments, grants };
+}
+
+/** For the tenant page: the plan, or why the clusters could not be read (an expected failure, shown as such). */
+export async function readOffboardingPlan(tenantId: string, correlationId: string): Promise<{ ok: true; plan: OffboardingPlan } | { ok: false; error: string }> {
+  try {
+    return { ok: true, plan: await planOffboarding(tenantId, correlationId) };
+  } catch (error) {
+    if (error instanceof EnvironmentUnavailable || error instanceof KubeWriteError) return { ok: false, error: error.message };
+    throw error;
+  }
 }
