@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { describeOffboarding } from "./describe-lifecycle-request";
 import { clusterdeskMetadataKeys, isClusterdeskRoleBinding, offboardingSteps } from "./offboarding";
 import { parseQuantity } from "./quantity";
 import { checkQuota } from "./quota";
@@ -128,5 +129,21 @@ describe("offboarding", () => {
     expect(offboardingSteps(plan, "keep").map((step) => step.key)).toEqual(["grant g1", "rolebinding /a/orion-dev/clusterdesk-owners-admin", "strip /a/orion-dev", "forget /a/orion-dev", "forget /b/orion-old", "archive"]);
     expect(isClusterdeskRoleBinding("clusterdesk-edit-0b6f")).toBe(true);
     expect(isClusterdeskRoleBinding("their-own")).toBe(false);
+  });
+});
+
+describe("describing lifecycle requests", () => {
+  it("lists an offboarding's steps in order for the approver", () => {
+    const text = describeOffboarding({
+      tenantSlug: "orion",
+      deletePolicy: "keep",
+      plan: {
+        environments: [{ clusterResourceId: "/a", clusterName: "aks-a", namespace: "orion-dev", exists: true, contents: [{ kind: "ConfigMap", count: 2, names: ["a", "b"] }], roleBindings: ["clusterdesk-owners-admin"], labels: ["clusterdesk.io/tenant"], annotations: [] }],
+        grants: [],
+      },
+    });
+    expect(text).toContain("keeping its namespaces and workloads");
+    expect(text).toContain("orion-dev on aks-a (2 ConfigMap)");
+    expect(text).toMatch(/1\. Delete RoleBinding clusterdesk-owners-admin in orion-dev on aks-a\. 2\. Remove Clusterdesk's labels .* 4\. Archive the tenant/);
   });
 });
