@@ -36,7 +36,7 @@ export function OffboardingForm({ tenantSlug }: { tenantSlug: string }) {
       </fieldset>
       <div>
         <label htmlFor="offboard-justification" className="text-sm font-medium">
-          Reason
+          Why offboard
         </label>
         <textarea id="offboard-justification" name="justification" required rows={2} defaultValue={values.justification} className={inputClass} aria-invalid={errors.justification ? true : undefined} aria-describedby={errors.justification ? "offboard-justification-error" : undefined} />
         <FieldError id="offboard-justification-error" message={errors.justification} />
