@@ -35,8 +35,8 @@ test.describe("tenant lifecycle, end to end", () => {
     await expect(admin.getByText("kube-system is reserved for the cluster itself; choose another name.")).toBeVisible({ timeout: 30_000 });
     await expect(admin.getByLabel("Display name")).toHaveValue("Lyncis");
 
+    await expect(admin.getByText("Selected: Legacy distribution 001", { exact: false })).toBeVisible();
     await admin.getByLabel("Short name").fill("lyncis");
-    await pickGroup(admin, "Owner group (its members are the team leads)", "Legacy distribution 001");
     await pickGroup(admin, "Add a member group", "Legacy distribution 002");
     await expect(admin.getByRole("list", { name: "Member groups" })).toContainText("Legacy distribution 002");
     await admin.getByLabel("Contacts").fill("lyncis-team@contoso.example");
@@ -50,9 +50,9 @@ test.describe("tenant lifecycle, end to end", () => {
     // An environment, applied directly (non-production), so offboarding has a namespace to keep.
     const environmentForm = admin.getByRole("form", { name: "Request an environment" });
     await environmentForm.getByLabel("Environment name").fill("dev");
-    const cluster = await environmentForm.getByLabel("Cluster").locator("option", { hasText: "aks-analytics-wi" }).getAttribute("value");
-    await environmentForm.getByLabel("Cluster").selectOption(cluster ?? "");
-    await environmentForm.getByLabel("Reason").fill("Lyncis sandbox");
+    const cluster = await environmentForm.getByLabel("Cluster", { exact: true }).locator("option", { hasText: "aks-analytics-wi" }).getAttribute("value");
+    await environmentForm.getByLabel("Cluster", { exact: true }).selectOption(cluster ?? "");
+    await environmentForm.getByLabel("Reason", { exact: true }).fill("Lyncis sandbox");
     await environmentForm.getByRole("checkbox").check();
     await environmentForm.getByRole("button", { name: "Request environment" }).click();
     await expect(admin.getByRole("status").filter({ hasText: "approved and being applied" })).toBeVisible({ timeout: 90_000 });
@@ -88,7 +88,7 @@ test.describe("tenant lifecycle, end to end", () => {
     // The namespace stayed on the cluster and is no tenant's now: another tenant could adopt it.
     await admin.goto("/tenants/search");
     const adoption = admin.getByRole("form", { name: "Adopt an existing namespace" });
-    await adoption.getByLabel("Cluster").selectOption(cluster ?? "");
+    await adoption.getByLabel("Cluster", { exact: true }).selectOption(cluster ?? "");
     await expect(adoption.getByLabel("Namespace", { exact: true }).locator("option", { hasText: "lyncis-dev" })).toHaveCount(1, { timeout: 60_000 });
     // The archived tenant offers its former lead nothing to change or offboard.
     await lead.goto("/tenants/lyncis");

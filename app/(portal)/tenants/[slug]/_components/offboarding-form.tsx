@@ -23,7 +23,7 @@ export function OffboardingForm({ tenantSlug }: { tenantSlug: string }) {
         <label className="mt-2 flex items-start gap-2 text-sm">
           <input type="radio" name="deletePolicy" value="keep" defaultChecked={policy === "keep"} className="mt-1 size-4" />
           <span>
-            <span className="font-medium">Keep them</span>: workloads stay; Clusterdesk&apos;s RoleBindings, labels and annotations are removed.
+            <span className="font-medium">Keep them</span>: workloads stay; the portal&apos;s own RoleBindings, labels and annotations are removed.
           </span>
         </label>
         <label className="mt-1 flex items-start gap-2 text-sm">
