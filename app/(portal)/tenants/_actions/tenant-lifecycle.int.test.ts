@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createKubernetesSide } from "@/emulator/kubernetes";
 import { demoGroups, demoUsers } from "@/emulator/seed/organisation";
 import { clusterKey, parseClusterResourceId } from "@/lib/clusters/resource-id";
@@ -35,6 +35,12 @@ const portal = demoPortalSuite(Object.values(personas), { kubernetes: createKube
 const idle = { status: "idle" } as const;
 
 beforeEach(() => portal.emulator.reset());
+// Files share one database: this file's tenants (all lc-*) must not make anyone a lead, or host a
+// namespace, in the files that run after it.
+afterAll(async () => {
+  await db().tenantEnvironment.deleteMany({ where: { tenant: { slug: { startsWith: "lc-" } } } });
+  await db().tenant.updateMany({ where: { slug: { startsWith: "lc-" }, archivedAt: null }, data: { archivedAt: new Date() } });
+});
 
 function form(fields: Record<string, string>, memberGroupIds: string[] = []): FormData {
   const data = new FormData();

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { idleTenantForm } from "../../_actions/form-state";
 import { type GroupChoice, GroupFields } from "../../_components/group-fields";
-import { DetailsFields } from "../../_components/tenant-create-form";
+import { DetailsFields } from "../../_components/details-fields";
 import { FieldError, TenantFeedback, inputClass } from "../../_components/tenant-feedback";
 import { updateTenantAction } from "../_actions/update-tenant";
 
