@@ -18,6 +18,7 @@ import { demoPortalSuite } from "@/test/demo-portal-suite";
 import { demoSessionPersonas, type SessionPersona, sharedDev } from "@/test/persona-sessions";
 import { approveRequestAction } from "@/app/(portal)/requests/_actions/approve-request";
 import { archiveTenantAction } from "../[slug]/_actions/archive-tenant";
+import { requestEnvironmentAction } from "../[slug]/_actions/request-environment";
 import { adoptNamespaceAction } from "../[slug]/_actions/adopt-namespace";
 import { adoptableNamespacesAction } from "../[slug]/_actions/adoptable-namespaces";
 import { requestOffboardingAction } from "../[slug]/_actions/request-offboarding";
@@ -293,6 +294,8 @@ describe("offboarding a tenant", () => {
     expect(await archive("lc-refuse")).toMatchObject({ status: "error", fieldErrors: { confirmation: expect.stringContaining("lc-refused") } });
     expect(await archive("lc-refused")).toMatchObject({ status: "done" });
     expect(await offboard(personas.admin, "lc-refused", "delete")).toMatchObject({ status: "error", message: "This tenant is already archived." });
+    const environment = form({ tenantSlug: "lc-refused", environment: "dev", clusterId: sharedDev, template: "standard", justification: "after archiving" });
+    expect(await asSession(personas.admin.token, () => requestEnvironmentAction({ status: "idle" }, environment))).toMatchObject({ status: "error", message: expect.stringContaining("archived") });
     expect(await db().changeRequest.count({ where: { kind: "tenant-offboarding" } })).toBe(before);
     expect(await db().auditEvent.count({ where: { action: "tenant.archived", targetId: refused.id } })).toBe(1);
   });
