@@ -23,8 +23,11 @@ function systemNamespaceReason(namespace: string): string | null {
 /** The namespaces of a cluster an admin may adopt: on the cluster, not the cluster's own, no tenant's yet. */
 export async function adoptableNamespaces(clusterResourceId: string, correlationId: string): Promise<AdoptableNamespaces> {
   const key = clusterKey(clusterResourceId);
+  // Only clusters Clusterdesk inventories: the id comes from the browser.
+  const cluster = await db().inventoryCluster.findUnique({ where: { key }, select: { resourceId: true } });
+  if (!cluster) return { ok: false, error: "This cluster is not in the inventory." };
   try {
-    const live = await (await namespacesOn(clusterResourceId, correlationId)).list();
+    const live = await (await namespacesOn(cluster.resourceId, correlationId)).list();
     const owned = new Set((await db().tenantEnvironment.findMany({ where: { clusterResourceId: key }, select: { namespace: true } })).map((row) => row.namespace));
     return { ok: true, namespaces: live.map((ns) => ns.name).filter((name) => !owned.has(name) && systemNamespaceReason(name) === null).sort() };
   } catch (error) {

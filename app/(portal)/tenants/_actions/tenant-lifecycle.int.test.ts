@@ -150,6 +150,8 @@ describe("adopting a namespace", () => {
     expect(listed.ok && listed.namespaces).toContain("lc-legacy-app");
     expect(listed.ok && listed.namespaces).not.toContain("kube-system");
     expect(listed.ok && listed.namespaces).not.toContain("payments-dev");
+    const elsewhere = sharedDev.replace("aks-shared-dev", "aks-not-inventoried");
+    expect(await asSession(personas.admin.token, () => adoptableNamespacesAction({ tenantSlug: "lc-adopt", clusterId: elsewhere }))).toEqual({ ok: false, error: "This cluster is not in the inventory." });
 
     const events = await lastSeq();
     expect(await adopt(personas.admin, "lc-adopt", "kube-system")).toMatchObject({ status: "error", fieldErrors: { namespace: expect.stringContaining("belongs to the cluster") } });
