@@ -24,6 +24,7 @@ import { adoptableNamespacesAction } from "../[slug]/_actions/adoptable-namespac
 import { requestOffboardingAction } from "../[slug]/_actions/request-offboarding";
 import { updateTenantAction } from "../[slug]/_actions/update-tenant";
 import { createTenantAction } from "./create-tenant";
+import { searchGroupsAction } from "./search-groups";
 
 // The real actions: sessions, policy, Graph, ARM and the API server through the SDKs against the
 // emulator, the engine and the audit log. Only Next's request scope is faked.
@@ -137,6 +138,16 @@ describe("creating tenants", () => {
     const event = await db().auditEvent.findFirstOrThrow({ where: { action: "tenant.updated", targetId: tenant.id } });
     expect(event.before).toMatchObject({ displayName: "Tenant lc-edit" });
     expect(event.after).toMatchObject({ displayName: "Edited" });
+  });
+});
+
+describe("the group picker", () => {
+  it("offers groups only, never users", async () => {
+    const teams = await asSession(personas.admin.token, () => searchGroupsAction("Team"));
+    expect(teams.ok && teams.options.map((option) => option.displayName)).toContain("Team Analytics Owners");
+    expect(teams.ok && teams.options.every((option) => option.type === "Group")).toBe(true);
+    expect(await asSession(personas.admin.token, () => searchGroupsAction("Alex Admin"))).toEqual({ ok: true, options: [] });
+    expect(await asSession(personas.member.token, () => searchGroupsAction("Team"))).toMatchObject({ ok: false });
   });
 });
 
