@@ -131,6 +131,11 @@ const matrix: Array<[Action, keyof typeof resources, [boolean, boolean, boolean,
   ["environment.request", "prodEnvironmentOfA", [Y, N, Y, N, N]],
   ["environment.apply-directly", "environmentOfA", [Y, N, N, N, N]],
   ["environment.apply-directly", "prodEnvironmentOfA", [N, N, N, N, N]],
+  // Tenants as managed objects: an admin creates one directly; a team lead (owner of a tenant) asks for one.
+  ["tenant.create", "portal", [Y, N, N, N, N]],
+  ["tenant.request-create", "portal", [Y, N, Y, Y, N]],
+  // Offboarding is asked by the tenant's owners or an admin, and always approved by an admin.
+  ["tenant.request-offboarding", "tenantA", [Y, N, Y, N, N]],
 ];
 
 describe("decide: the permission matrix", () => {

@@ -59,10 +59,10 @@ export type ClusterNamespaceResource = { kind: "cluster-namespace"; cluster: Clu
 
 /** Every action, grouped by the kind of resource it applies to. */
 export const actionsByResource = {
-  portal: ["portal.view", "fleet.view", "fleet.sync", "admin.view", "access.search-directory", "access.view-person"],
+  portal: ["portal.view", "fleet.view", "fleet.sync", "admin.view", "access.search-directory", "access.view-person", "tenant.create", "tenant.request-create"],
   cluster: ["cluster.view", "cluster.sync", "cluster.change", "cluster.request-change", "cluster.annotate", "cluster.access.view"],
   "ip-range": ["ip-range.request-removal"],
-  tenant: ["tenant.view", "tenant.manage", "tenant.request-access"],
+  tenant: ["tenant.view", "tenant.manage", "tenant.request-access", "tenant.request-offboarding"],
   "namespace-access": ["access.request-grant", "access.grant-directly", "access.revoke", "access.request-revoke", "access.request-extend"],
   "tenant-environment": ["environment.request", "environment.apply-directly"],
   request: ["request.view", "request.approve", "request.reject", "request.cancel", "request.retry"],
@@ -102,6 +102,11 @@ function decidePortal(principal: Principal, action: ActionOn<"portal">): Decisio
       return isAdmin(principal) || isAuditor(principal) || principal.ownedTenantIds.length > 0
         ? allow
         : deny("Only platform admins, auditors and team leads can look people up in the directory.");
+    case "tenant.create":
+      return isAdmin(principal) ? allow : deny("Only platform admins can create a tenant directly; team leads ask for one.");
+    case "tenant.request-create":
+      // A lead is someone who already owns a tenant; anyone else goes through a platform admin.
+      return isAdmin(principal) || principal.ownedTenantIds.length > 0 ? allow : deny("Only platform admins and team leads can ask for a new tenant.");
   }
 }
 
@@ -145,6 +150,9 @@ function decideTenant(principal: Principal, action: ActionOn<"tenant">, tenant: 
       return isAdmin(principal) ? allow : deny("Only platform admins can onboard, change or offboard tenants.");
     case "tenant.request-access":
       return isAdmin(principal) || owns(principal, tenant.tenantId) ? allow : deny("Only the tenant's owners can ask for access to it.");
+    case "tenant.request-offboarding":
+      // Asked by its owners or an admin; approved by an admin who did not ask (request.approve).
+      return isAdmin(principal) || owns(principal, tenant.tenantId) ? allow : deny("Only the tenant's owners or a platform admin can ask to offboard it.");
   }
 }
 

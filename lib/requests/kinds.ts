@@ -90,11 +90,54 @@ export const tenantEnvironmentPayload = z.object({
 
 export type TenantEnvironmentPayload = z.infer<typeof tenantEnvironmentPayload>;
 
+/** A new tenant asked for by a team lead; applied (the record created) when an admin approves. */
+export const tenantCreatePayload = z.object({
+  slug: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/).max(40),
+  displayName: z.string().min(1).max(100),
+  ownerGroupId: z.uuid(),
+  memberGroupIds: z.array(z.uuid()).max(20),
+  contacts: z.array(z.string().max(320)).max(10),
+  costCentre: z.string().max(40).nullable(),
+});
+
+export type TenantCreatePayload = z.infer<typeof tenantCreatePayload>;
+
+/**
+ * Offboard one tenant: everything the plan listed when it was asked for (the approver decides on
+ * exactly that list), under one delete policy. `delete` removes the namespaces with their contents;
+ * `keep` leaves them and their workloads, removing Clusterdesk's RoleBindings for the tenant's groups
+ * and Clusterdesk's labels and annotations. Grants are revoked either way; the tenant is archived last.
+ */
+export const tenantOffboardingPayload = z.object({
+  tenantSlug: z.string().max(40),
+  deletePolicy: z.enum(["delete", "keep"]),
+  plan: z.object({
+    environments: z.array(
+      z.object({
+        clusterResourceId: z.string(),
+        clusterName: z.string(),
+        namespace: z.string(),
+        exists: z.boolean(),
+        contents: z.array(z.object({ kind: z.string(), count: z.number().int(), names: z.array(z.string()) })),
+        /** Clusterdesk's RoleBindings in the namespace (its tenant groups' and its grants'). */
+        roleBindings: z.array(z.string()),
+        labels: z.array(z.string()),
+        annotations: z.array(z.string()),
+      }),
+    ),
+    grants: z.array(z.object({ id: z.uuid(), role: z.string(), principalName: z.string(), namespace: z.string().nullable(), clusterResourceId: z.string(), mechanism: z.string(), externalId: z.string() })),
+  }),
+});
+
+export type TenantOffboardingPayload = z.infer<typeof tenantOffboardingPayload>;
+
 export const requestKinds = {
   "authorized-ip-ranges": { label: "API server IP ranges", payload: authorizedIpRangeChangePayload },
   "namespace-access": { label: "Namespace access", payload: namespaceAccessPayload },
   "namespace-access-extension": { label: "Namespace access extension", payload: namespaceAccessExtensionPayload },
   "tenant-environment": { label: "Tenant environment", payload: tenantEnvironmentPayload },
+  "tenant-create": { label: "New tenant", payload: tenantCreatePayload },
+  "tenant-offboarding": { label: "Tenant offboarding", payload: tenantOffboardingPayload },
 } as const;
 
 export type RequestKind = keyof typeof requestKinds;

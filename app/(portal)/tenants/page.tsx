@@ -1,62 +1,79 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
+import { can } from "@/lib/auth/policy";
 import { authorizePage } from "@/lib/server/auth/current-user";
 import { listVisibleTenants } from "@/lib/server/tenants/list-tenants";
+import { TenantCreateForm } from "./_components/tenant-create-form";
 
 export const metadata: Metadata = { title: "Tenants" };
 
 export default async function TenantsPage() {
   const user = await authorizePage("portal.view", { kind: "portal" });
   const tenants = await listVisibleTenants(user.principal);
+  const mayCreate = can(user.principal, "tenant.create", { kind: "portal" });
+  const mayRequest = mayCreate || can(user.principal, "tenant.request-create", { kind: "portal" });
   return (
     <>
       <PageHeader
         title="Tenants"
-        description="Teams, their owner groups and the namespaces they run in. Members of a tenant's owner group are its team leads. Open a tenant to see its environments and request a new one from a template; creating tenants themselves comes with a later release (the demo organisation's tenants are seeded)."
+        description="Teams, their owner groups and the namespaces they run in. Members of a tenant's owner group are its team leads. Open a tenant to see its environments, request a new one from a template, or offboard it."
       />
-      {tenants.length === 0 ? (
-        <EmptyState title="No tenants to show">
-          You do not own a tenant. Team-lead rights come from membership in a tenant&apos;s owner group in Entra ID; ask a platform admin if you should have one.
-        </EmptyState>
-      ) : (
-        <Table caption="Tenants">
-          <thead>
-            <tr>
-              <Th>Tenant</Th>
-              <Th>Owner group (object id)</Th>
-              <Th>Namespaces</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-            {tenants.map((tenant) => (
-              <tr key={tenant.id}>
-                <Td>
-                  <Link href={`/tenants/${tenant.slug}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
-                    {tenant.displayName}
-                  </Link>
-                  <p className="text-xs text-slate-600 dark:text-slate-400">{tenant.slug}</p>
-                </Td>
-                <Td className="font-mono text-xs">{tenant.ownerGroupId}</Td>
-                <Td>
-                  <ul className="space-y-1">
-                    {tenant.environments.map((environment) => (
-                      <li key={environment.name}>
-                        <span className="font-mono text-xs">{environment.namespace}</span> on{" "}
-                        <Link href={`/clusters/${environment.subscriptionId}/${environment.resourceGroup}/${environment.clusterName}`} className="text-sky-700 hover:underline dark:text-sky-400">
-                          {environment.clusterName}
-                        </Link>
-                      </li>
-                    ))}
-                  </ul>
-                </Td>
+      <div className="space-y-8">
+        {tenants.length === 0 ? (
+          mayCreate ? (
+            <EmptyState title="No tenants yet">Nobody is a team lead until a tenant names their group as its owner. Onboard the first tenant below.</EmptyState>
+          ) : (
+            <EmptyState title="No tenants to show">
+              You do not own a tenant. Team-lead rights come from membership in a tenant&apos;s owner group in Entra ID; ask a platform admin if you should have one.
+            </EmptyState>
+          )
+        ) : (
+          <Table caption="Tenants">
+            <thead>
+              <tr>
+                <Th>Tenant</Th>
+                <Th>Owner group (object id)</Th>
+                <Th>Namespaces</Th>
               </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+            </thead>
+            <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+              {tenants.map((tenant) => (
+                <tr key={tenant.id}>
+                  <Td>
+                    <Link href={`/tenants/${tenant.slug}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
+                      {tenant.displayName}
+                    </Link>{" "}
+                    {tenant.archived ? <Badge tone="muted">Archived</Badge> : null}
+                    <p className="text-xs text-slate-600 dark:text-slate-400">
+                      {tenant.slug}
+                      {tenant.costCentre ? ` · cost centre ${tenant.costCentre}` : ""}
+                    </p>
+                  </Td>
+                  <Td className="font-mono text-xs">{tenant.ownerGroupId}</Td>
+                  <Td>
+                    {tenant.environments.length === 0 ? <span className="text-sm text-slate-600 dark:text-slate-400">None yet</span> : null}
+                    <ul className="space-y-1">
+                      {tenant.environments.map((environment) => (
+                        <li key={`${environment.subscriptionId}/${environment.clusterName}/${environment.namespace}`}>
+                          <span className="font-mono text-xs">{environment.namespace}</span> on{" "}
+                          <Link href={`/clusters/${environment.subscriptionId}/${environment.resourceGroup}/${environment.clusterName}`} className="text-sky-700 hover:underline dark:text-sky-400">
+                            {environment.clusterName}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+        {mayRequest ? <TenantCreateForm mode={mayCreate ? "create" : "request"} /> : null}
+      </div>
     </>
   );
 }

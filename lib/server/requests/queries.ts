@@ -3,12 +3,13 @@ import { z } from "zod";
 import type { Principal, Resource } from "@/lib/auth/policy";
 import { parseClusterResourceId } from "@/lib/clusters/resource-id";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { type AuthorizedIpRangeChangePayload, authorizedIpRangeChangePayload, namespaceAccessExtensionPayload, namespaceAccessPayload, type RequestKind, tenantEnvironmentPayload } from "@/lib/requests/kinds";
+import { type AuthorizedIpRangeChangePayload, authorizedIpRangeChangePayload, namespaceAccessExtensionPayload, namespaceAccessPayload, type RequestKind, tenantCreatePayload, tenantEnvironmentPayload, tenantOffboardingPayload } from "@/lib/requests/kinds";
 import { describeAccessChange, describeAccessExtension } from "@/lib/access/describe-change";
 import { type RequestView, requestKindLabel, viewStatuses } from "@/lib/requests/presentation";
 import { isTerminal, type RequestStatus, requestStatuses } from "@/lib/requests/state-machine";
 import { type TimelineEntry, timelineOf } from "@/lib/requests/timeline";
 import { describeEnvironmentRequest } from "@/lib/tenants/describe-request";
+import { describeOffboarding, describeTenantCreation } from "@/lib/tenants/describe-lifecycle-request";
 import { listAuditEvents } from "@/lib/server/audit/list-audit-events";
 import { db } from "@/lib/server/db/client";
 import { rangeOwnersOn } from "@/lib/server/network/range-owners";
@@ -195,6 +196,13 @@ function changeOf(kind: string, payload: Prisma.JsonValue): RequestChange {
   if (kind === "tenant-environment") {
     const parsed = tenantEnvironmentPayload.safeParse(payload);
     if (parsed.success) return { kind, description: describeEnvironmentRequest(parsed.data) };
+  }
+  if (kind === "tenant-create" || kind === "tenant-offboarding") {
+    // Shown like an access change: the description says everything the approver decides on.
+    const created = kind === "tenant-create" ? tenantCreatePayload.safeParse(payload) : null;
+    if (created?.success) return { kind: "namespace-access", description: describeTenantCreation(created.data) };
+    const offboarding = kind === "tenant-offboarding" ? tenantOffboardingPayload.safeParse(payload) : null;
+    if (offboarding?.success) return { kind: "namespace-access", description: describeOffboarding(offboarding.data) };
   }
   return { kind: "unrecognized", json: JSON.stringify(payload, null, 2) };
 }

@@ -8,6 +8,9 @@ export type TenantSummary = {
   slug: string;
   displayName: string;
   ownerGroupId: string;
+  costCentre: string | null;
+  /** Archived tenants keep their record (and history); only admins and auditors still see them. */
+  archived: boolean;
   environments: { name: string; clusterName: string; resourceGroup: string; subscriptionId: string; namespace: string }[];
 };
 
@@ -15,12 +18,13 @@ export type TenantSummary = {
 export async function listVisibleTenants(principal: Principal): Promise<TenantSummary[]> {
   const tenants = await db().tenant.findMany({
     orderBy: { displayName: "asc" },
-    select: { id: true, slug: true, displayName: true, ownerGroupId: true, environments: { select: { name: true, clusterResourceId: true, namespace: true }, orderBy: { namespace: "asc" } } },
+    select: { id: true, slug: true, displayName: true, ownerGroupId: true, costCentre: true, archivedAt: true, environments: { select: { name: true, clusterResourceId: true, namespace: true }, orderBy: { namespace: "asc" } } },
   });
   return tenants
     .filter((tenant) => can(principal, "tenant.view", { kind: "tenant", tenantId: tenant.id }))
-    .map((tenant) => ({
+    .map(({ archivedAt, ...tenant }) => ({
       ...tenant,
+      archived: archivedAt !== null,
       environments: tenant.environments.map((environment) => {
         const cluster = parseClusterResourceId(environment.clusterResourceId);
         return {

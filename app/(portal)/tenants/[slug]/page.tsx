@@ -2,15 +2,24 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { randomUUID } from "node:crypto";
+import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
 import { environmentTemplates, templateNames } from "@/lib/tenants/templates";
 import { authorizePage } from "@/lib/server/auth/current-user";
+import { groupDisplayNames } from "@/lib/server/azure/graph";
+import { readOffboardingPlan } from "@/lib/server/tenants/offboarding-plan";
 import { tenantEnvironmentStatuses } from "@/lib/server/tenants/environment-status";
 import { environmentClusterChoices, findTenantBySlug } from "@/lib/server/tenants/find-tenant";
 import { EnvironmentRequestForm } from "./_components/environment-request-form";
 import { EnvironmentTable } from "./_components/environment-table";
+import { AdoptNamespaceForm } from "./_components/adopt-namespace-form";
+import { ArchiveForm } from "./_components/archive-form";
+import { OffboardingForm } from "./_components/offboarding-form";
+import { OffboardingPlanView } from "./_components/offboarding-plan";
+import { TenantDetailsForm } from "./_components/tenant-details-form";
 
 type Params = Promise<{ slug: string }>;
 
@@ -27,6 +36,25 @@ async function Environments({ tenantId }: { tenantId: string }) {
   return <EnvironmentTable environments={environments} />;
 }
 
+/** The offboarding plan, read from the clusters now (reads only: nothing changes). */
+async function Offboarding({ tenantId, tenantSlug }: { tenantId: string; tenantSlug: string }) {
+  const read = await readOffboardingPlan(tenantId, randomUUID());
+  if (!read.ok) return <p className="text-sm text-red-700 dark:text-red-400">The offboarding plan could not be read from the clusters: {read.error} Try again later.</p>;
+  return (
+    <>
+      <OffboardingPlanView plan={read.plan} />
+      <OffboardingForm tenantSlug={tenantSlug} />
+    </>
+  );
+}
+
+/** The owner and member groups with their names from Graph, for the edit form's pickers. */
+async function groupChoices(ownerGroupId: string, memberGroupIds: readonly string[]) {
+  const names = await groupDisplayNames([ownerGroupId, ...memberGroupIds]).catch(() => ({}) as Record<string, string>);
+  const choice = (objectId: string) => ({ objectId, displayName: names[objectId.toLowerCase()] ?? objectId });
+  return { owner: choice(ownerGroupId), members: memberGroupIds.map(choice) };
+}
+
 export default async function TenantPage({ params }: { params: Params }) {
   const { slug } = await params;
   const tenant = await findTenantBySlug(slug);
@@ -35,7 +63,12 @@ export default async function TenantPage({ params }: { params: Params }) {
   // Whether the viewer may ask at all; production is decided per cluster when submitting.
   const mayRequest = can(user.principal, "environment.request", { kind: "tenant-environment", tenantId: tenant.id, cluster: { kind: "cluster", hostedTenantIds: [], production: true } });
   const mayApplyDirectly = can(user.principal, "environment.apply-directly", { kind: "tenant-environment", tenantId: tenant.id, cluster: { kind: "cluster", hostedTenantIds: [], production: false } });
-  const clusters = mayRequest ? await environmentClusterChoices() : [];
+  const archived = tenant.archivedAt !== null;
+  const mayManage = !archived && can(user.principal, "tenant.manage", { kind: "tenant", tenantId: tenant.id });
+  const mayOffboard = !archived && can(user.principal, "tenant.request-offboarding", { kind: "tenant", tenantId: tenant.id });
+  const clusters = (mayRequest && !archived) || mayManage ? await environmentClusterChoices() : [];
+  const environmentCount = mayManage ? (await tenantEnvironmentStatuses(tenant.id)).length : 0;
+  const groups = mayManage ? await groupChoices(tenant.ownerGroupId, tenant.memberGroupIds) : null;
   const templates = templateNames.map((name) => ({ name, label: environmentTemplates[name].label, description: environmentTemplates[name].description }));
   return (
     <>
@@ -45,6 +78,14 @@ export default async function TenantPage({ params }: { params: Params }) {
         </Link>
       </p>
       <PageHeader title={tenant.displayName} description={`Tenant ${tenant.slug}. Owner group ${tenant.ownerGroupId}; its members are the tenant's team leads.`} />
+      {archived ? (
+        <p className="mb-4 text-sm">
+          <Badge tone="muted">Archived</Badge> This tenant was offboarded or archived; its record and audit history stay, and it gives nobody rights.
+        </p>
+      ) : null}
+      <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
+        Contacts: {tenant.contacts.length > 0 ? tenant.contacts.join(", ") : "none recorded"} · Cost centre: {tenant.costCentre ?? "none recorded"}
+      </p>
       <div className="space-y-8">
         <section aria-labelledby="environments-heading" className="space-y-3">
           <h2 id="environments-heading" className="text-lg font-semibold">
@@ -54,7 +95,22 @@ export default async function TenantPage({ params }: { params: Params }) {
             <Environments tenantId={tenant.id} />
           </Suspense>
         </section>
-        {mayRequest ? <EnvironmentRequestForm tenantSlug={tenant.slug} clusters={clusters} templates={templates} canApplyDirectly={mayApplyDirectly} /> : null}
+        {mayRequest && !archived ? <EnvironmentRequestForm tenantSlug={tenant.slug} clusters={clusters} templates={templates} canApplyDirectly={mayApplyDirectly} /> : null}
+        {mayManage ? <AdoptNamespaceForm tenantSlug={tenant.slug} clusters={clusters} /> : null}
+        {mayManage && groups ? (
+          <TenantDetailsForm tenant={{ slug: tenant.slug, displayName: tenant.displayName, owner: groups.owner, members: groups.members, contacts: tenant.contacts.join(", "), costCentre: tenant.costCentre ?? "" }} />
+        ) : null}
+        {mayOffboard ? (
+          <section aria-labelledby="offboard-heading" className="space-y-3">
+            <h2 id="offboard-heading" className="text-lg font-semibold">
+              Offboard
+            </h2>
+            {mayManage && environmentCount === 0 ? <ArchiveForm tenantSlug={tenant.slug} /> : null}
+            <Suspense fallback={<p role="status" className="text-sm text-slate-600 dark:text-slate-400">Reading what offboarding would remove from the clusters…</p>}>
+              <Offboarding tenantId={tenant.id} tenantSlug={tenant.slug} />
+            </Suspense>
+          </section>
+        ) : null}
       </div>
     </>
   );

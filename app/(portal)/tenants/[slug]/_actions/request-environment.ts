@@ -31,6 +31,7 @@ export async function requestEnvironmentAction(_previous: EnvironmentFormState, 
   if (!(await getCurrentUser())) return { status: "error", message: "Your session has ended. Sign in again and resubmit." };
   const tenant = await findTenantBySlug(parsed.data.tenantSlug);
   if (!tenant) return { status: "error", message: "This tenant does not exist.", values };
+  if (tenant.archivedAt) return { status: "error", message: "This tenant is archived; it gets no new environments.", values };
   const applyNow = parsed.data.applyNow === "on";
   const resource = { kind: "tenant-environment" as const, tenantId: tenant.id, cluster: await clusterResource(parsed.data.clusterId) };
   const allowed = await authorizeAction(applyNow ? "environment.apply-directly" : "environment.request", resource);
