@@ -52,6 +52,8 @@ const shared = z.object({
   CLUSTERDESK_IN_PROCESS_WORKERS: z.enum(["true", "false"], { error: "must be true or false" }).default("true"),
   // Azure RBAC documents up to minutes for a role assignment to reach the cluster.
   CLUSTERDESK_ACCESS_EFFECT_DEADLINE_MINUTES: z.coerce.number().int("must be a whole number").min(1).max(24 * 60).default(10),
+  // The Ed25519 seed that signs audit checkpoints (lib/audit/checkpoint-signature.ts); never in the database.
+  CLUSTERDESK_AUDIT_CHECKPOINT_KEY: z.string().trim().refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 random bytes in base64 (openssl rand -base64 32)").optional(),
 });
 
 const azure = z.object({
@@ -119,6 +121,8 @@ export type Settings = {
   inProcessWorkers: boolean;
   /** How long a granted access may take to become effective before it is reported as not effective. */
   accessEffectDeadlineMs: number;
+  /** Base64 seed of the key that signs audit checkpoints; null: no checkpoints are written. */
+  auditCheckpointKey: string | null;
   tenantId: string;
   clientId: string;
   clientCredential: ClientCredential;
@@ -214,6 +218,7 @@ export function parseSettings(rawEnvironment: Environment): Settings {
     productionTags: { keys: base.data.CLUSTERDESK_PRODUCTION_TAG_KEYS, values: base.data.CLUSTERDESK_PRODUCTION_TAG_VALUES },
     inProcessWorkers: base.data.CLUSTERDESK_IN_PROCESS_WORKERS === "true",
     accessEffectDeadlineMs: base.data.CLUSTERDESK_ACCESS_EFFECT_DEADLINE_MINUTES * 60_000,
+    auditCheckpointKey: base.data.CLUSTERDESK_AUDIT_CHECKPOINT_KEY ?? null,
   };
   if (mode === "azure") {
     const settings = azure.parse(environment);
