@@ -6,6 +6,7 @@
  *   .next/static/, public/     assets the standalone server serves but does not copy itself
  *   dist/*.js                  the launcher, worker, migration runner and audit verifier, compiled
  *   prisma/migrations/         the SQL the migration runner applies
+ *   deploy/database/runtime-grants.sql   the runtime role's rights, applied by dist/migrate.js
  *   package.json, package-lock.json, scripts/db/generate-client.mjs (npm ci's postinstall)
  *
  * The scripts are bundled with esbuild so production needs neither tsx nor TypeScript: the project's
@@ -59,7 +60,7 @@ cpSync(path.join(standalone, ".next"), path.join(out, ".next"), { recursive: tru
 cpSync(path.join(root, ".next", "static"), path.join(out, ".next", "static"), { recursive: true });
 if (existsSync(path.join(root, "public"))) cpSync(path.join(root, "public"), path.join(out, "public"), { recursive: true });
 cpSync(path.join(root, "prisma", "migrations"), path.join(out, "prisma", "migrations"), { recursive: true });
-for (const file of ["package.json", "package-lock.json", path.join("scripts", "db", "generate-client.mjs")]) {
+for (const file of ["package.json", "package-lock.json", path.join("scripts", "db", "generate-client.mjs"), path.join("deploy", "database", "runtime-grants.sql")]) {
   mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
   cpSync(path.join(root, file), path.join(out, file));
 }

@@ -167,6 +167,8 @@ describe.each(Object.entries(overlays))("the %s overlay", (overlay, namespace) =
       expect(container.command.join(" "), name).not.toMatch(/tsx|\.ts\b|--import/);
     }
     expect(podSpecs().find((spec) => spec.name === "Job/clusterdesk-migrate")?.container.command).toEqual(["node", "dist/migrate.js"]);
+    // The Job also narrows the runtime role to INSERT/SELECT on the audit log (deploy/database/runtime-grants.sql).
+    expect(podSpecs().find((spec) => spec.name === "Job/clusterdesk-migrate")?.container.env).toContainEqual({ name: "CLUSTERDESK_RUNTIME_ROLE", value: "clusterdesk_runtime" });
   });
 
   it("signs audit checkpoints with a key from a Secret in the web and worker pods", () => {

@@ -1,4 +1,6 @@
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { promisify } from "node:util";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -8,7 +10,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { migrate, pendingMigrations } from "@/lib/server/db/migrations";
 import type { TestDatabase } from "@/scripts/lib/test-database";
 import { createPrismaClient } from "@/test/prisma-client";
-import { createIsolatedDatabase } from "@/test/support";
+import { childEnvironment, createIsolatedDatabase } from "@/test/support";
 import { recordAuditEvent } from "./append-audit-event";
 import { writeAuditCheckpoint } from "./checkpoint";
 import { verifyAuditChain } from "./verify-audit-chain";
@@ -62,4 +64,29 @@ it("cannot change the audit log, its checkpoints or their triggers as the runtim
   await expect(sql(runtimeUrl, `DELETE FROM audit_checkpoint`)).rejects.toThrow(/permission denied for table audit_checkpoint/);
   await expect(sql(runtimeUrl, `DROP TRIGGER audit_event_refuse_update_delete ON audit_event`)).rejects.toThrow(/must be owner/);
   await expect(sql(runtimeUrl, `DELETE FROM _prisma_migrations`)).rejects.toThrow(/permission denied/);
+});
+
+it("has the migration runner apply the same grants when CLUSTERDESK_RUNTIME_ROLE names the role", async () => {
+  const other = `${role}_b`;
+  await sql(database.url, `CREATE ROLE ${other} LOGIN`);
+  try {
+    const { stdout } = await promisify(execFile)("node", ["--conditions=react-server", "--import", "tsx", "scripts/db/migrate.ts"], {
+      env: childEnvironment({ DATABASE_URL: database.url, CLUSTERDESK_RUNTIME_ROLE: other }),
+      timeout: 60_000,
+    });
+    expect(stdout).toContain(`runtime role ${other}: granted its tables, INSERT and SELECT only on the audit log`);
+    const privileges = await sql(database.url, `SELECT ${["INSERT", "SELECT", "UPDATE", "DELETE"].map((right) => `has_table_privilege('${other}', 'audit_event', '${right}') AS "${right}"`).join(", ")}, has_table_privilege('${other}', 'session', 'UPDATE') AS "sessionUpdate"`);
+    expect(privileges.rows[0]).toEqual({ INSERT: true, SELECT: true, UPDATE: false, DELETE: false, sessionUpdate: true });
+  } finally {
+    await sql(database.url, `DROP OWNED BY ${other}`);
+    await sql(database.url, `DROP ROLE ${other}`);
+  }
+});
+
+it("refuses a role name that is not a plain identifier, before touching the database", async () => {
+  const failure = await promisify(execFile)("node", ["--conditions=react-server", "--import", "tsx", "scripts/db/migrate.ts"], {
+    env: childEnvironment({ DATABASE_URL: database.url, CLUSTERDESK_RUNTIME_ROLE: "x; DROP TABLE audit_event" }),
+    timeout: 60_000,
+  }).catch((error: unknown) => error as { code: number; stderr: string });
+  expect(failure).toMatchObject({ code: 1, stderr: expect.stringContaining("CLUSTERDESK_RUNTIME_ROLE must be a lower-case PostgreSQL role name") });
 });
