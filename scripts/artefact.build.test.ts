@@ -90,6 +90,9 @@ describe("the production artefact", () => {
       expect(existsSync(path.join(folder, "node_modules", devOnly)), devOnly).toBe(false);
     }
     expect(existsSync(path.join(folder, "node_modules", "next", "package.json"))).toBe(true);
+    // What dist/migrate.js reads at run time, relative to the working directory.
+    expect(existsSync(path.join(folder, "prisma", "migrations", "migration_lock.toml"))).toBe(true);
+    expect(existsSync(path.join(folder, "deploy", "database", "runtime-grants.sql"))).toBe(true);
     expect(readFileSync(path.join(folder, "dist", "serve.js"), "utf8")).not.toMatch(/from "tsx"|node_modules\/tsx/);
   });
 
