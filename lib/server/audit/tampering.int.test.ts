@@ -12,6 +12,7 @@ import { createPrismaClient } from "@/test/prisma-client";
 import { childEnvironment, createIsolatedDatabase } from "@/test/support";
 import { recordAuditEvent } from "./append-audit-event";
 import { writeAuditCheckpoint } from "./checkpoint";
+import { type CheckpointMemory, runScheduledCheckpoint } from "./scheduled-checkpoint";
 import { verifyAuditChain } from "./verify-audit-chain";
 import { verifyAuditLogIntegrity } from "./verify-audit-log";
 
@@ -205,5 +206,43 @@ describe("tampering that the chain alone cannot see, caught by signed checkpoint
     await writeAuditCheckpoint(log.client, key, "scheduled");
     await expect(log.sql(`DELETE FROM audit_checkpoint`)).rejects.toThrow(/audit_checkpoint is append-only: DELETE is not allowed/);
     await expect(log.sql(`TRUNCATE audit_checkpoint`)).rejects.toThrow(/audit_checkpoint is append-only: TRUNCATE is not allowed/);
+  });
+});
+
+describe("the scheduled checkpoint refuses to sign a broken chain", () => {
+  it("signs one head after another while the chain holds", async () => {
+    const log = await logOf("scheduled_intact", 2);
+    const memory: CheckpointMemory = { last: null };
+    expect(await runScheduledCheckpoint(log.client, key, memory)).toEqual({ signed: true, headSeq: 2n });
+    await recordAuditEvent({ actor: { kind: "system" }, action: "test.between", outcome: "success" }, log.client);
+    expect(await runScheduledCheckpoint(log.client, key, memory)).toEqual({ signed: true, headSeq: 3n });
+    expect(await log.client.auditCheckpoint.count()).toBe(2);
+  });
+
+  it("truncation with every stored checkpoint deleted: not signed, recorded as audit.chain_broken", async () => {
+    const log = await logOf("scheduled_truncate", 5);
+    const memory: CheckpointMemory = { last: null };
+    await runScheduledCheckpoint(log.client, key, memory);
+    await log.sql(`DROP TRIGGER audit_event_refuse_update_delete ON audit_event`);
+    await log.sql(`DROP TRIGGER audit_checkpoint_refuse_update_delete ON audit_checkpoint`);
+    await log.sql(`DELETE FROM audit_event WHERE seq > 3`);
+    await log.sql(`DELETE FROM audit_checkpoint`);
+
+    expect(await runScheduledCheckpoint(log.client, key, memory)).toMatchObject({ signed: false, tampering: "truncated", firstBrokenSeq: 5n });
+    expect(await log.client.auditCheckpoint.count()).toBe(0); // the shortened chain was not blessed
+    const recorded = await log.client.auditEvent.findFirstOrThrow({ where: { action: "audit.chain_broken" } });
+    expect(recorded).toMatchObject({ outcome: "failure", after: { tampering: "truncated", firstBrokenSeq: "5" } });
+  });
+
+  it("a rewrite since the last checkpoint: not signed", async () => {
+    const log = await logOf("scheduled_rewrite", 3);
+    const memory: CheckpointMemory = { last: null };
+    await runScheduledCheckpoint(log.client, key, memory);
+    await recordAuditEvent({ actor: { kind: "system" }, action: "test.after", outcome: "success" }, log.client);
+    await log.sql(`DROP TRIGGER audit_event_refuse_update_delete ON audit_event`);
+    await log.sql(`UPDATE audit_event SET reason = 'edited' WHERE seq = 4`);
+    expect(await runScheduledCheckpoint(log.client, key, memory)).toMatchObject({ signed: false, tampering: "altered", firstBrokenSeq: 4n });
+    await log.sql(`UPDATE audit_event SET hash = repeat('e', 64) WHERE seq = 3`);
+    expect(await runScheduledCheckpoint(log.client, key, memory)).toMatchObject({ signed: false, tampering: "rewritten", firstBrokenSeq: 3n });
   });
 });
