@@ -7,7 +7,7 @@ const processEnvRule = [
 ];
 
 const config = [
-  { ignores: [".next/**", "node_modules/**", ".tools/**", "data/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
+  { ignores: [".next/**", "node_modules/**", ".tools/**", "data/**", "lib/generated/**", ".artefact/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
   ...nextVitals,
   ...nextTypescript,
   {

@@ -1,10 +1,33 @@
 /**
- * npm run audit:verify — walks the audit chain of DATABASE_URL and recomputes every hash and link.
- * Exit 0 when the chain is intact, 1 with the first broken link otherwise, 2 when it cannot run.
+ * npm run audit:verify — walks the audit chain of DATABASE_URL, recomputes every hash and link, and
+ * holds the chain to its signed checkpoints when a key is given: CLUSTERDESK_AUDIT_CHECKPOINT_KEY (the
+ * portal's) or CLUSTERDESK_AUDIT_CHECKPOINT_PUBLIC_KEY (an auditor's, verify-only).
+ *   --checkpoint '<json>'   a checkpoint kept outside the database (a log line's "checkpoint" object,
+ *                           repeatable): catches truncation even when the database's checkpoints were deleted
+ * Exit 0 when the log is intact, 1 naming the kind of tampering and the first broken seq, 2 when it cannot run.
  */
+import { parseArgs } from "node:util";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { type CheckpointVerificationKey, checkpointSignatureHolds, checkpointSigningKey, checkpointVerificationKey, exportCheckpointPublicKey } from "../lib/audit/checkpoint-signature";
 import { PrismaClient } from "../lib/generated/prisma/client";
-import { verifyAuditChain } from "../lib/server/audit/verify-audit-chain";
+import type { ChainAnchor } from "../lib/server/audit/verify-audit-chain";
+import { verifyAuditLogIntegrity } from "../lib/server/audit/verify-audit-log";
+
+function verificationKey(): CheckpointVerificationKey | null {
+  const seed = process.env.CLUSTERDESK_AUDIT_CHECKPOINT_KEY;
+  if (seed) return checkpointSigningKey(seed);
+  const publicKey = process.env.CLUSTERDESK_AUDIT_CHECKPOINT_PUBLIC_KEY;
+  return publicKey ? checkpointVerificationKey(publicKey) : null;
+}
+
+/** An external checkpoint, as logged by the portal; refused unless its signature holds. */
+function externalAnchor(text: string, key: CheckpointVerificationKey | null): ChainAnchor {
+  const parsed = JSON.parse(text) as { headSeq: string; headHash: string; signedAt: string; signature: string };
+  const anchor = { headSeq: BigInt(parsed.headSeq), headHash: parsed.headHash, signedAt: new Date(parsed.signedAt) };
+  if (!key) throw new Error("--checkpoint needs a key to check it against (CLUSTERDESK_AUDIT_CHECKPOINT_KEY or _PUBLIC_KEY)");
+  if (!checkpointSignatureHolds(key, anchor, parsed.signature)) throw new Error(`the --checkpoint for seq ${parsed.headSeq} does not carry a valid signature`);
+  return anchor;
+}
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
@@ -13,11 +36,16 @@ if (!databaseUrl) {
 }
 const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 1 }) });
 try {
-  const verdict = await verifyAuditChain(client);
+  const { values } = parseArgs({ options: { checkpoint: { type: "string", multiple: true, default: [] } } });
+  const key = verificationKey();
+  if (key) console.log(`checkpoint key ${key.keyId} (public key ${exportCheckpointPublicKey(key)})`);
+  const verdict = await verifyAuditLogIntegrity(client, { key, external: values.checkpoint.map((text) => externalAnchor(text, key)) });
+  for (const warning of verdict.warnings) console.error(`warning: ${warning}`);
   if (verdict.ok) {
-    console.log(`audit chain intact: ${verdict.count} event(s) verified`);
+    const checked = verdict.checkpoints ? `, held to ${verdict.checkpoints.verified} signed checkpoint(s)` : "";
+    console.log(`audit chain intact: ${verdict.count} event(s) verified${checked}`);
   } else {
-    console.error(`audit chain broken at seq ${verdict.firstBrokenSeq} (${verdict.count} event(s) before it verified): ${verdict.reason}`);
+    console.error(`audit chain broken (${verdict.tampering}) at seq ${verdict.firstBrokenSeq} (${verdict.count} event(s) before it verified): ${verdict.reason}`);
     process.exitCode = 1;
   }
 } catch (error) {

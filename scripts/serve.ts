@@ -14,19 +14,17 @@
  *                                         embedded PostgreSQL) and, in local mode, the emulator on a free port
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigurationError, parseSettings, type Settings } from "../lib/config/settings";
 import { migrate, pendingMigrations } from "../lib/server/db/migrations";
-import { startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { freePort } from "./lib/free-port";
 import { peerAddressHeader, startPeerAddressFront } from "./lib/peer-address-front";
 import { startLocalEmulator } from "./lib/local-emulator";
 import { ensureProductionBuild } from "./lib/production-build";
 import type { ProvidedDatabase } from "./lib/seed-demo-tenants";
-import { createTestDatabase } from "./lib/test-database";
 
 const { values: options } = parseArgs({
   options: {
@@ -65,6 +63,7 @@ function checkpoint(): void {
 
 async function provideDatabase(settings: Settings): Promise<ProvidedDatabase | { url: string; origin: "configured" }> {
   if (options["test-database"]) {
+    const { createTestDatabase } = await import("./lib/test-database");
     const database = await createTestDatabase(process.env.TEST_DATABASE_URL, "e2e");
     cleanups.push(database.drop);
     console.log(`[clusterdesk] throw-away ${database.kind} database for this run`);
@@ -74,6 +73,8 @@ async function provideDatabase(settings: Settings): Promise<ProvidedDatabase | {
   const dataDir = path.resolve(settings.dataDir, "postgres");
   await mkdir(settings.dataDir, { recursive: true });
   const log = createWriteStream(path.resolve(settings.dataDir, "postgres.log"), { flags: "a" });
+  // Imported here: the production artefact has no embedded PostgreSQL (a development dependency).
+  const { startEmbeddedPostgres } = await import("./lib/embedded-postgres");
   const embedded = await startEmbeddedPostgres({ dataDir, log: (text) => log.write(text) });
   cleanups.push(async () => {
     await embedded.stop();
@@ -137,6 +138,11 @@ async function startBehindFront(childEnv: NodeJS.ProcessEnv): Promise<ChildProce
   const front = await startPeerAddressFront({ port: Number(options.port), upstreamPort });
   cleanups.push(front.close);
   childEnv.CLUSTERDESK_PEER_ADDRESS_HEADER = peerAddressHeader;
+  // The production artefact (scripts/build-artefact.ts, the Dockerfile) has Next.js's standalone
+  // server beside it instead of a checkout's full build; it takes its address from the environment.
+  if (existsSync("server.js")) {
+    return spawn(process.execPath, ["server.js"], { env: { ...childEnv, HOSTNAME: "127.0.0.1", PORT: String(upstreamPort) }, stdio: "inherit" });
+  }
   return spawn(path.join("node_modules", ".bin", "next"), ["start", "--hostname", "127.0.0.1", "--port", String(upstreamPort)], { env: childEnv, stdio: "inherit" });
 }
 

@@ -1,5 +1,5 @@
 /**
- * npm test: typecheck, lint, unit, integration, production build, checks over the build (bundle) and e2e,
+ * npm test: typecheck, lint, unit, integration, production build and artefact, checks over them (bundle) and e2e,
  * one after another.
  * Every step runs even when an earlier one fails, so one run shows everything that is broken;
  * a summary of each runner's counts closes the output and the exit code is non-zero on any failure.
@@ -45,6 +45,8 @@ const steps: Step[] = [
   vitestStep("unit"),
   vitestStep("integration"),
   { name: "build", command: [bin("next"), "build"], env: { NEXT_TELEMETRY_DISABLED: "1" } },
+  // The production artefact (.artefact/) from that build; the bundle step's smoke test installs and starts it.
+  { name: "artefact", command: [bin("tsx"), "scripts/build-artefact.ts"] },
   vitestStep("bundle"),
   {
     name: "e2e",

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { standaloneServerForSuite } from "@/emulator/kubernetes/testing/standalone-suite";
 import { withKubectl } from "@/emulator/kubernetes/testing/kubectl";
 import { clusters, users } from "@/emulator/kubernetes/testing/world";
+import { artefactEntryPoints } from "@/scripts/lib/artefact-entry-points";
 
 /**
  * The Kustomize overlays a platform team applies to run Clusterdesk on AKS: rendered with the
@@ -155,7 +156,26 @@ describe.each(Object.entries(overlays))("the %s overlay", (overlay, namespace) =
     expect(spread.map((constraint) => constraint.topologyKey).sort()).toEqual(["kubernetes.io/hostname", "topology.kubernetes.io/zone"]);
     for (const constraint of spread) expect(labels).toMatchObject(constraint.labelSelector.matchLabels);
 
-    expect(podSpecs().find((spec) => spec.name === "Deployment/clusterdesk-worker")?.container.command).toContain("scripts/worker.ts");
+    expect(podSpecs().find((spec) => spec.name === "Deployment/clusterdesk-worker")?.container.command).toEqual(["node", "dist/worker.js"]);
+  });
+
+  it("starts the compiled programs of the production artefact, never tsx", () => {
+    const compiled = Object.keys(artefactEntryPoints).map((name) => `dist/${name}.js`);
+    for (const { name, container } of podSpecs()) {
+      expect(container.command[0], name).toBe("node");
+      expect(compiled, name).toContain(container.command[1]);
+      expect(container.command.join(" "), name).not.toMatch(/tsx|\.ts\b|--import/);
+    }
+    expect(podSpecs().find((spec) => spec.name === "Job/clusterdesk-migrate")?.container.command).toEqual(["node", "dist/migrate.js"]);
+    // The Job also narrows the runtime role to INSERT/SELECT on the audit log (deploy/database/runtime-grants.sql).
+    expect(podSpecs().find((spec) => spec.name === "Job/clusterdesk-migrate")?.container.env).toContainEqual({ name: "CLUSTERDESK_RUNTIME_ROLE", value: "clusterdesk_runtime" });
+  });
+
+  it("signs audit checkpoints with a key from a Secret in the web and worker pods", () => {
+    for (const name of ["Deployment/clusterdesk-web", "Deployment/clusterdesk-worker"]) {
+      const key = podSpecs().find((spec) => spec.name === name)?.container.env?.find((variable) => variable.name === "CLUSTERDESK_AUDIT_CHECKPOINT_KEY");
+      expect(key?.valueFrom?.secretKeyRef, name).toEqual({ name: "clusterdesk-audit-checkpoint", key: "key" });
+    }
   });
 
   it("wires the Service, Ingress, autoscaler and disruption budget to the portal's pods", () => {

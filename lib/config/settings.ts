@@ -54,6 +54,8 @@ const shared = z.object({
   CLUSTERDESK_ACCESS_EFFECT_DEADLINE_MINUTES: z.coerce.number().int("must be a whole number").min(1).max(24 * 60).default(10),
   // Test-only endpoints (app/api/test-hooks); honoured in local mode only, refused with a real tenant.
   CLUSTERDESK_TEST_HOOKS: z.enum(["true", "false"], { error: "must be true or false" }).default("false"),
+  // The Ed25519 seed that signs audit checkpoints (lib/audit/checkpoint-signature.ts); never in the database.
+  CLUSTERDESK_AUDIT_CHECKPOINT_KEY: z.string().trim().refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 random bytes in base64 (openssl rand -base64 32)").optional(),
 });
 
 const azure = z.object({
@@ -123,6 +125,8 @@ export type Settings = {
   accessEffectDeadlineMs: number;
   /** Test-only hooks (e.g. moving a grant's expiry to now for the e2e); never on with a real tenant. */
   testHooks: boolean;
+  /** Base64 seed of the key that signs audit checkpoints; null: no checkpoints are written. */
+  auditCheckpointKey: string | null;
   tenantId: string;
   clientId: string;
   clientCredential: ClientCredential;
@@ -222,6 +226,7 @@ export function parseSettings(rawEnvironment: Environment): Settings {
     inProcessWorkers: base.data.CLUSTERDESK_IN_PROCESS_WORKERS === "true",
     accessEffectDeadlineMs: base.data.CLUSTERDESK_ACCESS_EFFECT_DEADLINE_MINUTES * 60_000,
     testHooks: mode === "local" && base.data.CLUSTERDESK_TEST_HOOKS === "true",
+    auditCheckpointKey: base.data.CLUSTERDESK_AUDIT_CHECKPOINT_KEY ?? null,
   };
   if (mode === "azure") {
     const settings = azure.parse(environment);

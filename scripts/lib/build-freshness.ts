@@ -10,8 +10,8 @@ import path from "node:path";
  * data and outputs are not sources). A needless rebuild costs minutes, a missed one serves old code:
  * when unsure, a file counts.
  */
-const skippedTopFolders = new Set([".next", ".tools", "data", "test-results", "playwright-report", "blob-report", "coverage", "docs", "e2e", ".ci", "scripts", "test", "deploy"]);
-const skippedTopFiles = new Set(["clusterdesk", "vitest.config.ts", "playwright.config.ts", "eslint.config.mjs", ".gitignore", ".nvmrc"]);
+const skippedTopFolders = new Set([".next", ".tools", "data", "test-results", "playwright-report", "blob-report", "coverage", "docs", "e2e", ".ci", "scripts", "test", "deploy", ".artefact"]);
+const skippedTopFiles = new Set(["clusterdesk", "vitest.config.ts", "playwright.config.ts", "eslint.config.mjs", ".gitignore", ".nvmrc", "Dockerfile", ".dockerignore"]);
 const skippedFolders = new Set(["node_modules", ".git"]);
 // next-env.d.ts is written by the build itself.
 const skippedFiles = [/\.test\.tsx?$/, /\.test-helper\.ts$/, /\.md$/, /\.tsbuildinfo$/, /^\.env/, /^next-env\.d\.ts$/];

@@ -8,7 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 export type ParsedAuditEvent = ReturnType<typeof parseAuditEventInput>;
 
 // Any fixed 64-bit key distinct from the migration runner's (7_031_995_113).
-const auditChainLockKey = "7031995114";
+export const auditChainLockKey = "7031995114";
 
 /**
  * Appends events, in order, to the chain inside `tx`, with the fewest round trips under the chain's

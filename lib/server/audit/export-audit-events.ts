@@ -4,6 +4,8 @@ import type { AuditReviewScope } from "@/lib/auth/policy";
 import type { CurrentUser } from "@/lib/server/auth/current-user";
 import type { RequestContext } from "@/lib/server/request-context";
 import { recordAuditEvent } from "./append-audit-event";
+import { configuredCheckpointKey, writeAuditCheckpoint } from "./checkpoint";
+import { db } from "@/lib/server/db/client";
 import { type ReviewFilters, reviewAuditEvents } from "./review-audit-events";
 
 export type AuditExportFormat = "csv" | "jsonl";
@@ -36,6 +38,10 @@ export async function exportAuditEvents(
     clientIp: context.clientIp,
     userAgent: context.userAgent,
   });
+  // The log as exported is anchored by a signed checkpoint: its owner cannot later shorten or
+  // rewrite it below this point without contradicting the checkpoint (and the exported copy).
+  const key = configuredCheckpointKey();
+  if (key) await writeAuditCheckpoint(db(), key, "export");
   const encoder = new TextEncoder();
   const line = format === "csv" ? auditEventToCsvLine : auditEventToJsonLine;
   let cursor: bigint | null = recorded.seq;

@@ -3,22 +3,35 @@ import type { CurrentUser } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db/client";
 import type { RequestContext } from "@/lib/server/request-context";
 import { recordAuditEvent } from "./append-audit-event";
-import { verifyAuditChain } from "./verify-audit-chain";
+import { configuredCheckpointKey } from "./checkpoint";
+import type { Tampering } from "./verify-audit-chain";
+import { verifyAuditLogIntegrity } from "./verify-audit-log";
 
-export type AuditLogVerdict = { intact: boolean; count: number; firstBrokenSeq?: string; reason?: string; checkedAt: string };
+export type AuditLogVerdict = {
+  intact: boolean;
+  count: number;
+  firstBrokenSeq?: string;
+  /** What the break looks like: missing, altered, rewritten, truncated, forged-append or forged-checkpoint. */
+  tampering?: Tampering;
+  reason?: string;
+  /** What the check could not rule out (no key, stale checkpoints, events after the newest checkpoint). */
+  warnings: string[];
+  checkedAt: string;
+};
 
-/** Verifies the whole chain for a reviewer in the UI and records that they did, with the verdict. */
+/** Verifies the whole chain, held to the signed checkpoints, for a reviewer in the UI and records that they did. */
 export async function verifyAuditLog(user: CurrentUser, context: RequestContext): Promise<AuditLogVerdict> {
-  const verdict = await verifyAuditChain(db());
+  const verdict = await verifyAuditLogIntegrity(db(), { key: configuredCheckpointKey() });
+  const checkedAt = new Date().toISOString();
   const result: AuditLogVerdict = verdict.ok
-    ? { intact: true, count: verdict.count, checkedAt: new Date().toISOString() }
-    : { intact: false, count: verdict.count, firstBrokenSeq: String(verdict.firstBrokenSeq), reason: verdict.reason, checkedAt: new Date().toISOString() };
+    ? { intact: true, count: verdict.count, warnings: verdict.warnings, checkedAt }
+    : { intact: false, count: verdict.count, firstBrokenSeq: String(verdict.firstBrokenSeq), tampering: verdict.tampering, reason: verdict.reason, warnings: verdict.warnings, checkedAt };
   await recordAuditEvent({
     actor: { kind: "user", objectId: user.objectId, name: user.displayName, upn: user.userPrincipalName },
     action: "audit.chain_verified",
     target: { type: "audit_log" },
     outcome: verdict.ok ? "success" : "failure",
-    after: { intact: result.intact, count: result.count, firstBrokenSeq: result.firstBrokenSeq ?? null },
+    after: { intact: result.intact, count: result.count, firstBrokenSeq: result.firstBrokenSeq ?? null, tampering: result.tampering ?? null },
     reason: result.reason ?? null,
     correlationId: context.correlationId,
     clientIp: context.clientIp,

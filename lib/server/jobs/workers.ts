@@ -1,5 +1,6 @@
 import "server-only";
 import { startGrantEffectCheckWorker } from "@/lib/server/access/effect-check-queue";
+import { startAuditCheckpointWorker } from "@/lib/server/audit/checkpoint-queue";
 import { startSignInHousekeepingWorker } from "@/lib/server/auth/sign-in-housekeeping";
 import { startInventorySyncWorker } from "@/lib/server/clusters/sync-queue";
 import { logger } from "@/lib/server/logger";
@@ -36,4 +37,5 @@ export async function startWorkers(): Promise<void> {
   await startInventorySyncWorker();
   await startSignInHousekeepingWorker();
   await startGrantEffectCheckWorker();
+  await startAuditCheckpointWorker();
 }

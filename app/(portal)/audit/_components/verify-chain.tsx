@@ -23,10 +23,15 @@ export function VerifyChain() {
         ) : state.data.intact ? (
           <Alert tone="success" title="The chain is intact">{state.data.count.toLocaleString("en")} events verified.</Alert>
         ) : (
-          <Alert tone="error" title={`The chain is broken at event ${state.data.firstBrokenSeq ?? "?"}`}>
+          <Alert tone="error" title={`The chain is broken at event ${state.data.firstBrokenSeq ?? "?"}${state.data.tampering ? ` (${state.data.tampering})` : ""}`}>
             {state.data.reason} ({state.data.count.toLocaleString("en")} events before it verified.)
           </Alert>
         )}
+        {state?.ok && state.data.warnings.length > 0 ? (
+          <ul className="mt-2 list-disc pl-5 text-sm text-slate-600 dark:text-slate-400" aria-label="What the check could not rule out">
+            {state.data.warnings.map((warning) => <li key={warning}>{warning}</li>)}
+          </ul>
+        ) : null}
       </div>
     </section>
   );
