@@ -1,4 +1,5 @@
 import type { FaultRegistry } from "./control/faults";
+import type { MailStore } from "./graph/send-mail";
 import type { OperationStore } from "./arm/operations";
 import type { TokenService } from "./entra/token-service";
 import type { EmulatorState } from "./state";
@@ -23,6 +24,8 @@ export type Runtime = {
   tokens: TokenService;
   operations: OperationStore;
   faults: FaultRegistry;
+  /** Messages Graph's sendMail accepted, for the control API. */
+  mail: MailStore;
   baseUrl(): string;
   caPem: string;
   settings: EmulatorSettings;

@@ -52,6 +52,10 @@ const shared = z.object({
   CLUSTERDESK_IN_PROCESS_WORKERS: z.enum(["true", "false"], { error: "must be true or false" }).default("true"),
   // Azure RBAC documents up to minutes for a role assignment to reach the cluster.
   CLUSTERDESK_ACCESS_EFFECT_DEADLINE_MINUTES: z.coerce.number().int("must be a whole number").min(1).max(24 * 60).default(10),
+  /** The mailbox notifications are sent from (Graph sendMail, needs Mail.Send); no e-mail without it in Azure mode. */
+  CLUSTERDESK_MAIL_SENDER: z.string().trim().regex(/^[^\s@/]+@[^\s@/]+$|^[0-9a-f-]{36}$/i, "must be a mailbox address (UPN) or a user object id").optional(),
+  /** A Microsoft Teams channel's incoming webhook that also receives request notifications. */
+  CLUSTERDESK_TEAMS_WEBHOOK_URL: httpsUrl.optional(),
 });
 
 const azure = z.object({
@@ -76,6 +80,9 @@ const azure = z.object({
  * forgotten Azure variable must not silently start the demo organisation, so local mode is asked for.
  */
 const modeChoice = z.object({ CLUSTERDESK_MODE: z.enum(["local", "azure"], { error: "must be local or azure" }).optional() });
+
+/** The sender of the demo organisation's notifications in local mode. */
+export const localDemoMailSender = "clusterdesk@clusterdesk-demo.onmicrosoft.com";
 
 const loopbackUrl = z.url({ protocol: /^https?$/, hostname: /^(localhost|127\.0\.0\.1|\[::1\])$/, error: "must be an http(s) URL on localhost" });
 
@@ -119,6 +126,8 @@ export type Settings = {
   inProcessWorkers: boolean;
   /** How long a granted access may take to become effective before it is reported as not effective. */
   accessEffectDeadlineMs: number;
+  /** Where notifications go: the sending mailbox (null: no e-mail) and a Teams channel webhook. */
+  notifications: { mailSender: string | null; teamsWebhookUrl: string | null };
   tenantId: string;
   clientId: string;
   clientCredential: ClientCredential;
@@ -214,6 +223,11 @@ export function parseSettings(rawEnvironment: Environment): Settings {
     productionTags: { keys: base.data.CLUSTERDESK_PRODUCTION_TAG_KEYS, values: base.data.CLUSTERDESK_PRODUCTION_TAG_VALUES },
     inProcessWorkers: base.data.CLUSTERDESK_IN_PROCESS_WORKERS === "true",
     accessEffectDeadlineMs: base.data.CLUSTERDESK_ACCESS_EFFECT_DEADLINE_MINUTES * 60_000,
+    notifications: {
+      // Locally the emulator's Graph accepts mail from the demo tenant's own domain (docs/EMULATOR.md).
+      mailSender: base.data.CLUSTERDESK_MAIL_SENDER ?? (mode === "local" ? localDemoMailSender : null),
+      teamsWebhookUrl: base.data.CLUSTERDESK_TEAMS_WEBHOOK_URL ?? null,
+    },
   };
   if (mode === "azure") {
     const settings = azure.parse(environment);

@@ -3,6 +3,7 @@ import { startGrantEffectCheckWorker } from "@/lib/server/access/effect-check-qu
 import { startSignInHousekeepingWorker } from "@/lib/server/auth/sign-in-housekeeping";
 import { startInventorySyncWorker } from "@/lib/server/clusters/sync-queue";
 import { logger } from "@/lib/server/logger";
+import { startNotificationWorkers } from "@/lib/server/notifications/workers";
 import type { ExecuteChangeRequestJob } from "@/lib/server/requests/enqueue";
 import { executeChangeRequest } from "@/lib/server/requests/execute-request";
 import { changeExecutors } from "@/lib/server/requests/executors";
@@ -36,4 +37,5 @@ export async function startWorkers(): Promise<void> {
   await startInventorySyncWorker();
   await startSignInHousekeepingWorker();
   await startGrantEffectCheckWorker();
+  await startNotificationWorkers();
 }
