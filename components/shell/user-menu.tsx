@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { PortalRole } from "@/lib/auth/policy";
 
 const roleLabels: Record<PortalRole, string> = { admin: "Platform admin", auditor: "Auditor" };
@@ -26,6 +27,9 @@ export function UserMenu({
           {labels.length > 0 ? labels.join(" · ") : "Member"}
         </p>
       </div>
+      <Link href="/settings/notifications" className="text-sm text-slate-100 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-sky-500">
+        Notifications
+      </Link>
       <form action={signOut}>
         <button
           type="submit"
