@@ -108,7 +108,7 @@ export default async function RequestPage({ params }: { params: Params }) {
           <h2 id="details-heading" className="text-lg font-semibold">
             Details
           </h2>
-          <RequestFacts request={request} />
+          <RequestFacts request={request} canViewPeople={can(user.principal, "access.view-person", { kind: "portal" })} />
         </aside>
       </div>
     </>
