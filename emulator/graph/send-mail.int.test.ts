@@ -61,3 +61,15 @@ describe("Graph sendMail", () => {
     expect(emulator.sentMail()).toEqual([]);
   });
 });
+
+describe("faults on one recipient's mail", () => {
+  it("fail only the sends whose body names that recipient", async () => {
+    emulator.injectFault({ method: "POST", path: "/sendMail$", bodyContains: "dana.okafor@", status: 503 });
+    const client = clusterdesk();
+    await client.api("/users/clusterdesk@clusterdesk-demo.onmicrosoft.com/sendMail").middlewareOptions([new RetryHandlerOptions(0, 0)]).post(message());
+    const toDana = message([{ emailAddress: { address: "dana.okafor@clusterdesk-demo.onmicrosoft.com" } }]);
+    expect(await failure(client.api("/users/clusterdesk@clusterdesk-demo.onmicrosoft.com/sendMail").middlewareOptions([new RetryHandlerOptions(0, 0)]).post(toDana))).toMatchObject({ statusCode: 503 });
+    await client.api("/users/clusterdesk@clusterdesk-demo.onmicrosoft.com/sendMail").middlewareOptions([new RetryHandlerOptions(0, 0)]).post(toDana);
+    expect(emulator.sentMail().map((mail) => mail.toRecipients[0]?.address)).toEqual(["priya.patel@clusterdesk-demo.onmicrosoft.com", "dana.okafor@clusterdesk-demo.onmicrosoft.com"]);
+  });
+});
