@@ -11,31 +11,36 @@ export const notificationRetryLimit = 8;
 
 export type DeliverNotificationJob = { messageId: string };
 
-const holder = globalThis as unknown as { clusterdeskNotificationQueues?: Promise<PgBoss> };
+const holder = globalThis as unknown as { clusterdeskNotificationQueues?: { boss: PgBoss; ready: Promise<void> } };
 
-/** The queue with its queues created; once per process. */
-export function notificationJobQueue(): Promise<PgBoss> {
-  holder.clusterdeskNotificationQueues ??= (async () => {
-    const boss = await jobQueue();
-    await boss.createQueue(notificationQueues.deliver, {
-      policy: "exclusive",
-      retryLimit: notificationRetryLimit,
-      retryDelay: 5,
-      retryBackoff: true,
-      retryDelayMax: 300,
-      heartbeatSeconds: 10,
-      expireInSeconds: 5 * 60,
-      notify: true,
-    });
-    await boss.createQueue(notificationQueues.digest, { policy: "exclusive", retryLimit: 2, expireInSeconds: 300 });
-    // Every morning at 07:00 UTC, approvers who chose the digest get one message.
-    await boss.schedule(notificationQueues.digest, "0 7 * * *");
-    return boss;
-  })().catch((error: unknown) => {
-    holder.clusterdeskNotificationQueues = undefined;
-    throw error;
+async function createQueues(boss: PgBoss): Promise<void> {
+  await boss.createQueue(notificationQueues.deliver, {
+    policy: "exclusive",
+    retryLimit: notificationRetryLimit,
+    retryDelay: 5,
+    retryBackoff: true,
+    retryDelayMax: 300,
+    heartbeatSeconds: 10,
+    expireInSeconds: 5 * 60,
+    notify: true,
   });
-  return holder.clusterdeskNotificationQueues;
+  await boss.createQueue(notificationQueues.digest, { policy: "exclusive", retryLimit: 2, expireInSeconds: 300 });
+  // Every morning at 07:00 UTC, approvers who chose the digest get one message.
+  await boss.schedule(notificationQueues.digest, "0 7 * * *");
+}
+
+/** The job queue with the notification queues created, once per started queue (a restart makes a new one). */
+export async function notificationJobQueue(): Promise<PgBoss> {
+  const boss = await jobQueue();
+  if (holder.clusterdeskNotificationQueues?.boss !== boss) {
+    const ready = createQueues(boss).catch((error: unknown) => {
+      holder.clusterdeskNotificationQueues = undefined;
+      throw error;
+    });
+    holder.clusterdeskNotificationQueues = { boss, ready };
+  }
+  await holder.clusterdeskNotificationQueues?.ready;
+  return boss;
 }
 
 /**

@@ -18,7 +18,7 @@ export async function saveNotificationPreferences(user: UserActor, preferences: 
     const after = await tx.notificationPreference.upsert({ where: { userId: user.objectId }, create: { userId: user.objectId, ...preferences }, update: preferences, select });
     await appendAuditEvent(tx, {
       actor: { kind: "user", objectId: user.objectId, name: user.name, upn: user.upn },
-      action: "notification.preferences-changed",
+      action: "notification.preferences_changed",
       target: { type: "notification_preference", id: user.objectId },
       outcome: "success",
       before,
