@@ -71,6 +71,8 @@ test.describe("notifications", () => {
     await expect(confirmation).toBeVisible();
     const number = /#(\d+)/.exec((await confirmation.textContent()) ?? "")?.[1];
     expect(number).toBeDefined();
+    // The confirmation leads to the request's page, where its progress is followed live.
+    await expect(confirmation.getByRole("link", { name: `Follow request #${number}` })).toHaveAttribute("href", `/requests/${number}`);
 
     // The approvers hear about it: Alice's e-mail, delivered through the emulator's Graph.
     const awaiting = `Request #${number} awaits your decision`;
@@ -125,6 +127,13 @@ test.describe("notifications", () => {
     await page.getByLabel("One daily digest instead of one e-mail per new request").uncheck();
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Your choices are saved." })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    // On a phone too: both pages stay usable and accessible at 390 px.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectNoAxeViolations(page);
+    await page.goto("/outbox");
+    await expect(page.getByRole("heading", { level: 1, name: "Outbox" })).toBeVisible();
     await expectNoAxeViolations(page);
   });
 });
