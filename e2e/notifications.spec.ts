@@ -110,6 +110,7 @@ test.describe("notifications", () => {
     await expect(lead.getByRole("link", { name: "aks-shared-dev" })).toHaveAttribute("href", `/clusters/${nonProduction}/rg-dev/aks-shared-dev`);
     await expect(lead.getByRole("link", { name: "Payments" })).toHaveAttribute("href", "/tenants/payments");
     await expect(lead.getByRole("link", { name: /Audit events with correlation id/ })).toHaveAttribute("href", /^\/audit\?correlation=[0-9a-f-]{36}$/);
+    await expect(lead.getByRole("link", { name: "notification settings" })).toHaveAttribute("href", "/settings/notifications");
   });
 
   test("a person switches e-mail categories off and on, and the choice is kept", async ({ browser }) => {

@@ -27,7 +27,8 @@ export function UserMenu({
           {labels.length > 0 ? labels.join(" · ") : "Member"}
         </p>
       </div>
-      <Link href="/settings/notifications" className="text-sm text-slate-100 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-sky-500">
+      {/* Not on phones, where the header must stay within 390 px: the request pages link to the settings too. */}
+      <Link href="/settings/notifications" className="hidden text-sm text-slate-100 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-sky-500 sm:inline">
         Notifications
       </Link>
       <form action={signOut}>

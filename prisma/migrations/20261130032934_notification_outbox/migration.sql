@@ -42,3 +42,9 @@ CREATE INDEX "notification_message_recipient_id_created_at_idx" ON "notification
 -- CreateIndex
 CREATE INDEX "notification_message_request_id_idx" ON "notification_message"("request_id");
 
+-- AlterTable
+ALTER TABLE "notification_message" ADD COLUMN     "dedupe_key" TEXT;
+
+-- CreateIndex
+CREATE UNIQUE INDEX "notification_message_dedupe_key_key" ON "notification_message"("dedupe_key");
+
