@@ -8,6 +8,7 @@ import { applyDirectoryChange, type DirectoryChange } from "./control/directory-
 import { createFaultRegistry, type ActiveFault, type FaultSpec } from "./control/faults";
 import { createRequestLog, type RequestLogEntry } from "./control/request-log";
 import { findServicePrincipalByAppId, findUser } from "./directory";
+import { createMailStore, type SentMail } from "./graph/send-mail";
 import { audiences } from "./entra/audiences";
 import { createGrantStore } from "./entra/grants";
 import { loadOrCreateSigningKey } from "./entra/signing-key";
@@ -88,6 +89,9 @@ export type Emulator = {
   clearFaults(): void;
   requests(): RequestLogEntry[];
   clearRequests(): void;
+  /** Messages the emulated Graph accepted through sendMail, oldest first. */
+  sentMail(): SentMail[];
+  clearSentMail(): void;
   generateLargeOrganisation(options: { clusters: number; subscriptions: number }): void;
   issueTestToken(request: TestTokenRequest): Promise<string>;
   /** Disable or delete a user, or change a group's members, as an Entra administrator would. */
@@ -128,7 +132,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     roleAssignmentPropagationMs: options.roleAssignmentPropagationMs ?? 0,
   };
   const tokens = createTokenService({ key, state: () => state, baseUrl: () => baseUrl, groupsOverageLimit: settings.groupsOverageLimit });
-  const runtime: Runtime = { state: () => state, tokens, operations: createOperationStore(), faults: createFaultRegistry(), baseUrl: () => baseUrl, caPem: tls.caPem, settings };
+  const runtime: Runtime = { state: () => state, tokens, operations: createOperationStore(), faults: createFaultRegistry(), mail: createMailStore(), baseUrl: () => baseUrl, caPem: tls.caPem, settings };
   const grants = createGrantStore();
   const log = createRequestLog();
   const azure = createAzureSide(runtime);
@@ -140,6 +144,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     state = seedState();
     runtime.operations.clear();
     runtime.faults.clear();
+    runtime.mail.clear();
     grants.clear();
     kubernetes.reset();
     settings.roleAssignmentPropagationMs = options.roleAssignmentPropagationMs ?? 0;
@@ -174,6 +179,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     control: {
       reset, addFault: (spec) => runtime.faults.add(spec), listFaults: () => runtime.faults.list(), clearFaults: () => runtime.faults.clear(),
       requests: () => log.list(), clearRequests: () => log.clear(),
+      sentMail: () => runtime.mail.list(), clearSentMail: () => runtime.mail.clear(),
       generate: (generate) => addLargeOrganisation(state, generate), endpoints, issueToken: issueTestToken,
       changeDirectory: (change) => applyDirectoryChange(state, change),
       roleAssignmentPropagation: () => ({ delayMs: settings.roleAssignmentPropagationMs }),
@@ -206,6 +212,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     state: () => state, reset,
     injectFault: (spec) => runtime.faults.add(spec), clearFaults: () => runtime.faults.clear(),
     requests: () => log.list(), clearRequests: () => log.clear(),
+    sentMail: () => runtime.mail.list(), clearSentMail: () => runtime.mail.clear(),
     generateLargeOrganisation: (generate) => addLargeOrganisation(state, generate),
     issueTestToken,
     changeDirectory: (change) => applyDirectoryChange(state, change),
@@ -233,3 +240,4 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
 export type { DirectoryChange } from "./control/directory-changes";
 export type { FaultSpec } from "./control/faults";
 export type { RequestLogEntry } from "./control/request-log";
+export type { SentMail } from "./graph/send-mail";

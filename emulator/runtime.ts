@@ -1,5 +1,6 @@
 import type { NamespacesForArm } from "./contracts";
 import type { FaultRegistry } from "./control/faults";
+import type { MailStore } from "./graph/send-mail";
 import type { OperationStore } from "./arm/operations";
 import type { TokenService } from "./entra/token-service";
 import type { EmulatorState } from "./state";
@@ -24,6 +25,8 @@ export type Runtime = {
   tokens: TokenService;
   operations: OperationStore;
   faults: FaultRegistry;
+  /** Messages Graph's sendMail accepted, for the control API. */
+  mail: MailStore;
   baseUrl(): string;
   caPem: string;
   settings: EmulatorSettings;

@@ -38,7 +38,9 @@ function holdResponse(exchange: Exchange, ms: number): void {
 }
 
 async function applyFault(exchange: Exchange, services: Services): Promise<boolean> {
-  const fault = services.runtime.faults.takeRequestFault(exchange.method, exchange.path);
+  const { faults } = services.runtime;
+  const body = faults.wantsBody(exchange.method, exchange.path) ? await exchange.body() : undefined;
+  const fault = faults.takeRequestFault(exchange.method, exchange.path, body);
   if (!fault) return false;
   if (fault.latencyMs) await sleep(fault.latencyMs);
   if (fault.holdResponseMs) holdResponse(exchange, fault.holdResponseMs);

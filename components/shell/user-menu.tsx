@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { PortalRole } from "@/lib/auth/policy";
 
 const roleLabels: Record<PortalRole, string> = { admin: "Platform admin", auditor: "Auditor" };
@@ -26,6 +27,10 @@ export function UserMenu({
           {labels.length > 0 ? labels.join(" · ") : "Member"}
         </p>
       </div>
+      {/* Not on phones, where the header must stay within 390 px: the request pages link to the settings too. */}
+      <Link href="/settings/notifications" className="hidden text-sm text-slate-100 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-sky-500 sm:inline">
+        Notifications
+      </Link>
       <form action={signOut}>
         <button
           type="submit"

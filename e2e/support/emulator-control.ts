@@ -45,4 +45,6 @@ export const emulatorControl = {
   injectFault: (spec: FaultSpec) => control("POST", "faults", spec),
   clearFaults: () => control("DELETE", "faults"),
   listFaults: async () => ((await control("GET", "faults")) as { value: unknown[] }).value,
+  /** What the emulated Graph accepted through sendMail (emulator/graph/send-mail.ts). */
+  sentMail: async () => ((await control("GET", "mail")) as { value: Array<{ subject: string; toRecipients: Array<{ address: string }>; internetMessageId: string | null }> }).value,
 };

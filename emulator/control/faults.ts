@@ -11,6 +11,11 @@ export type FaultSpec = {
   /** Regular expression (case-insensitive) matched against the request path, duplicate slashes collapsed. */
   path: string;
   count?: number;
+  /**
+   * Only requests whose body contains this text (e.g. one recipient's address in a sendMail), so a
+   * test's fault is not taken by someone else's call. Not for /k8s/ paths, whose bodies stream on.
+   */
+  bodyContains?: string;
   latencyMs?: number;
   status?: number;
   code?: string;
@@ -33,8 +38,9 @@ export type ActiveFault = FaultSpec & { id: number; remaining: number; pattern: 
 export function createFaultRegistry() {
   let faults: ActiveFault[] = [];
   let nextId = 1;
-  const matches = (fault: ActiveFault, method: string, path: string) =>
-    fault.remaining > 0 && (!fault.method || fault.method.toUpperCase() === method) && fault.pattern.test(path);
+  const matches = (fault: ActiveFault, method: string, path: string, body?: string) =>
+    fault.remaining > 0 && (!fault.method || fault.method.toUpperCase() === method) && fault.pattern.test(path) &&
+    (fault.bodyContains === undefined || (body ?? "").includes(fault.bodyContains));
   const consume = (fault: ActiveFault) => {
     fault.remaining -= 1;
     faults = faults.filter((candidate) => candidate.remaining > 0);
@@ -45,9 +51,13 @@ export function createFaultRegistry() {
       faults.push(fault);
       return fault;
     },
+    /** Whether a fault for this request looks at its body, so the caller must read it first. */
+    wantsBody(method: string, path: string): boolean {
+      return faults.some((candidate) => candidate.bodyContains !== undefined && matches({ ...candidate, bodyContains: undefined }, method, path));
+    },
     /** A latency or status fault for this request, consumed. Operation failures are taken separately. */
-    takeRequestFault(method: string, path: string): ActiveFault | undefined {
-      const fault = faults.find((candidate) => !candidate.failOperation && matches(candidate, method, path));
+    takeRequestFault(method: string, path: string, body?: string): ActiveFault | undefined {
+      const fault = faults.find((candidate) => !candidate.failOperation && matches(candidate, method, path, body));
       if (fault) consume(fault);
       return fault;
     },

@@ -13,6 +13,8 @@ export type ControlActions = {
   clearFaults(): void;
   requests(): unknown;
   clearRequests(): void;
+  sentMail(): unknown;
+  clearSentMail(): void;
   generate(options: { clusters: number; subscriptions: number }): void;
   endpoints(): unknown;
   issueToken(options: { user?: string; servicePrincipal?: string; audience: string; lifetimeSeconds?: number }): Promise<string>;
@@ -47,6 +49,12 @@ export async function handleControl(exchange: Exchange, actions: ControlActions)
     if (resource === "requests" && method === "GET") return sendJson(exchange, 200, { value: actions.requests() });
     if (resource === "requests" && method === "DELETE") {
       actions.clearRequests();
+      return sendJson(exchange, 200, { cleared: true });
+    }
+    // Send failures are faults like any other: POST /_emulator/faults {"method":"POST","path":"/sendMail$","status":503}.
+    if (resource === "mail" && method === "GET") return sendJson(exchange, 200, { value: actions.sentMail() });
+    if (resource === "mail" && method === "DELETE") {
+      actions.clearSentMail();
       return sendJson(exchange, 200, { cleared: true });
     }
     if (resource === "generate" && method === "POST") {

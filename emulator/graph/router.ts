@@ -9,6 +9,7 @@ import {
 } from "./directory-objects";
 import { getByIds } from "./get-by-ids";
 import { authenticateGraph, sendGraphError } from "./respond";
+import { sendMail } from "./send-mail";
 import { GraphQueryError, select, type DirectoryRecord } from "./query";
 
 /** Microsoft Graph v1.0: users, groups, /me and the membership functions. */
@@ -118,6 +119,8 @@ async function route(exchange: Exchange, runtime: Runtime, callerId: string, isA
 export async function handleGraph(exchange: Exchange, runtime: Runtime): Promise<void> {
   try {
     const claims = await authenticateGraph(exchange, runtime);
+    const mailbox = /^\/v1\.0\/users\/([^/]+)\/sendMail$/i.exec(exchange.path);
+    if (mailbox && exchange.method === "POST") return await sendMail(exchange, runtime, runtime.mail, mailbox[1] ?? "", claims);
     await route(exchange, runtime, String(claims.oid ?? ""), claims.idtyp === "app");
   } catch (error) {
     if (error instanceof GraphQueryError) return sendGraphError(exchange, error.status, error.code, error.message);

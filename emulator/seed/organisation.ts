@@ -119,7 +119,8 @@ export function seedServicePrincipals(): ServicePrincipal[] {
       displayName: "Clusterdesk",
       secret: localDemoOrganisation.clientSecret,
       redirectUris: [],
-      appRoles: [],
+      // Application permission granted to Clusterdesk: notifications through Graph sendMail.
+      appRoles: ["Mail.Send"],
     },
     {
       id: demoServicePrincipals.ciDeployer.id,

@@ -56,6 +56,10 @@ const shared = z.object({
   CLUSTERDESK_TEST_HOOKS: z.enum(["true", "false"], { error: "must be true or false" }).default("false"),
   // The Ed25519 seed that signs audit checkpoints (lib/audit/checkpoint-signature.ts); never in the database.
   CLUSTERDESK_AUDIT_CHECKPOINT_KEY: z.string().trim().refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 random bytes in base64 (openssl rand -base64 32)").optional(),
+  /** The mailbox notifications are sent from (Graph sendMail, needs Mail.Send); no e-mail without it in Azure mode. */
+  CLUSTERDESK_MAIL_SENDER: z.string().trim().regex(/^[^\s@/]+@[^\s@/]+$|^[0-9a-f-]{36}$/i, "must be a mailbox address (UPN) or a user object id").optional(),
+  /** A Microsoft Teams channel's incoming webhook that also receives request notifications. */
+  CLUSTERDESK_TEAMS_WEBHOOK_URL: httpsUrl.optional(),
 });
 
 const azure = z.object({
@@ -80,6 +84,9 @@ const azure = z.object({
  * forgotten Azure variable must not silently start the demo organisation, so local mode is asked for.
  */
 const modeChoice = z.object({ CLUSTERDESK_MODE: z.enum(["local", "azure"], { error: "must be local or azure" }).optional() });
+
+/** The sender of the demo organisation's notifications in local mode. */
+export const localDemoMailSender = "clusterdesk@clusterdesk-demo.onmicrosoft.com";
 
 const loopbackUrl = z.url({ protocol: /^https?$/, hostname: /^(localhost|127\.0\.0\.1|\[::1\])$/, error: "must be an http(s) URL on localhost" });
 
@@ -127,6 +134,8 @@ export type Settings = {
   testHooks: boolean;
   /** Base64 seed of the key that signs audit checkpoints; null: no checkpoints are written. */
   auditCheckpointKey: string | null;
+  /** Where notifications go: the sending mailbox (null: no e-mail) and a Teams channel webhook. */
+  notifications: { mailSender: string | null; teamsWebhookUrl: string | null };
   tenantId: string;
   clientId: string;
   clientCredential: ClientCredential;
@@ -227,6 +236,11 @@ export function parseSettings(rawEnvironment: Environment): Settings {
     accessEffectDeadlineMs: base.data.CLUSTERDESK_ACCESS_EFFECT_DEADLINE_MINUTES * 60_000,
     testHooks: mode === "local" && base.data.CLUSTERDESK_TEST_HOOKS === "true",
     auditCheckpointKey: base.data.CLUSTERDESK_AUDIT_CHECKPOINT_KEY ?? null,
+    notifications: {
+      // Locally the emulator's Graph accepts mail from the demo tenant's own domain (docs/EMULATOR.md).
+      mailSender: base.data.CLUSTERDESK_MAIL_SENDER ?? (mode === "local" ? localDemoMailSender : null),
+      teamsWebhookUrl: base.data.CLUSTERDESK_TEAMS_WEBHOOK_URL ?? null,
+    },
   };
   if (mode === "azure") {
     const settings = azure.parse(environment);

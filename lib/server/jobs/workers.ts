@@ -4,6 +4,7 @@ import { startAuditCheckpointWorker } from "@/lib/server/audit/checkpoint-queue"
 import { startSignInHousekeepingWorker } from "@/lib/server/auth/sign-in-housekeeping";
 import { startInventorySyncWorker } from "@/lib/server/clusters/sync-queue";
 import { logger } from "@/lib/server/logger";
+import { startNotificationWorkers } from "@/lib/server/notifications/workers";
 import type { ExecuteChangeRequestJob } from "@/lib/server/requests/enqueue";
 import { executeChangeRequest } from "@/lib/server/requests/execute-request";
 import { changeExecutors } from "@/lib/server/requests/executors";
@@ -38,4 +39,5 @@ export async function startWorkers(): Promise<void> {
   await startSignInHousekeepingWorker();
   await startGrantEffectCheckWorker();
   await startAuditCheckpointWorker();
+  await startNotificationWorkers();
 }

@@ -5,6 +5,7 @@ import type { RequestKind } from "@/lib/requests/kinds";
 import { terminalStatuses } from "@/lib/requests/state-machine";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { db } from "@/lib/server/db/client";
+import { recordRequestNotifications } from "@/lib/server/notifications/record";
 import type { RequestContext } from "@/lib/server/request-context";
 import { type Actor, auditActor } from "./actor";
 import { enqueueExecution } from "./enqueue";
@@ -106,6 +107,7 @@ async function insertRequest(tx: Prisma.TransactionClient, input: NewChangeReque
     clientIp: context.clientIp,
     userAgent: context.userAgent,
   });
+  await recordRequestNotifications(tx, request.id, { type: "created", directChange: Boolean(options.applyDirectly) });
   if (!options.applyDirectly) return request;
   const approved = await applyTransition(
     tx,

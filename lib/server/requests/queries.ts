@@ -151,7 +151,9 @@ export type RequestChange =
 export type ChangeRequestDetail = ChangeRequestSummary & {
   justification: string;
   decideBy: Date | null;
-  decision: { byName: string | null; at: Date | null; comment: string | null } | null;
+  decision: { byId: string | null; byName: string | null; at: Date | null; comment: string | null } | null;
+  /** For the link to the tenant's page; null without a tenant or when it was removed. */
+  tenantSlug: string | null;
   attempts: number;
   progress: RequestProgress | null;
   lastError: string | null;
@@ -228,16 +230,18 @@ export async function findChangeRequestByNumber(number: number): Promise<ChangeR
   const row = await db().changeRequest.findUnique({ where: { number } });
   if (!row) return null;
   const change = changeOf(row.kind, row.payload);
-  const [names, audit, rangeOwners] = await Promise.all([
+  const [names, audit, rangeOwners, tenant] = await Promise.all([
     tenantNames([row.tenantId]),
     listAuditEvents({ filters: { target: { type: "change_request", id: row.id } }, limit: 500 }),
     rangeOwnersOf(change, row.clusterResourceId, row.status),
+    row.tenantId ? db().tenant.findUnique({ where: { id: row.tenantId }, select: { slug: true } }) : null,
   ]);
   return {
     ...toSummary(row, names),
     justification: row.justification,
     decideBy: row.decideBy,
-    decision: row.decidedAt || row.decidedByName ? { byName: row.decidedByName, at: row.decidedAt, comment: row.decisionComment } : null,
+    decision: row.decidedAt || row.decidedByName ? { byId: row.decidedById, byName: row.decidedByName, at: row.decidedAt, comment: row.decisionComment } : null,
+    tenantSlug: tenant?.slug ?? null,
     attempts: row.attempts,
     progress: progressOf(row.progress),
     lastError: row.lastError,

@@ -3,6 +3,7 @@ import { resumeGrantEffectChecks } from "@/lib/server/access/effect-check-queue"
 import { expireNamespaceAccessGrants } from "@/lib/server/access/expire-grants";
 import { db } from "@/lib/server/db/client";
 import { expireAuthorizedIpRanges } from "@/lib/server/network/expire-ranges";
+import { recordUpcomingExpiryNotices } from "@/lib/server/notifications/expiry-notices";
 import { systemActor } from "./actor";
 import { enqueueExecution } from "./enqueue";
 import { applyTransition } from "./transitions";
@@ -30,5 +31,7 @@ export async function reconcileChangeRequests(now = new Date()): Promise<{ queue
   }
   // Grants applied but not yet confirmed keep being checked after a crash or a lost enqueue.
   await resumeGrantEffectChecks();
+  await recordUpcomingExpiryNotices(now); // never throws: a notice must not hold up the removals above
+
   return { queued: toRun.length, expired, rangesExpired, grantsExpired };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type RequestEvent, transition } from "@/lib/requests/state-machine";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
+import { notifyRequestTransition } from "@/lib/server/notifications/request-hooks";
 import { type Actor, auditActor } from "./actor";
 
 export type TransitionContext = { actor: Actor; clientIp?: string | null; userAgent?: string | null };
@@ -58,5 +59,7 @@ export async function applyTransition(
     clientIp: context.clientIp ?? null,
     userAgent: context.userAgent ?? null,
   });
+  // The outbox rows commit with the transition, or not at all (lib/server/notifications/).
+  await notifyRequestTransition(tx, requestId, event, context.actor, audit.reason ?? null);
   return { ok: true, status: next.to };
 }

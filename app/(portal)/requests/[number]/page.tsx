@@ -108,7 +108,14 @@ export default async function RequestPage({ params }: { params: Params }) {
           <h2 id="details-heading" className="text-lg font-semibold">
             Details
           </h2>
-          <RequestFacts request={request} />
+          <RequestFacts request={request} canViewPeople={can(user.principal, "access.view-person", { kind: "portal" })} />
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Decisions and results are sent by e-mail; choose what you hear about in{" "}
+            <Link href="/settings/notifications" className="text-sky-800 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-300">
+              notification settings
+            </Link>
+            .
+          </p>
         </aside>
       </div>
     </>

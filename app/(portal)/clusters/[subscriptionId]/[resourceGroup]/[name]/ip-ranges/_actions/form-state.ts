@@ -1,7 +1,8 @@
 /** What the IP range forms show after a submit. */
 export type RangeFormState =
   | { status: "idle" }
-  | { status: "done"; message: string; warnings: string[] }
+  /** `number`: the request made, which the feedback links to so its progress can be followed live. */
+  | { status: "done"; message: string; warnings: string[]; number?: number }
   | {
       status: "error";
       message: string;

@@ -33,5 +33,5 @@ export async function requestRangeAdditionAction(_previous: RangeFormState, form
   }
   revalidatePath("/requests");
   revalidatePath("/clusters", "layout");
-  return { status: "done", message: outcomeMessage(outcome.number, outcome.status), warnings: outcome.warnings };
+  return { status: "done", message: outcomeMessage(outcome.number, outcome.status), number: outcome.number, warnings: outcome.warnings };
 }

@@ -32,5 +32,5 @@ export async function requestRangeRemovalAction(_previous: RangeFormState, formD
   if (!outcome.ok) return { status: "error", message: outcome.error, openRequest: outcome.openRequest, values: submittedValues(formData) };
   revalidatePath("/requests");
   revalidatePath("/clusters", "layout");
-  return { status: "done", message: outcomeMessage(outcome.number, outcome.status), warnings: [] };
+  return { status: "done", message: outcomeMessage(outcome.number, outcome.status), number: outcome.number, warnings: [] };
 }

@@ -22,6 +22,13 @@ export function FormFeedback({ state }: { state: RangeFormState }) {
   return (
     <Alert tone="success" role="status" aria-live="polite">
       <p>{state.message}</p>
+      {state.number ? (
+        <p className="mt-1">
+          <Link href={`/requests/${state.number}`} className="font-medium underline underline-offset-2">
+            Follow request #{state.number}
+          </Link>
+        </p>
+      ) : null}
       {state.warnings.length > 0 ? (
         <ul className="mt-1 list-disc pl-5 text-amber-900 dark:text-amber-200">
           {state.warnings.map((warning) => (
