@@ -55,22 +55,55 @@ describe("the person view", () => {
   it("shows an admin every grant a user holds, through nested groups, from Clusterdesk or found on the cluster, with links to the Access tab", async () => {
     const result = await personAccess(demoUsers.member, viewers.admin, "person-view-test");
     expect(result).toMatchObject({ ok: true, principal: { displayName: "Max Müller", type: "User" }, groupCount: 2 });
+    // From the inventory's access cache: role assignments on Azure-RBAC clusters and the seed's
+    // RoleBindings on the Kubernetes-RBAC-only ones.
     expect(await summary(viewers.admin)).toEqual([
+      "aks-legacy-podid|payments-dev|writer|Team Payments Members|found",
       "aks-payments-prod|payments-prod|reader|Team Payments Members|found",
+      "aks-platform-shared|payments-dev|writer|Team Payments Members|found",
       "aks-shared-dev|payments-dev|writer|Team Payments Members|found",
       `aks-shared-dev|search-dev|reader|All Engineering|#${grantNumber}`,
     ]);
     expect(result.ok && result.entries.find((entry) => entry.source.kind === "clusterdesk")?.cluster.accessHref).toMatch(/^\/clusters\/[^/]+\/rg-dev\/aks-shared-dev\/access$/);
-    expect(await summary(viewers.auditor)).toHaveLength(3);
+    expect(await summary(viewers.auditor)).toHaveLength(5);
   });
 
   it("limits a team lead to their own tenants' namespaces", async () => {
-    expect(await summary(viewers.paymentsLead())).toEqual(["aks-payments-prod|payments-prod|reader|Team Payments Members|found", "aks-shared-dev|payments-dev|writer|Team Payments Members|found"]);
+    expect(await summary(viewers.paymentsLead())).toEqual([
+      "aks-legacy-podid|payments-dev|writer|Team Payments Members|found",
+      "aks-payments-prod|payments-prod|reader|Team Payments Members|found",
+      "aks-platform-shared|payments-dev|writer|Team Payments Members|found",
+      "aks-shared-dev|payments-dev|writer|Team Payments Members|found",
+    ]);
     expect(await summary(viewers.searchLead())).toEqual([`aks-shared-dev|search-dev|reader|All Engineering|#${grantNumber}`]);
   });
 
   it("shows a group's own grants and those of the groups it is nested in", async () => {
     expect(await summary(viewers.admin, demoGroups.allEngineering)).toEqual(expect.arrayContaining([`aks-shared-dev|search-dev|reader|direct|#${grantNumber}`]));
+  });
+
+  it("pages what is found on clusters, a bounded page each, Clusterdesk's grants on the first", async () => {
+    const clusterId = (index: number) => `/subscriptions/00000000-0000-4000-8000-00000000beef/resourceGroups/rg-many/providers/Microsoft.ContainerService/managedClusters/aks-many-${String(index).padStart(3, "0")}`;
+    await db().clusterAccessEntry.createMany({
+      data: Array.from({ length: 150 }, (_, index) => ({
+        clusterKey: clusterKey(clusterId(index)), clusterResourceId: clusterId(index), mechanism: "azure-rbac", scopeKind: "namespace", namespace: "apps", inherited: false,
+        role: "reader", roleName: "Azure Kubernetes Service RBAC Reader", principalId: demoGroups.allEngineering, principalType: "Group", principalName: "All Engineering",
+        principalDeleted: false, externalId: `${clusterId(index)}/namespaces/apps/providers/Microsoft.Authorization/roleAssignments/${index}`, syncedAt: new Date(),
+      })),
+    });
+    try {
+      const first = await personAccess(demoGroups.allEngineering, viewers.admin, "person-view-test");
+      const second = await personAccess(demoGroups.allEngineering, viewers.admin, "person-view-test", 2);
+      if (!first.ok || !second.ok) throw new Error("no answer");
+      expect(first).toMatchObject({ page: 1, pageCount: 2, foundTotal: 150 });
+      expect(first.entries.filter((entry) => entry.source.kind === "found-on-cluster")).toHaveLength(100);
+      expect(first.entries.some((entry) => entry.source.kind === "clusterdesk")).toBe(true);
+      expect(second.entries).toHaveLength(50);
+      expect(second.entries.at(-1)?.cluster.name).toBe("aks-many-149");
+      expect(new Set([...first.entries, ...second.entries].map((entry) => entry.key)).size).toBe(151);
+    } finally {
+      await db().clusterAccessEntry.deleteMany({ where: { clusterResourceId: { contains: "rg-many" } } });
+    }
   });
 
   it("says so when the directory does not know the object id", async () => {
