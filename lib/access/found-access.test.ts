@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adoptProblem, describeSource, draftsFromAssignments, draftsFromBindings, revokeProblem } from "./found-access";
+import { adoptProblem, describeFoundAccessChange, describeSource, draftsFromAssignments, draftsFromBindings, revokeProblem } from "./found-access";
 import { accessRoles } from "./roles";
 
 const cluster = "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/c1";
@@ -71,5 +71,10 @@ describe("adopt and revoke", () => {
   it("says where an entry came from", () => {
     expect(describeSource({ kind: "clusterdesk", requestNumber: 7 })).toBe("Clusterdesk request #7");
     expect(describeSource({ kind: "found-on-cluster" })).toBe("found on the cluster");
+  });
+  it("describes an adoption and a revocation in one sentence", () => {
+    const entry = { mechanism: "kubernetes-rbac" as const, scopeKind: "namespace" as const, namespace: "team-a", roleName: "ClusterRole/view", principal: { type: "User", displayName: "Liam", objectId: oid, userPrincipalName: "liam@x.test" }, externalId: "team-a/oncall" };
+    expect(describeFoundAccessChange("adopt", entry)).toBe("Adopt ClusterRole/view on namespace team-a for user Liam (liam@x.test), found on the cluster (RoleBinding team-a/oncall), as a Clusterdesk grant; nothing changes on the cluster.");
+    expect(describeFoundAccessChange("revoke", { ...entry, mechanism: "azure-rbac", scopeKind: "cluster", namespace: null })).toBe("Revoke ClusterRole/view on the whole cluster from user Liam (liam@x.test), found on the cluster: delete the role assignment.");
   });
 });

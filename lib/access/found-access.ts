@@ -127,3 +127,22 @@ export function revokeProblem(entry: FoundEntryFacts): string | null {
   if (entry.bindingSubjects > 1) return `The binding names ${entry.bindingSubjects} subjects: deleting it would cut off the others too. Edit it on the cluster.`;
   return null;
 }
+
+type FoundEntryPayload = {
+  mechanism: "azure-rbac" | "kubernetes-rbac";
+  scopeKind: "cluster" | "namespace";
+  namespace: string | null;
+  roleName: string;
+  principal: { type: string; displayName: string | null; objectId: string; userPrincipalName: string | null };
+  externalId: string;
+};
+
+/** An adoption or a revocation of found access in one sentence, for the request page, the list and the approver. */
+export function describeFoundAccessChange(change: "adopt" | "revoke", entry: FoundEntryPayload): string {
+  const where = entry.scopeKind === "namespace" && entry.namespace ? `namespace ${entry.namespace}` : "the whole cluster";
+  const who = `${entry.principal.type === "Group" ? "group" : entry.principal.type === "User" ? "user" : "principal"} ${entry.principal.displayName ?? entry.principal.objectId}${entry.principal.userPrincipalName ? ` (${entry.principal.userPrincipalName})` : ""}`;
+  const what = entry.mechanism === "azure-rbac" ? "role assignment" : entry.scopeKind === "namespace" ? `RoleBinding ${entry.externalId}` : `ClusterRoleBinding ${entry.externalId}`;
+  return change === "adopt"
+    ? `Adopt ${entry.roleName} on ${where} for ${who}, found on the cluster (${what}), as a Clusterdesk grant; nothing changes on the cluster.`
+    : `Revoke ${entry.roleName} on ${where} from ${who}, found on the cluster: delete the ${what}.`;
+}

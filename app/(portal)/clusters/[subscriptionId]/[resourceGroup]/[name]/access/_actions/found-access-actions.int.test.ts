@@ -14,6 +14,7 @@ import { clusterResource } from "@/lib/server/clusters/cluster-resource";
 import { syncInventory } from "@/lib/server/clusters/sync-inventory";
 import { db } from "@/lib/server/db/client";
 import { executeChangeRequest } from "@/lib/server/requests/execute-request";
+import { findChangeRequestByNumber } from "@/lib/server/requests/queries";
 import { asSession } from "@/test/next-request-scope";
 import { demoPortalSuite } from "@/test/demo-portal-suite";
 import { demoSessionPersonas, type SessionPersona, sharedDev, sharedProd } from "@/test/persona-sessions";
@@ -100,6 +101,7 @@ describe("a role assignment made directly in ARM on an Azure-RBAC cluster", () =
     expect(grants.find((grant) => grant.principal.name === "Aliyu Bello")).toMatchObject({ role: "reader", namespace: "payments-dev", requestNumber: request.number, mechanism: "azure-rbac", effect: { state: "effective" } });
     expect(await foundFor(sharedDev, personas.admin, (id) => id === assignmentId)).toBeUndefined();
     expect(await assignmentsOfAliyu()).toEqual([assignmentId]);
+    expect((await findChangeRequestByNumber(request.number))?.change).toEqual({ kind: "namespace-access", description: expect.stringMatching(/^Adopt Azure Kubernetes Service RBAC Reader on namespace payments-dev for user Aliyu Bello .*nothing changes on the cluster\.$/) });
     expect(await auditActionsOf(request.id)).toEqual(expect.arrayContaining(["request.created", "request.applied"]));
   });
 
