@@ -3,7 +3,7 @@ import type { Principal } from "@/lib/auth/policy";
 import { type AccessSource, type CachedRole } from "@/lib/access/found-access";
 import { accessRoles, isAccessRole } from "@/lib/access/roles";
 import { clusterKey, parseClusterResourceId } from "@/lib/clusters/resource-id";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { type DirectoryPrincipal, findDirectoryPrincipal, transitiveGroupsOf } from "@/lib/server/azure/directory-principals";
 import { db } from "@/lib/server/db/client";
 import { grantVisibility } from "./access-view";
@@ -65,21 +65,22 @@ export async function personAccess(objectId: string, viewer: Principal, _correla
     return [{ key: grant.id, cluster: clusterLink(resourceId), namespace: grant.namespace, inheritedFrom: null, role: grant.role, roleName: accessRoles[grant.role].name, via, source, expiresAt: grant.expiresAt }];
   });
 
-  const where: Prisma.ClusterAccessEntryWhereInput = {
-    principalId: { in: [...holders.keys()] },
-    // Clusterdesk's own grants are listed above, from its records.
-    externalId: { notIn: grants.map((grant) => grant.externalId) },
-    ...(await leadScope(viewer)),
-  };
-  const foundTotal = await db().clusterAccessEntry.count({ where });
+  // Clusterdesk's own grants are listed above, from its records; entries of clusters the inventory
+  // no longer lists (deleted in Azure) are left out.
+  const where = Prisma.sql`e.principal_id IN (${Prisma.join([...holders.keys()])})
+    AND NOT (e.external_id = ANY(${grants.map((grant) => grant.externalId)}::text[]))
+    AND EXISTS (SELECT 1 FROM inventory_cluster c WHERE c.key = e.cluster_key)
+    AND ${await leadScope(viewer)}`;
+  const [{ total } = { total: 0 }] = await db().$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM cluster_access_entry e WHERE ${where}`;
+  const foundTotal = total;
   const pageCount = Math.max(1, Math.ceil(foundTotal / personViewPageSize));
   const current = Math.min(Math.max(1, Math.trunc(page)), pageCount);
-  const cached = await db().clusterAccessEntry.findMany({
-    where,
-    orderBy: [{ clusterKey: "asc" }, { namespace: "asc" }, { id: "asc" }],
-    skip: (current - 1) * personViewPageSize,
-    take: personViewPageSize,
-  });
+  const cached = await db().$queryRaw<CachedRow[]>`
+    SELECT e.id, e.cluster_resource_id AS "clusterResourceId", e.scope_kind AS "scopeKind", e.namespace, e.role, e.role_name AS "roleName",
+           e.principal_id AS "principalId", e.managed_by_clusterdesk AS "managedByClusterdesk"
+    FROM cluster_access_entry e WHERE ${where}
+    ORDER BY e.cluster_key, e.namespace NULLS FIRST, e.id
+    OFFSET ${(current - 1) * personViewPageSize} LIMIT ${personViewPageSize}`;
   const found: PersonAccessEntry[] = cached.map((entry) => ({
     key: entry.id,
     cluster: clusterLink(entry.clusterResourceId),
@@ -94,11 +95,14 @@ export async function personAccess(objectId: string, viewer: Principal, _correla
   return { ok: true, principal, groupCount: memberships.groups.length, entries: current === 1 ? [...granted, ...found] : found, warnings: [], page: current, pageCount, foundTotal };
 }
 
+type CachedRow = { id: string; clusterResourceId: string; scopeKind: string; namespace: string | null; role: string; roleName: string; principalId: string; managedByClusterdesk: boolean };
+
 /** A lead reads only entries in their own tenants' namespaces (each environment is a cluster + namespace). */
-async function leadScope(viewer: Principal): Promise<Prisma.ClusterAccessEntryWhereInput> {
-  if (viewer.roles.includes("admin") || viewer.roles.includes("auditor")) return {};
+async function leadScope(viewer: Principal): Promise<Prisma.Sql> {
+  if (viewer.roles.includes("admin") || viewer.roles.includes("auditor")) return Prisma.sql`TRUE`;
   const environments = await db().tenantEnvironment.findMany({ where: { tenantId: { in: [...viewer.ownedTenantIds] } }, select: { clusterResourceId: true, namespace: true } });
-  return { OR: environments.length ? environments.map((environment) => ({ clusterKey: clusterKey(environment.clusterResourceId), namespace: environment.namespace })) : [{ id: "none" }] };
+  if (environments.length === 0) return Prisma.sql`FALSE`;
+  return Prisma.sql`(e.cluster_key, e.namespace) IN (${Prisma.join(environments.map((environment) => Prisma.sql`(${clusterKey(environment.clusterResourceId)}, ${environment.namespace})`))})`;
 }
 
 function clusterLink(resourceId: string) {
