@@ -136,6 +136,9 @@ type RawClient = { $executeRawUnsafe(sql: string, ...values: unknown[]): Promise
  * cluster, the rest in seven namespaces, to people who exist nowhere else.
  */
 async function fillAccessCache(db: RawClient, perCluster: number): Promise<number> {
+  // The clones keep their template's subscription id inside the cluster's JSON; the Access tab derives
+  // the cluster id from it, so make it the clone's own.
+  await db.$executeRawUnsafe(`UPDATE inventory_cluster SET cluster = jsonb_set(cluster, '{subscriptionId}', to_jsonb(subscription_id)) WHERE cluster->>'subscriptionId' <> subscription_id`);
   const inserted = await db.$executeRawUnsafe(
     `INSERT INTO cluster_access_entry (id, cluster_key, cluster_resource_id, mechanism, scope_kind, namespace, inherited, role, role_name,
        principal_id, principal_type, principal_name, principal_upn, group_member_count, principal_deleted, external_id, synced_at)
