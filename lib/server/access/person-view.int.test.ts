@@ -99,6 +99,8 @@ describe("the person view", () => {
       expect(first.entries.filter((row) => row.source.kind === "found-on-cluster")).toHaveLength(100);
       expect(first.entries.some((row) => row.source.kind === "clusterdesk")).toBe(true);
       expect(second.entries).toHaveLength(50);
+      // An old link past the end shows the last page.
+      expect(await personAccess(demoGroups.allEngineering, viewers.admin, "person-view-test", 99)).toMatchObject({ ok: true, page: 2, entries: expect.arrayContaining([expect.objectContaining({ key: second.entries[0]?.key })]) });
       expect([...first.entries, ...second.entries].some((row) => row.cluster.name === "aks-gone")).toBe(false);
       expect(new Set([...first.entries, ...second.entries].map((row) => row.key)).size).toBe(151);
     } finally {

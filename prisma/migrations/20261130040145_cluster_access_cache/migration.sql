@@ -37,7 +37,7 @@ CREATE TABLE "cluster_access_sync" (
 CREATE INDEX "cluster_access_entry_cluster_key_namespace_idx" ON "cluster_access_entry"("cluster_key", "namespace");
 
 -- CreateIndex
-CREATE INDEX "cluster_access_entry_principal_id_cluster_key_idx" ON "cluster_access_entry"("principal_id", "cluster_key");
+CREATE INDEX "cluster_access_entry_principal_id_cluster_key_namespace_id_idx" ON "cluster_access_entry"("principal_id", "cluster_key", "namespace", "id");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "cluster_access_entry_cluster_key_external_id_principal_id_key" ON "cluster_access_entry"("cluster_key", "external_id", "principal_id");
