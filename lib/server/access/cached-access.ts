@@ -26,7 +26,10 @@ export type FoundAccessRow = {
   note: string | null;
 };
 
-export type ClusterAccessCache = { syncedAt: Date | null; attemptedAt: Date | null; error: string | null; found: FoundAccessRow[] };
+export type ClusterAccessCache = { syncedAt: Date | null; attemptedAt: Date | null; error: string | null; found: FoundAccessRow[]; truncated: boolean };
+
+/** A page is bounded: a cluster with more entries shows the first ones and says so. */
+export const clusterAccessLimit = 500;
 
 export function cachedScopeOf(entry: Pick<ClusterAccessEntry, "scopeKind" | "namespace">): CachedScope {
   if (entry.scopeKind === "namespace" && entry.namespace) return { kind: "namespace", namespace: entry.namespace };
@@ -55,14 +58,15 @@ export async function cachedClusterAccess(clusterId: string, cluster: ClusterRes
     db().clusterAccessEntry.findMany({
       where: { clusterKey: key, ...(ownNamespaces ? { namespace: { in: ownNamespaces.map((environment) => environment.namespace) } } : {}) },
       orderBy: [{ scopeKind: "desc" }, { namespace: "asc" }, { roleName: "asc" }, { principalName: "asc" }],
-      take: 500,
+      take: clusterAccessLimit + 1,
     }),
     db().namespaceAccessGrant.findMany({ where: { clusterResourceId: key, revokedAt: null }, select: { externalId: true } }),
     ownNamespaces ?? db().tenantEnvironment.findMany({ where: { clusterResourceId: key }, select: { namespace: true, tenantId: true } }),
   ]);
   const granted = new Set(grants.map((grant) => grant.externalId.toLowerCase()));
   const tenantOf = new Map(environments.map((environment) => [environment.namespace, environment.tenantId]));
-  const found = entries.flatMap((entry): FoundAccessRow[] => {
+  const truncated = entries.length > clusterAccessLimit;
+  const found = entries.slice(0, clusterAccessLimit).flatMap((entry): FoundAccessRow[] => {
     if (granted.has(entry.externalId.toLowerCase())) return [];
     const scope = cachedScopeOf(entry);
     const source: AccessSource = entry.managedByClusterdesk ? { kind: "tenant-environment" } : { kind: "found-on-cluster" };
@@ -87,5 +91,5 @@ export async function cachedClusterAccess(clusterId: string, cluster: ClusterRes
       },
     ];
   });
-  return { syncedAt: sync?.syncedAt ?? null, attemptedAt: sync?.attemptedAt ?? null, error: sync?.error ?? null, found };
+  return { syncedAt: sync?.syncedAt ?? null, attemptedAt: sync?.attemptedAt ?? null, error: sync?.error ?? null, found, truncated };
 }

@@ -10,6 +10,7 @@ import { demoSessionPersonas, prepareDemoPortal, sharedDev } from "@/test/person
 import { useEmulator } from "@/test/support";
 import { requestAccessGrantAction } from "@/app/(portal)/clusters/[subscriptionId]/[resourceGroup]/[name]/access/_actions/request-access-grant";
 import { namespaceAccessExecutor } from "./namespace-access-executor";
+import { cachedClusterAccess, clusterAccessLimit } from "./cached-access";
 import { personAccess } from "./person-view";
 
 vi.mock("next/headers", () => import("@/test/next-request-scope"));
@@ -110,5 +111,25 @@ describe("the person view", () => {
 
   it("says so when the directory does not know the object id", async () => {
     expect(await personAccess("99999999-0000-4000-8000-000000000000", viewers.admin, "person-view-test")).toEqual({ ok: false, error: "No user or group with this object id exists in the directory." });
+  });
+});
+
+describe("the Access tab's entries found on the cluster", () => {
+  it("holds a bounded page and says when the cluster has more", async () => {
+    const entry = (index: number) => ({
+      clusterKey: clusterKey(sharedDev), clusterResourceId: sharedDev, mechanism: "azure-rbac", scopeKind: "namespace", namespace: `bulk-${String(index).padStart(4, "0")}`, inherited: false,
+      role: "reader", roleName: "Azure Kubernetes Service RBAC Reader", principalId: `bulk-${index}`, principalType: "User", principalName: `Bulk ${index}`,
+      principalDeleted: false, externalId: `${sharedDev}/namespaces/bulk-${index}/providers/Microsoft.Authorization/roleAssignments/${index}`, syncedAt: new Date(),
+    });
+    await db().clusterAccessEntry.createMany({ data: Array.from({ length: clusterAccessLimit + 1 }, (_, index) => entry(index)) });
+    try {
+      const cluster = { kind: "cluster", hostedTenantIds: [], production: false } as const;
+      const page = await cachedClusterAccess(sharedDev, cluster, viewers.admin);
+      expect(page.found.length).toBeLessThanOrEqual(clusterAccessLimit);
+      expect(page.truncated).toBe(true);
+    } finally {
+      await db().clusterAccessEntry.deleteMany({ where: { namespace: { startsWith: "bulk-" } } });
+    }
+    expect((await cachedClusterAccess(sharedDev, { kind: "cluster", hostedTenantIds: [], production: false }, viewers.admin)).truncated).toBe(false);
   });
 });

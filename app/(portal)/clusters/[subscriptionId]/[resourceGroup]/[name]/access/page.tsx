@@ -98,6 +98,7 @@ export default async function AccessPage({ params }: { params: Promise<Params> }
           ) : (
             <FoundTable entries={found.found} />
           )}
+          {found.truncated ? <p className="text-sm">Only the first entries are shown: the cluster has more than this page holds. The person view (Access in the main navigation) shows everyone&apos;s, per person.</p> : null}
         </section>
         {choices ? (
           <section className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
