@@ -28,8 +28,8 @@ export type PersonAccess =
   | { ok: true; principal: DirectoryPrincipal; groupCount: number; entries: PersonAccessEntry[]; warnings: string[]; page: number; pageCount: number; foundTotal: number }
   | { ok: false; error: string };
 
-/** Entries found on clusters per page: a group on 2,000 clusters must not be one 2,000-row page. */
-export const personViewPageSize = 100;
+/** Entries found on clusters per page: a group on 2,000 clusters must not be one 2,000-row page (50: each row is rendered as HTML and again in the React payload). */
+export const personViewPageSize = 50;
 
 /**
  * Everything one user or group can reach on the clusters Clusterdesk knows: the grants Clusterdesk
