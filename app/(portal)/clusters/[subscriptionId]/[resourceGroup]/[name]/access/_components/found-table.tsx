@@ -56,8 +56,7 @@ export function FoundTable({ entries }: { entries: readonly FoundAccessRow[] }) 
               </Td>
               <Td>
                 <div className="flex flex-col gap-1">
-                  {entry.canAdopt ? <FoundAccessForm entryId={entry.id} label={label} verb="adopt" /> : null}
-                  {entry.canRevoke ? <FoundAccessForm entryId={entry.id} label={label} verb="revoke" /> : null}
+                  {entry.canAdopt || entry.canRevoke ? <FoundAccessForm entryId={entry.id} label={label} canAdopt={entry.canAdopt} canRevoke={entry.canRevoke} /> : null}
                   {entry.note ? <p className="max-w-56 text-xs text-slate-600 dark:text-slate-400">{entry.note}</p> : null}
                 </div>
               </Td>
