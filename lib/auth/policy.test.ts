@@ -48,6 +48,11 @@ const resources = {
   // A new environment of tenant A on a cluster that hosts none of A's namespaces yet, and on production.
   environmentOfA: { kind: "tenant-environment", tenantId: "t-a", cluster: { kind: "cluster", hostedTenantIds: [], production: false } },
   prodEnvironmentOfA: { kind: "tenant-environment", tenantId: "t-a", cluster: { kind: "cluster", hostedTenantIds: [], production: true } },
+  // Access found on the shared cluster (drift): in A's namespace, at cluster scope, inherited, and in A's namespace on production.
+  foundInA: { kind: "found-access", cluster: sharedCluster, scope: "namespace", namespaceTenantId: "t-a" },
+  foundOnCluster: { kind: "found-access", cluster: sharedCluster, scope: "cluster", namespaceTenantId: null },
+  foundInherited: { kind: "found-access", cluster: sharedCluster, scope: "inherited", namespaceTenantId: null },
+  prodFoundInA: { kind: "found-access", cluster: { ...sharedCluster, production: true }, scope: "namespace", namespaceTenantId: "t-a" },
 } satisfies Record<string, Resource>;
 
 // Expected decisions, one column per persona in `order`: admin, auditor, lead of A, lead of B, plain member.
@@ -136,6 +141,17 @@ const matrix: Array<[Action, keyof typeof resources, [boolean, boolean, boolean,
   ["tenant.request-create", "portal", [Y, N, Y, Y, N]],
   // Offboarding is asked by the tenant's owners or an admin, and always approved by an admin.
   ["tenant.request-offboarding", "tenantA", [Y, N, Y, N, N]],
+  // Adopting found access records a fact and changes nothing on the cluster: admins, also on production.
+  ["access.adopt", "foundInA", [Y, N, N, N, N]],
+  ["access.adopt", "prodFoundInA", [Y, N, N, N, N]],
+  ["access.adopt", "foundOnCluster", [Y, N, N, N, N]],
+  // Revoking found access follows grants: a lead at once in their own namespace (also on production), an admin off production.
+  ["access.revoke-found", "foundInA", [Y, N, Y, N, N]],
+  ["access.revoke-found", "prodFoundInA", [N, N, Y, N, N]],
+  ["access.revoke-found", "foundOnCluster", [Y, N, N, N, N]],
+  ["access.revoke-found", "foundInherited", [Y, N, N, N, N]],
+  ["access.request-revoke-found", "prodFoundInA", [Y, N, Y, N, N]],
+  ["access.request-revoke-found", "foundOnCluster", [Y, N, N, N, N]],
 ];
 
 describe("decide: the permission matrix", () => {
@@ -166,6 +182,7 @@ describe("decide: the permission matrix", () => {
       audit: resources.audit,
       "cluster-namespace": resources.namespaceOfA,
       "tenant-environment": resources.environmentOfA,
+      "found-access": resources.foundInA,
     };
     for (const [kind, resource] of Object.entries(sample) as Array<[ResourceKind, Resource]>) {
       const foreign = Object.entries(actionsByResource).filter(([other]) => other !== kind).flatMap(([, actions]) => actions);

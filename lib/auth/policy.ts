@@ -33,7 +33,8 @@ export type Resource =
   | { kind: "tenant-environment"; tenantId: string; cluster: ClusterResource }
   | { kind: "request"; requesterId: string; tenantId: string | null; status: RequestStatus }
   | { kind: "audit" }
-  | ClusterNamespaceResource;
+  | ClusterNamespaceResource
+  | FoundAccessResource;
 
 /**
  * One grant of an AKS data-plane role (asked for, or existing and to be revoked). `namespaceTenantId`
@@ -57,6 +58,13 @@ export type NamespaceAccessResource = {
  */
 export type ClusterNamespaceResource = { kind: "cluster-namespace"; cluster: ClusterResource; namespace: string; tenantId: string | null };
 
+/**
+ * Access found on a cluster that Clusterdesk did not grant (drift), as the inventory cached it:
+ * `scope` as the entry lies (inherited = from the subscription or resource group), and the tenant
+ * whose environment its namespace is (null: cluster scope, or a namespace of no tenant).
+ */
+export type FoundAccessResource = { kind: "found-access"; cluster: ClusterResource; scope: "inherited" | "cluster" | "namespace"; namespaceTenantId: string | null };
+
 /** Every action, grouped by the kind of resource it applies to. */
 export const actionsByResource = {
   portal: ["portal.view", "fleet.view", "fleet.sync", "admin.view", "access.search-directory", "access.view-person", "tenant.create", "tenant.request-create"],
@@ -68,6 +76,7 @@ export const actionsByResource = {
   request: ["request.view", "request.approve", "request.reject", "request.cancel", "request.retry"],
   audit: ["audit.view", "audit.export", "audit.verify"],
   "cluster-namespace": ["access.check"],
+  "found-access": ["access.adopt", "access.revoke-found", "access.request-revoke-found"],
 } as const;
 
 export type ResourceKind = keyof typeof actionsByResource;
@@ -251,6 +260,27 @@ function decideClusterNamespace(principal: Principal, action: ActionOn<"cluster-
   }
 }
 
+function decideFoundAccess(principal: Principal, action: ActionOn<"found-access">, found: FoundAccessResource): Decision {
+  const leadsNamespace = found.scope === "namespace" && owns(principal, found.namespaceTenantId);
+  switch (action) {
+    case "access.adopt":
+      // Adopting records a fact (Clusterdesk now manages what is there) and changes nothing on the
+      // cluster, like adopting an IP range: admins only, directly, also on production.
+      return isAdmin(principal) ? allow : deny("Only platform admins can adopt access found on a cluster.");
+    case "access.revoke-found":
+      // As for grants: revoking only narrows access; a lead cuts off someone in their own namespace
+      // at once, an admin off production (on production a second admin approves).
+      if (isAdmin(principal)) {
+        return found.cluster.production
+          ? deny("This is a production cluster: a platform admin's revocation there needs a second platform admin's approval.")
+          : allow;
+      }
+      return leadsNamespace ? allow : deny("Only the namespace's tenant owners or a platform admin can revoke this access.");
+    case "access.request-revoke-found":
+      return isAdmin(principal) || leadsNamespace ? allow : deny("Only the namespace's tenant owners or a platform admin can revoke this access.");
+  }
+}
+
 function isActionOn<K extends ResourceKind>(kind: K, action: Action): action is ActionOn<K> {
   return (actionsByResource[kind] as readonly string[]).includes(action);
 }
@@ -276,6 +306,8 @@ export function decide(principal: Principal, action: Action, resource: Resource)
       return isActionOn("audit", action) ? decideAudit(principal, action) : mismatch(action, resource.kind);
     case "cluster-namespace":
       return isActionOn("cluster-namespace", action) ? decideClusterNamespace(principal, action, resource) : mismatch(action, resource.kind);
+    case "found-access":
+      return isActionOn("found-access", action) ? decideFoundAccess(principal, action, resource) : mismatch(action, resource.kind);
   }
 }
 

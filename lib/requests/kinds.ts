@@ -131,6 +131,31 @@ export const tenantOffboardingPayload = z.object({
 
 export type TenantOffboardingPayload = z.infer<typeof tenantOffboardingPayload>;
 
+/**
+ * One entry of the access cache found on a cluster (not granted through Clusterdesk), as it was
+ * when the request was made: what the adoption records or the revocation deletes, and what the
+ * approver and the audit log read.
+ */
+const foundAccessEntry = z.object({
+  entryId: z.uuid(),
+  mechanism: z.enum(["azure-rbac", "kubernetes-rbac"]),
+  scopeKind: z.enum(["cluster", "namespace"]),
+  namespace: z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/).nullable(),
+  role: z.enum(["reader", "writer", "admin", "cluster-admin", "custom"]),
+  roleName: z.string().max(300),
+  principal: z.object({ objectId: z.string().min(1).max(256), type: z.string().max(40), displayName: z.string().max(256).nullable(), userPrincipalName: z.string().max(256).nullable() }),
+  /** The role assignment's resource id, `<namespace>/<RoleBinding>` or `<ClusterRoleBinding>`. */
+  externalId: z.string().min(1).max(1000),
+});
+
+/** Clusterdesk takes over access found on the cluster as a grant it manages; nothing changes on the cluster. */
+export const namespaceAccessAdoptionPayload = z.object({ entry: foundAccessEntry });
+export type NamespaceAccessAdoptionPayload = z.infer<typeof namespaceAccessAdoptionPayload>;
+
+/** Deletes access found on the cluster: the role assignment, or the RoleBinding / ClusterRoleBinding. */
+export const foundAccessRevocationPayload = z.object({ entry: foundAccessEntry });
+export type FoundAccessRevocationPayload = z.infer<typeof foundAccessRevocationPayload>;
+
 export const requestKinds = {
   "authorized-ip-ranges": { label: "API server IP ranges", payload: authorizedIpRangeChangePayload },
   "namespace-access": { label: "Namespace access", payload: namespaceAccessPayload },
@@ -138,6 +163,8 @@ export const requestKinds = {
   "tenant-environment": { label: "Tenant environment", payload: tenantEnvironmentPayload },
   "tenant-create": { label: "New tenant", payload: tenantCreatePayload },
   "tenant-offboarding": { label: "Tenant offboarding", payload: tenantOffboardingPayload },
+  "namespace-access-adoption": { label: "Namespace access adoption", payload: namespaceAccessAdoptionPayload },
+  "found-access-revocation": { label: "Found access revocation", payload: foundAccessRevocationPayload },
 } as const;
 
 export type RequestKind = keyof typeof requestKinds;

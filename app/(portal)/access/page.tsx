@@ -38,7 +38,9 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
   }
   const raw = (await searchParams).principal;
   const parsed = principalParam.safeParse(typeof raw === "string" ? raw.toLowerCase() : undefined);
-  const result = parsed.success ? await personAccess(parsed.data, user.principal, (await requestContext()).correlationId) : null;
+  const pageParam = (await searchParams).page;
+  const page = typeof pageParam === "string" && /^\d{1,6}$/.test(pageParam) ? Number(pageParam) : 1;
+  const result = parsed.success ? await personAccess(parsed.data, user.principal, (await requestContext()).correlationId, page) : null;
   const limited = !user.principal.roles.includes("admin") && !user.principal.roles.includes("auditor");
   return (
     <>
@@ -73,6 +75,23 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
             ) : (
               <PersonAccessTable name={result.principal.displayName} entries={result.entries} />
             )}
+            {result.pageCount > 1 && parsed.success ? (
+              <nav aria-label="Pages of access found on clusters" className="flex items-center gap-4 text-sm">
+                {result.page > 1 ? (
+                  <Link href={`/access?principal=${parsed.data}&page=${result.page - 1}`} className="text-sky-700 underline dark:text-sky-400">
+                    Previous page
+                  </Link>
+                ) : null}
+                <span>
+                  Page {result.page} of {result.pageCount} ({result.foundTotal} entries found on clusters; Clusterdesk&apos;s grants are on page 1)
+                </span>
+                {result.page < result.pageCount ? (
+                  <Link href={`/access?principal=${parsed.data}&page=${result.page + 1}`} className="text-sky-700 underline dark:text-sky-400">
+                    Next page
+                  </Link>
+                ) : null}
+              </nav>
+            ) : null}
           </>
         ) : null}
       </section>

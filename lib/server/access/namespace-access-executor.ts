@@ -12,6 +12,7 @@ import { db } from "@/lib/server/db/client";
 import { KubeWriteError, applyRoleBinding, deleteRoleBinding } from "@/lib/server/kube/role-bindings";
 import { type ChangeExecutor, type ExecutableRequest, type ExecutionContext, type ExecutionResult, RetryableError } from "@/lib/server/requests/executor";
 import { logger } from "@/lib/server/logger";
+import { cacheAppliedGrant, forgetCachedAccess } from "./access-cache-writes";
 import { portalClusterCredentials } from "./cluster-credentials";
 import { enqueueGrantEffectCheck } from "./effect-check-queue";
 import { existingAssignmentFor } from "./existing-role-assignment";
@@ -82,6 +83,7 @@ async function grant(request: ExecutableRequest, clusterId: string, payload: Gra
     applied = { mechanism: "kubernetes-rbac", externalId: `${payload.namespace}/${name}` };
   }
   const record = await recordGrant(request, clusterKey(clusterId), payload, applied);
+  await cacheAppliedGrant({ clusterResourceId: cluster.id, ...applied, namespace: payload.namespace, role: payload.role, principal: payload.principal });
   // Applied is not yet effective: a job asks the cluster until it is (grant-effect-check.ts). If
   // queuing fails, the reconcile pass queues checks for every waiting grant.
   await enqueueGrantEffectCheck(record.id).catch((error: unknown) => logger.warn("could not queue the grant's effect check", { grantId: record.id, correlationId: request.correlationId, error }));
@@ -111,6 +113,7 @@ async function revoke(request: ExecutableRequest, payload: Revocation, context: 
     const credentials = await armCall(() => portalClusterCredentials(cluster, request.correlationId));
     await kubeCall(() => deleteRoleBinding(credentials, namespace, name));
   }
+  await forgetCachedAccess(record.clusterResourceId, record.externalId);
   const revocation = await db().changeRequest.findUniqueOrThrow({ where: { id: request.id }, select: { id: true, number: true, requesterName: true } });
   await recordGrantRevoked(record, revocation);
   return { before, after: { ...before, revokedAt: new Date().toISOString() }, summary: `Revoked ${accessRoles[payload.role].name} for ${payload.principal.displayName}.` };

@@ -9,6 +9,7 @@ import { groupDisplayNames } from "@/lib/server/azure/graph";
 import { subscriptionDisplayName, supportedKubernetesVersions } from "@/lib/server/azure/inventory-facts";
 import { listClustersOf } from "@/lib/server/azure/managed-clusters";
 import { db } from "@/lib/server/db/client";
+import { syncClusterAccess } from "@/lib/server/access/sync-cluster-access";
 import { logger } from "@/lib/server/logger";
 import { limiter, mapBounded } from "./bounded";
 import { inspectCluster } from "./inspect-cluster";
@@ -122,6 +123,7 @@ export async function syncInventory(options: SyncOptions & { syncId?: string } =
       apiServerError: inspection.reachable ? null : inspection.error,
       syncedAt: new Date(),
     });
+    await syncClusterAccess(armCluster); // never throws: a failed access read is recorded for the cluster
   }
 
   async function syncSubscription(subscriptionId: string): Promise<void> {

@@ -1,4 +1,5 @@
 import "server-only";
+import { foundAccessRevocationExecutor, namespaceAccessAdoptionExecutor } from "@/lib/server/access/found-access-executors";
 import { grantExtensionExecutor } from "@/lib/server/access/grant-extension-executor";
 import { namespaceAccessExecutor } from "@/lib/server/access/namespace-access-executor";
 import { authorizedIpRangesExecutor } from "@/lib/server/network/authorized-ip-ranges-executor";
@@ -16,5 +17,7 @@ export function changeExecutors(): Record<string, ChangeExecutor> {
     "tenant-environment": tenantEnvironmentExecutor(),
     "tenant-create": tenantCreateExecutor(),
     "tenant-offboarding": tenantOffboardingExecutor(),
+    "namespace-access-adoption": namespaceAccessAdoptionExecutor(),
+    "found-access-revocation": foundAccessRevocationExecutor(),
   };
 }

@@ -5,6 +5,8 @@ import { parseClusterResourceId } from "@/lib/clusters/resource-id";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type AuthorizedIpRangeChangePayload, authorizedIpRangeChangePayload, namespaceAccessExtensionPayload, namespaceAccessPayload, type RequestKind, tenantCreatePayload, tenantEnvironmentPayload, tenantOffboardingPayload } from "@/lib/requests/kinds";
 import { describeAccessChange, describeAccessExtension } from "@/lib/access/describe-change";
+import { describeFoundAccessChange } from "@/lib/access/found-access";
+import { namespaceAccessAdoptionPayload } from "@/lib/requests/kinds";
 import { type RequestView, requestKindLabel, viewStatuses } from "@/lib/requests/presentation";
 import { isTerminal, type RequestStatus, requestStatuses } from "@/lib/requests/state-machine";
 import { type TimelineEntry, timelineOf } from "@/lib/requests/timeline";
@@ -194,6 +196,11 @@ function changeOf(kind: string, payload: Prisma.JsonValue): RequestChange {
     // Shown like any access change: one sentence for the approver.
     const parsed = namespaceAccessExtensionPayload.safeParse(payload);
     if (parsed.success) return { kind: "namespace-access", description: describeAccessExtension(parsed.data) };
+  }
+  if (kind === "namespace-access-adoption" || kind === "found-access-revocation") {
+    // Shown like any access change: one sentence for the approver.
+    const parsed = namespaceAccessAdoptionPayload.safeParse(payload);
+    if (parsed.success) return { kind: "namespace-access", description: describeFoundAccessChange(kind === "namespace-access-adoption" ? "adopt" : "revoke", parsed.data.entry) };
   }
   if (kind === "tenant-environment") {
     const parsed = tenantEnvironmentPayload.safeParse(payload);

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import { Timestamp } from "@/components/ui/timestamp";
-import { accessRoles } from "@/lib/access/roles";
+import { describeSource } from "@/lib/access/found-access";
 import type { PersonAccessEntry } from "@/lib/server/access/person-view";
 
 /** One row per grant or assignment the person holds, directly or through a group. */
@@ -28,12 +28,16 @@ export function PersonAccessTable({ name, entries }: { name: string; entries: re
                 <span className="sr-only"> (Access tab)</span>
               </Link>
             </Td>
-            <Td className="font-mono">{entry.namespace ?? <Badge tone="info">whole cluster</Badge>}</Td>
-            <Td>{accessRoles[entry.role].name}</Td>
+            <Td className="font-mono">
+              {entry.namespace ?? (entry.inheritedFrom ? <Badge tone="muted">inherited from the {entry.inheritedFrom}</Badge> : <Badge tone="info">whole cluster</Badge>)}
+            </Td>
+            <Td>{entry.roleName}</Td>
             <Td>{entry.via.kind === "direct" ? "Directly" : `Group ${entry.via.groupName}`}</Td>
             <Td>
               {entry.source.kind === "found-on-cluster" ? (
                 <Badge tone="danger">found on the cluster</Badge>
+              ) : entry.source.kind === "tenant-environment" ? (
+                describeSource(entry.source)
               ) : entry.source.requestNumber ? (
                 <Link href={`/requests/${entry.source.requestNumber}`} className="text-sky-700 hover:underline dark:text-sky-400">
                   Clusterdesk request #{entry.source.requestNumber}

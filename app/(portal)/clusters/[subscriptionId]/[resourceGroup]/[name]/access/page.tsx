@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Timestamp } from "@/components/ui/timestamp";
 import { can, type ClusterResource } from "@/lib/auth/policy";
 import { clusterResourceId } from "@/lib/clusters/resource-id";
 import { grantChoices, listActiveGrants } from "@/lib/server/access/access-view";
-import { foundOnCluster } from "@/lib/server/access/found-on-cluster";
-import { requestContext } from "@/lib/server/request-context";
+import { cachedClusterAccess } from "@/lib/server/access/cached-access";
 import { authorizePage } from "@/lib/server/auth/current-user";
 import { clusterForPage } from "@/lib/server/clusters/cluster-page";
 import { productionByTags } from "@/lib/server/clusters/cluster-resource";
@@ -53,7 +53,7 @@ export default async function AccessPage({ params }: { params: Promise<Params> }
   }
   const [grants, found] = await Promise.all([
     listActiveGrants(clusterId, cluster, user.principal),
-    identity.azureRbac ? foundOnCluster(clusterId, user.principal, (await requestContext()).correlationId) : null,
+    cachedClusterAccess(clusterId, cluster, user.principal),
   ]);
   // Whether to offer the form at all; every submit is then decided on the grant it asks for.
   const choices = can(user.principal, "cluster.request-change", cluster) ? await grantChoices(clusterId, user.principal, { azureRbac: identity.azureRbac }) : null;
@@ -76,18 +76,29 @@ export default async function AccessPage({ params }: { params: Promise<Params> }
           </h2>
           <p className="text-sm text-slate-600 dark:text-slate-400">
             {identity.azureRbac
-              ? "AKS data-plane role assignments made outside Clusterdesk (in the Azure portal, with az, by automation), including those inherited from the subscription or resource group, as Azure reports them now. Adopting or revoking them from here is not built yet."
-              : "RoleBindings made outside Clusterdesk are not read yet on clusters with Kubernetes RBAC only."}
+              ? "AKS data-plane role assignments made outside Clusterdesk (in the Azure portal, with az, by automation), including those inherited from the subscription or resource group."
+              : "RoleBindings and ClusterRoleBindings for users and groups made outside Clusterdesk (with kubectl, by automation)."}{" "}
+            As the inventory last read them{" "}
+            {found.syncedAt ? (
+              <>
+                (<Timestamp date={found.syncedAt} withAbsolute />)
+              </>
+            ) : (
+              "(not read yet: they appear after the next inventory sync)"
+            )}
+            . Adopting one makes it a Clusterdesk grant without changing the cluster; revoking deletes it.
           </p>
-          {found === null ? null : !found.ok ? (
+          {found.error ? (
             <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-              {found.error}
+              The last read failed{found.attemptedAt ? <> (<Timestamp date={found.attemptedAt} />)</> : null}: {found.error} The list shows what was read before.
             </p>
-          ) : found.assignments.length === 0 ? (
+          ) : null}
+          {found.found.length === 0 ? (
             <p className="text-sm">None{user.principal.roles.length === 0 ? " in your tenants' namespaces" : ""}.</p>
           ) : (
-            <FoundTable assignments={found.assignments} />
+            <FoundTable entries={found.found} />
           )}
+          {found.truncated ? <p className="text-sm">Only the first entries are shown: the cluster has more than this page holds. The person view (Access in the main navigation) shows everyone&apos;s, per person.</p> : null}
         </section>
         {choices ? (
           <section className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">

@@ -3,7 +3,9 @@ import { createKubernetesSide } from "@/emulator/kubernetes";
 import { demoGroups, demoSubscriptions, demoUsers } from "@/emulator/seed/organisation";
 import { clusterKey } from "@/lib/clusters/resource-id";
 import { grantChoices, listActiveGrants } from "@/lib/server/access/access-view";
-import { foundOnCluster } from "@/lib/server/access/found-on-cluster";
+import { cachedClusterAccess } from "@/lib/server/access/cached-access";
+import { syncClusterAccess } from "@/lib/server/access/sync-cluster-access";
+import { getCluster } from "@/lib/server/azure/managed-clusters";
 import { namespaceAccessExecutor } from "@/lib/server/access/namespace-access-executor";
 import { clusterResource } from "@/lib/server/clusters/cluster-resource";
 import { db } from "@/lib/server/db/client";
@@ -151,9 +153,12 @@ describe("the access tab's data", () => {
   it("shows data-plane assignments made outside Clusterdesk (drift), inherited ones marked, and leaves its own grants out", async () => {
     const request = await requestNumbered(numberOf(await grant(personas.admin, { applyNow: "on" })));
     await execute(request.id);
-    const forAdmin = await foundOnCluster(sharedDev, principalOf(personas.admin), "test");
-    if (!forAdmin.ok) throw new Error(forAdmin.error);
-    const summary = forAdmin.assignments.map((entry) => `${entry.scope.kind === "namespace" ? entry.scope.namespace : entry.scope.kind === "inherited" ? `inherited:${entry.scope.from}` : "cluster"} ${entry.role} ${entry.principal.name}`);
+    // Pages read the inventory's access cache: read the cluster's access again, as the sync does.
+    expect(await syncClusterAccess((await getCluster(sharedDev, "test")).cluster, "test")).toMatchObject({ ok: true });
+    const cluster = await clusterResource(sharedDev);
+    const forAdmin = await cachedClusterAccess(sharedDev, cluster, principalOf(personas.admin));
+    expect(forAdmin.syncedAt).toBeInstanceOf(Date);
+    const summary = forAdmin.found.map((entry) => `${entry.scope.kind === "namespace" ? entry.scope.namespace : entry.scope.kind === "inherited" ? `inherited:${entry.scope.from}` : "cluster"} ${entry.role} ${entry.principal.name}`);
     // The seed: admins and auditors on the subscription, owners/members of each team on their namespace.
     expect(summary).toEqual(
       expect.arrayContaining([
@@ -166,13 +171,18 @@ describe("the access tab's data", () => {
     );
     // Clusterdesk's own grant to Liam is listed as a grant, not as drift; the Cluster User Role is not a data-plane role.
     expect(summary.some((line) => line.includes("Liam"))).toBe(false);
-    expect(forAdmin.assignments.every((entry) => ["reader", "writer", "admin", "cluster-admin"].includes(entry.role))).toBe(true);
+    expect(forAdmin.found.every((entry) => ["reader", "writer", "admin", "cluster-admin"].includes(entry.role))).toBe(true);
+    // Groups carry their member count; inherited assignments offer neither adopt nor revoke.
+    expect(forAdmin.found.find((entry) => entry.principal.name === "Team Payments Members")?.principal.memberCount).toEqual(expect.any(Number));
+    expect(forAdmin.found.filter((entry) => entry.scope.kind === "inherited").every((entry) => !entry.canAdopt && !entry.canRevoke && entry.note !== null)).toBe(true);
 
-    const forLead = await foundOnCluster(sharedDev, principalOf(personas.paymentsLead), "test");
-    expect(forLead.ok && forLead.assignments.map((entry) => entry.scope)).toEqual([
+    const forLead = await cachedClusterAccess(sharedDev, cluster, principalOf(personas.paymentsLead));
+    expect(forLead.found.map((entry) => entry.scope)).toEqual([
       { kind: "namespace", namespace: "payments-dev" },
       { kind: "namespace", namespace: "payments-dev" },
     ]);
+    // A lead revokes in their own namespace but does not adopt (admins only).
+    expect(forLead.found.every((entry) => entry.canRevoke && !entry.canAdopt)).toBe(true);
   });
 
   it("offers a lead only their tenant's namespaces, roles below Cluster Admin, and their tenant's group members from Graph", async () => {

@@ -1,0 +1,121 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { type AccessEntryDraft, draftsFromAssignments, draftsFromBindings } from "@/lib/access/found-access";
+import type { Cluster } from "@/lib/clusters/cluster";
+import { clusterKey } from "@/lib/clusters/resource-id";
+import { armFailure } from "@/lib/server/azure/arm-errors";
+import { listRoleAssignmentsAround } from "@/lib/server/azure/role-assignments";
+import { limiter } from "@/lib/server/clusters/bounded";
+import { db } from "@/lib/server/db/client";
+import { describeKubeFailure } from "@/lib/server/kube/in-cluster-reader";
+import { listAllBindings } from "@/lib/server/kube/rbac-bindings";
+import { logger } from "@/lib/server/logger";
+import { portalClusterCredentials } from "./cluster-credentials";
+import { nameSubjects } from "./principal-names";
+
+export type AccessSyncOutcome = { ok: true; entries: number } | { ok: false; error: string };
+
+// The inventory syncs a subscription's clusters all at once; each access read is one ARM list or two
+// API-server lists, so a bound keeps thousands of clusters from opening thousands of connections.
+const readAccess = limiter(16);
+const readTimeoutMs = 15_000;
+
+/**
+ * Reads who has access to one cluster and replaces its rows in the access cache: AKS data-plane role
+ * assignments around it (Azure RBAC), or its RoleBindings and ClusterRoleBindings (Kubernetes RBAC
+ * only), principals named through Graph in batches. Never throws: a failed read is recorded for the
+ * cluster (its previous rows kept, as last seen) and returned, so the inventory's own sync goes on.
+ */
+export async function syncClusterAccess(cluster: Cluster, correlationId: string = randomUUID()): Promise<AccessSyncOutcome> {
+  const key = clusterKey(cluster.id);
+  const attemptedAt = new Date();
+  try {
+    const drafts = await readAccess(() => withTimeout(readDrafts(cluster, correlationId), readTimeoutMs));
+    const entries = await storeEntries(cluster, drafts, attemptedAt);
+    return { ok: true, entries };
+  } catch (error) {
+    const message = describeFailure(error);
+    logger.warn("access cache: cluster read failed", { clusterId: cluster.id, correlationId, error: message });
+    await db()
+      .clusterAccessSync.upsert({ where: { clusterKey: key }, create: { clusterKey: key, attemptedAt, error: message }, update: { attemptedAt, error: message } })
+      .catch((failure: unknown) => logger.error("access cache: could not record the failure", { clusterId: cluster.id, error: failure instanceof Error ? failure.message : String(failure) }));
+    return { ok: false, error: message };
+  }
+}
+
+async function readDrafts(cluster: Cluster, correlationId: string): Promise<AccessEntryDraft[]> {
+  // Without Entra ID no directory user or group can be given access: nothing to cache.
+  if (!cluster.identity.managedAad) return [];
+  if (cluster.identity.azureRbac) {
+    return draftsFromAssignments(cluster.id, await listRoleAssignmentsAround(cluster.subscriptionId, cluster.id, correlationId));
+  }
+  if (cluster.apiServerAccess.privateCluster) throw new AccessReadError("The API server is private: the portal cannot read its RoleBindings.");
+  const credentials = await portalClusterCredentials(cluster, correlationId);
+  return draftsFromBindings(await listAllBindings(credentials));
+}
+
+class AccessReadError extends Error {}
+
+async function storeEntries(cluster: Cluster, drafts: AccessEntryDraft[], syncedAt: Date): Promise<number> {
+  const key = clusterKey(cluster.id);
+  const named = await nameSubjects(drafts.map((draft) => draft.subject));
+  const rows = new Map<string, ReturnType<typeof rowOf>>();
+  for (const draft of drafts) {
+    const row = rowOf(cluster.id, draft, named(draft.subject), syncedAt);
+    rows.set(`${row.externalId.toLowerCase()}|${row.principalId}`, row);
+  }
+  await db().$transaction(async (tx) => {
+    for (const row of rows.values()) {
+      await tx.clusterAccessEntry.upsert({
+        where: { clusterKey_externalId_principalId: { clusterKey: key, externalId: row.externalId, principalId: row.principalId } },
+        create: row,
+        update: row,
+      });
+    }
+    await tx.clusterAccessEntry.deleteMany({ where: { clusterKey: key, syncedAt: { lt: syncedAt } } });
+    await tx.clusterAccessSync.upsert({ where: { clusterKey: key }, create: { clusterKey: key, syncedAt, attemptedAt: syncedAt, error: null }, update: { syncedAt, attemptedAt: syncedAt, error: null } });
+  });
+  return rows.size;
+}
+
+type Named = Awaited<ReturnType<typeof nameSubjects>> extends (subject: never) => infer R ? R : never;
+
+function rowOf(clusterId: string, draft: AccessEntryDraft, principal: Named, syncedAt: Date) {
+  const subjectId = draft.subject.by === "object-id" ? draft.subject.objectId : draft.subject.name;
+  const declaredType = draft.subject.by === "object-id" ? draft.subject.type : "User";
+  return {
+    clusterKey: clusterKey(clusterId),
+    clusterResourceId: clusterId,
+    mechanism: draft.mechanism,
+    scopeKind: draft.scopeKind,
+    namespace: draft.namespace,
+    inherited: draft.inherited,
+    role: draft.role,
+    roleName: draft.roleName,
+    principalId: principal?.objectId ?? subjectId,
+    principalType: principal?.type ?? declaredType ?? "Unknown",
+    principalName: principal?.displayName ?? null,
+    principalUpn: principal?.userPrincipalName ?? (draft.subject.by === "user-name" ? draft.subject.name : null),
+    groupMemberCount: principal?.memberCount ?? null,
+    principalDeleted: principal === null,
+    externalId: draft.externalId,
+    bindingSubjects: draft.bindingSubjects,
+    managedByClusterdesk: draft.managedByClusterdesk,
+    syncedAt,
+  };
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof AccessReadError) return error.message;
+  const arm = armFailure(error);
+  if (arm.statusCode) return `Azure answered ${arm.statusCode}${arm.code ? ` (${arm.code})` : ""}: ${arm.message}`.slice(0, 500);
+  return describeKubeFailure(error).slice(0, 500);
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new AccessReadError(`Access could not be read within ${ms / 1000} s.`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

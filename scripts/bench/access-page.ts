@@ -1,0 +1,155 @@
+/**
+ * npm run bench:access [-- --clusters 2000 --entries 20 --rounds 100]
+ *
+ * The access pages over HTTP against a production server (`next start` of the current build, built
+ * first when the sources changed) with an admin's session, the access cache holding N clusters × M
+ * entries. As bench:cluster-list: the emulator's clusters are synced once for realistic rows (the
+ * sync also fills their access cache), then the inventory is cloned in SQL to N clusters and each
+ * clone gets M cached entries, one through a group Max Müller is in and one to Max directly, so the
+ * person view of Max meets 2 × N entries. Baselines in the same run, interleaved: `GET /api/health`, and
+ * the same cluster's overview page (the portal's layout and session without any access data).
+ */
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import { createKubernetesSide } from "../../emulator/kubernetes";
+import { demoUsers } from "../../emulator/seed/organisation";
+import { startTestEmulator } from "../../emulator/test-support/start-test-emulator";
+import { migrate } from "../../lib/server/db/migrations";
+import { cloneCachedClusters } from "./lib/clone-cached-clusters";
+import { fillAccessCache } from "./lib/fill-access-cache";
+import { percentile } from "./lib/percentile";
+import { freePort } from "../lib/free-port";
+import { ensureProductionBuild } from "../lib/production-build";
+import { seedDemoTenants } from "../lib/seed-demo-tenants";
+import { createTestDatabase } from "../lib/test-database";
+
+const { values } = parseArgs({
+  options: {
+    clusters: { type: "string", default: "2000" },
+    entries: { type: "string", default: "20" },
+    subscriptions: { type: "string", default: "50" },
+    rounds: { type: "string", default: "100" },
+  },
+});
+const [clusters, entries, subscriptions, rounds] = [values.clusters, values.entries, values.subscriptions, values.rounds].map(Number) as [number, number, number, number];
+const load = () => loadavg().map((value) => value.toFixed(2)).join(" ");
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+await ensureProductionBuild({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, () => undefined);
+const database = await createTestDatabase(process.env.TEST_DATABASE_URL, "bench");
+const emulator = await startTestEmulator({ kubernetes: createKubernetesSide });
+const dataDir = await mkdtemp(path.join(tmpdir(), "clusterdesk-bench-"));
+let server: ReturnType<typeof spawn> | undefined;
+try {
+  await migrate(database.url);
+  await seedDemoTenants({ url: database.url, origin: "throw-away" });
+  Object.assign(process.env, { DATABASE_URL: database.url, CLUSTERDESK_MODE: "local", CLUSTERDESK_EMULATOR_URL: emulator.url, CLUSTERDESK_LOG_LEVEL: "error" });
+  const { syncInventory } = await import("../../lib/server/clusters/sync-inventory");
+  const { sessionTokenOf } = await import("../../lib/server/auth/sign-in.test-helper");
+  const { db } = await import("../../lib/server/db/client");
+
+  await syncInventory({});
+  await cloneCachedClusters(db(), { clusters, subscriptions });
+  const filled = await fillAccessCache(db(), entries);
+  const tab = await db().$queryRawUnsafe<Array<{ subscription_id: string; resource_group: string; name: string }>>(
+    `SELECT subscription_id, resource_group, name FROM inventory_cluster
+     WHERE cluster->'identity'->>'managedAad' = 'true' AND cluster->'identity'->>'azureRbac' = 'true'
+       AND key IN (SELECT cluster_key FROM cluster_access_entry GROUP BY cluster_key HAVING count(*) = $1::int)
+     ORDER BY name LIMIT 1`,
+    entries,
+  );
+  const someCluster = tab[0];
+  if (!someCluster) throw new Error("no cloned Azure-RBAC cluster to open");
+  const token = await sessionTokenOf("alex.admin@clusterdesk-demo.onmicrosoft.com");
+  await db().$disconnect();
+
+  const port = await freePort();
+  server = spawn(path.join("node_modules", ".bin", "next"), ["start", "--hostname", "127.0.0.1", "--port", String(port)], {
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CLUSTERDESK_DATA_DIR: dataDir, NODE_EXTRA_CA_CERTS: emulator.caCertPath },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  const get = async (pathname: string) => {
+    const response = await fetch(`${origin}${pathname}`, { headers: { cookie: `clusterdesk-session=${token}` }, redirect: "manual" });
+    const body = await response.text();
+    if (response.status !== 200) throw new Error(`GET ${pathname}: ${response.status}`);
+    return body;
+  };
+  for (let attempt = 0; ; attempt += 1) {
+    if (await get("/api/health").then(() => true, () => false)) break;
+    if (attempt > 120) throw new Error("the server did not start");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  await unscheduleInventorySync(database.url);
+
+  const shapes = {
+    "person view, page 1": `/access?principal=${demoUsers.member}`,
+    "person view, page 20": `/access?principal=${demoUsers.member}&page=20`,
+    "cluster Access tab": `/clusters/${someCluster.subscription_id}/${someCluster.resource_group}/${someCluster.name}/access`,
+    // A second baseline: the same cluster's overview, the same layout and session, no access data.
+    "cluster overview (base)": `/clusters/${someCluster.subscription_id}/${someCluster.resource_group}/${someCluster.name}`,
+  };
+  const sizes = new Map<string, { html: number; gzip: number }>();
+  for (const [name, pathname] of Object.entries(shapes)) {
+    const body = await get(pathname);
+    if (name.startsWith("person") && !body.includes("Pages of access found on clusters")) throw new Error(`${name}: the page shows no paging; is the cache filled?`);
+    if (name === "cluster Access tab" && !body.includes("Role assignments found on the cluster")) throw new Error(`${name}: no found entries on the page`);
+    sizes.set(name, { html: Buffer.byteLength(body), gzip: gzipSync(body).length });
+  }
+  const samples = new Map<string, number[]>([["/api/health (baseline)", []], ...Object.keys(shapes).map((name): [string, number[]] => [name, []])]);
+  for (let round = 0; round < 10; round += 1) for (const pathname of ["/api/health", ...Object.values(shapes)]) await get(pathname);
+
+  const loadBefore = load();
+  for (let round = 0; round < rounds; round += 1) {
+    for (const [name, pathname] of [["/api/health (baseline)", "/api/health"], ...Object.entries(shapes)] as const) {
+      const start = performance.now();
+      await get(pathname);
+      samples.get(name)?.push(performance.now() - start);
+    }
+  }
+  console.log(`\nAccess pages over HTTP, production build, admin session; ${filled} cached access entries (${clusters} cloned clusters × ${entries}, plus the seed's); database: ${database.kind}`);
+  console.log(`${rounds} sequential rounds, each: /api/health then every page; load average ${loadBefore} before, ${load()} after`);
+  for (const [name, times] of samples) {
+    const size = sizes.get(name);
+    const payload = size ? `, ${kb(size.html)} HTML (${kb(size.gzip)} gzipped)` : "";
+    console.log(`  ${name.padEnd(24)} p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, max ${ms(Math.max(...times))}${payload}`);
+  }
+  const all = [...samples].filter(([name]) => !name.startsWith("/api") && !name.endsWith("(base)")).flatMap(([, times]) => times);
+  console.log(`  all access pages         p50 ${ms(percentile(all, 50))}, p95 ${ms(percentile(all, 95))} (target p95 < 100 ms)`);
+} finally {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server?.once("exit", resolve));
+    server.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
+  }
+  await emulator.dispose();
+  await database.drop();
+  await rm(dataDir, { recursive: true, force: true });
+}
+
+/** The first column of the first row, as a number. */
+async function sql(url: string, text: string): Promise<number> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return Number(Object.values((await client.query<Record<string, unknown>>(text)).rows[0] ?? {})[0] ?? 0);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Removes the schedule the server's workers write at start-up (they may still be starting). */
+async function unscheduleInventorySync(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 60; attempt += 1) {
+    const exists = await sql(url, "SELECT count(*) FROM pg_tables WHERE schemaname = 'pgboss' AND tablename = 'schedule'");
+    if (exists && (await sql(url, "WITH gone AS (DELETE FROM pgboss.schedule WHERE name = 'inventory-sync' RETURNING 1) SELECT count(*) FROM gone")) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the server never scheduled its inventory sync");
+}
