@@ -12,7 +12,9 @@ import { db } from "@/lib/server/db/client";
 import { logger } from "@/lib/server/logger";
 import { limiter, mapBounded } from "./bounded";
 import { inspectCluster } from "./inspect-cluster";
-import { recordSubscriptionOutcome, removeClustersNotListed, saveInventoryEntry } from "./inventory-store";
+import { aksTokenSource, type KnownEndpoint } from "./api-server-access";
+import { cacheWriter } from "./cache-writer";
+import { type InventoryEntry, knownEndpoints, recordSubscriptionOutcome, removeClustersNotListed } from "./inventory-store";
 import { createSyncRun, finishRun, markRunStarted, recordRunProgress, type SyncFailure } from "./sync-runs";
 
 export type SyncOptions = {
@@ -27,9 +29,18 @@ export type SyncOptions = {
   /** Listing attempts per subscription after the SDK's own retries gave up (429 / 5xx / network). */
   listAttempts?: number;
   retryDelayMs?: number;
+  /** Cache rows written per statement. */
+  writeBatchSize?: number;
 };
 
-export type SyncResult = { syncId: string; clusters: number; failures: SyncFailure[] };
+export type SyncResult = {
+  syncId: string;
+  clusters: number;
+  failures: SyncFailure[];
+  /** API servers that answered, and listClusterUserCredential calls made (the rest used stored endpoints). */
+  apiServersRead: number;
+  credentialFetches: number;
+};
 
 
 /**
@@ -89,8 +100,9 @@ async function namespaceOwners(): Promise<Map<string, Map<string, string>>> {
 
 /**
  * One full inventory sync: every configured subscription (bounded parallelism), every cluster's API
- * server where reachable (bounded, shared across subscriptions), posture evaluated, cache written per
- * cluster as it is ready. A subscription that cannot be listed is recorded and keeps its previous rows.
+ * server where reachable (bounded, shared across subscriptions; through the endpoint stored by an
+ * earlier sync when ARM still reports the same FQDN), posture evaluated, cache written in batches of
+ * rows as they are ready. A subscription that cannot be listed is recorded and keeps its previous rows.
  */
 export async function syncInventory(options: SyncOptions & { syncId?: string } = {}): Promise<SyncResult> {
   const subscriptionIds = options.subscriptionIds ?? env().subscriptionIds;
@@ -100,28 +112,46 @@ export async function syncInventory(options: SyncOptions & { syncId?: string } =
   const readApiServer = limiter(options.clusterConcurrency ?? 16);
   const failures: SyncFailure[] = [];
   let total = 0;
+  let apiServersRead = 0;
+  let credentialFetches = 0;
 
-  // Facts shared by many clusters, looked up once per sync.
-  const versionsIn = memo<string[] | null>((key) => {
-    const [subscriptionId = "", location = ""] = key.split("|");
-    return supportedKubernetesVersions(subscriptionId, location);
-  }, null);
+  // Facts shared by many clusters, looked up once per sync. AKS's supported versions depend on the
+  // region, not the subscription: one lookup per location (through the first subscription that asks).
+  const versionsIn = memo<string[] | null>((location) => supportedKubernetesVersions(versionsAsker.get(location) ?? "", location), null);
+  const versionsAsker = new Map<string, string>();
   const groupName = memo((id) => groupDisplayNames([id]).then((names) => names[id.toLowerCase()] ?? ""), "");
+  const aksToken = aksTokenSource();
 
-  async function syncCluster(armCluster: Cluster): Promise<void> {
+  /**
+   * Everything the sync does for one cluster: its API server read (bounded across the sync), posture,
+   * the cache row to write. Per-cluster steps that must follow the read belong here.
+   */
+  async function syncCluster(armCluster: Cluster, known: KnownEndpoint | null): Promise<InventoryEntry> {
     const tenants = owners.get(clusterKey(armCluster.id));
-    const inspection = await readApiServer(() => inspectCluster(armCluster, (namespace) => tenants?.get(namespace) ?? null));
-    const versions = await versionsIn(`${armCluster.subscriptionId}|${armCluster.location}`);
+    const inspection = await readApiServer(() => inspectCluster(armCluster, { known, aksToken, tenantOfNamespace: (namespace) => tenants?.get(namespace) ?? null }));
+    credentialFetches += inspection.credentialFetches;
+    if (inspection.reachable) apiServersRead += 1;
+    if (!versionsAsker.has(armCluster.location)) versionsAsker.set(armCluster.location, armCluster.subscriptionId);
+    const versions = await versionsIn(armCluster.location);
     const context: PostureContext = versions ? { supportedKubernetesVersions: { [armCluster.location]: versions } } : {};
     const names = await Promise.all(armCluster.identity.adminGroupObjectIds.map(async (id) => [id.toLowerCase(), await groupName(id)] as const));
-    await saveInventoryEntry({
+    return {
       cluster: inspection.cluster,
       posture: evaluatePosture(inspection.cluster, context),
       adminGroupNames: Object.fromEntries(names.filter(([, name]) => name !== "")),
       nodes: inspection.reachable ? inspection.nodes : null,
       apiServerError: inspection.reachable ? null : inspection.error,
       syncedAt: new Date(),
-    });
+      apiServerEndpoint: inspection.endpoint,
+    };
+  }
+
+  async function recordListFailure(subscriptionId: string, message: string): Promise<void> {
+    const known = await db().inventorySubscription.findUnique({ where: { id: subscriptionId.toLowerCase() }, select: { displayName: true } });
+    failures.push({ subscriptionId, displayName: known?.displayName ?? null, error: message });
+    await recordSubscriptionOutcome(subscriptionId, { ok: false, error: message }, new Date());
+    await recordRunProgress(syncId, { clustersFound: 0, clustersInspected: 0 });
+    logger.warn("inventory: subscription failed", { subscriptionId, error: message });
   }
 
   async function syncSubscription(subscriptionId: string): Promise<void> {
@@ -131,22 +161,24 @@ export async function syncInventory(options: SyncOptions & { syncId?: string } =
       clusters = await listCompletely(subscriptionId, options.listAttempts ?? 3, options.retryDelayMs ?? 2_000, options.signal);
     } catch (error) {
       if (options.signal?.aborted) throw error;
-      const message = describeListFailure(error);
-      const known = await db().inventorySubscription.findUnique({ where: { id: subscriptionId.toLowerCase() }, select: { displayName: true } });
-      failures.push({ subscriptionId, displayName: known?.displayName ?? null, error: message });
-      await recordSubscriptionOutcome(subscriptionId, { ok: false, error: message }, new Date());
-      await recordRunProgress(syncId, { clustersFound: 0, clustersInspected: 0 });
-      logger.warn("inventory: subscription failed", { subscriptionId, error: message });
-      return;
+      return recordListFailure(subscriptionId, describeListFailure(error));
     }
-    const displayName = await subscriptionDisplayName(subscriptionId).catch(() => null);
+    const [displayName, known] = await Promise.all([subscriptionDisplayName(subscriptionId).catch(() => null), knownEndpoints(subscriptionId)]);
+    const rows = cacheWriter(options.writeBatchSize ?? 100);
     await Promise.all(clusters.map(async (cluster) => {
       try {
-        await syncCluster(cluster);
+        rows.add(await syncCluster(cluster, known.get(clusterKey(cluster.id)) ?? null));
       } catch (error) {
         logger.error("inventory: cluster failed", { clusterId: cluster.id, error: error instanceof Error ? error.message : String(error) });
       }
     }));
+    try {
+      await rows.flush();
+    } catch (error) {
+      // Rows already written stay (each says when it was synced); the subscription is named and retried next run.
+      logger.error("inventory: cache write failed", { subscriptionId, error: error instanceof Error ? error.message : String(error) });
+      return recordListFailure(subscriptionId, "The inventory cache could not be written; the next sync tries again.");
+    }
     await removeClustersNotListed(subscriptionId, clusters.map((cluster) => clusterKey(cluster.id)));
     await recordSubscriptionOutcome(subscriptionId, { ok: true, displayName, clusterCount: clusters.length }, new Date());
     await recordRunProgress(syncId, { clustersFound: clusters.length, clustersInspected: clusters.length });
@@ -160,5 +192,5 @@ export async function syncInventory(options: SyncOptions & { syncId?: string } =
     await finishRun(syncId, failures, subscriptionIds.length, error instanceof Error ? error.message : String(error));
     throw error;
   }
-  return { syncId, clusters: total, failures };
+  return { syncId, clusters: total, failures, apiServersRead, credentialFetches };
 }
