@@ -55,18 +55,23 @@ async function timeEach(count: number, run: (index: number) => Promise<unknown>)
 }
 
 /** Calls `probe` back to back (with a short pause) until stopped: how pages fare while a sync runs. */
-function sampleWhile(probe: () => Promise<unknown>): { stop(): Promise<number[]> } {
+function sampleWhile(probe: () => Promise<unknown>): { stop(): Promise<number[]>; failures: string[] } {
   const samples: number[] = [];
+  const failures: string[] = [];
   let running = true;
   const loop = (async () => {
     while (running) {
       const start = performance.now();
-      await probe();
-      samples.push(performance.now() - start);
+      // A page that fails is a figure too (e.g. no pooled connection within Prisma's wait).
+      await probe().then(
+        () => samples.push(performance.now() - start),
+        (error: unknown) => failures.push(error instanceof Error ? error.message.split("\n")[0] ?? "" : String(error)),
+      );
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   })();
   return {
+    failures,
     async stop() {
       running = false;
       await loop;
@@ -127,7 +132,7 @@ try {
   const queries = [parseListQuery({}), parseListQuery({ exposure: "open", sort: "findings", page: "3" }), parseListQuery({ q: "bench-01", posture: "high" })];
   const listPage = (index: number) => listInventory(all, queries[index % queries.length] ?? parseListQuery({}));
 
-  type SyncFigures = { name: string; ms: number; cpuMs: number; emulatorCpuMs: number | null; result: Awaited<ReturnType<typeof syncInventory>>; pages: number[]; load: string };
+  type SyncFigures = { name: string; ms: number; cpuMs: number; emulatorCpuMs: number | null; result: Awaited<ReturnType<typeof syncInventory>>; pages: number[]; pageFailures: string[]; load: string };
   const syncs: SyncFigures[] = [];
   for (const name of ["cold (empty cache)", "warm (stored endpoints)"]) {
     let probes = 0;
@@ -139,7 +144,7 @@ try {
     const cpu = process.cpuUsage(cpuBefore);
     const emulatorAfter = await emulator.cpuMs();
     const emulatorCpuMs = emulatorBefore !== null && emulatorAfter !== null ? emulatorAfter - emulatorBefore : null;
-    syncs.push({ name, ms: elapsed, cpuMs: (cpu.user + cpu.system) / 1000, emulatorCpuMs, result, pages: await pages.stop(), load: load() });
+    syncs.push({ name, ms: elapsed, cpuMs: (cpu.user + cpu.system) / 1000, emulatorCpuMs, result, pages: await pages.stop(), pageFailures: pages.failures, load: load() });
   }
   const cached = await db().inventoryCluster.count();
 
@@ -159,6 +164,7 @@ try {
     const emulatorCpu = sync.emulatorCpuMs === null ? "" : `; the emulator's process used ${s(sync.emulatorCpuMs)} (${perCluster(sync.emulatorCpuMs)})`;
     console.log(`    CPU: this process ${s(sync.cpuMs)} (${perCluster(sync.cpuMs)}, page probes included)${emulatorCpu}`);
     if (sync.pages.length > 0) console.log(`    listInventory during the sync (same process): p50 ${ms(percentile(sync.pages, 50))}, p95 ${ms(percentile(sync.pages, 95))} over ${sync.pages.length} requests`);
+    if (sync.pageFailures.length > 0) console.log(`    ${sync.pageFailures.length} page reads failed during the sync, e.g. ${sync.pageFailures[0]}`);
   }
   console.log(`  peak RSS of this process (sync, database client, benchmark): ${rssMb().toFixed(0)} MB (goal < 1,024 MB)${inProcess ? " — includes the in-process emulator" : ""}`);
   const emulatorRss = await emulator.peakRssMb();

@@ -6,13 +6,16 @@ import { type InventoryEntry, saveInventoryEntries } from "./inventory-store";
  * one statement each, without holding up the clusters still being read. `flush` writes the rest and
  * waits for every write; it throws the first write's failure, if any.
  */
-export function cacheWriter(batchSize: number): { add(entry: InventoryEntry): void; flush(): Promise<void> } {
+export function cacheWriter(
+  batchSize: number,
+  save: (batch: InventoryEntry[]) => Promise<void> = saveInventoryEntries,
+): { add(entry: InventoryEntry): void; flush(): Promise<void> } {
   let buffer: InventoryEntry[] = [];
   const writes: Array<Promise<void>> = [];
   const failures: unknown[] = [];
   const write = (batch: InventoryEntry[]) => {
     // Caught at once so a failed write never becomes an unhandled rejection before `flush` looks.
-    writes.push(saveInventoryEntries(batch).catch((error: unknown) => void failures.push(error)));
+    writes.push(save(batch).catch((error: unknown) => void failures.push(error)));
   };
   return {
     add(entry) {

@@ -14,7 +14,7 @@ import { limiter, mapBounded } from "./bounded";
 import { inspectCluster } from "./inspect-cluster";
 import { aksTokenSource, type KnownEndpoint } from "./api-server-access";
 import { cacheWriter } from "./cache-writer";
-import { type InventoryEntry, knownEndpoints, recordSubscriptionOutcome, removeClustersNotListed } from "./inventory-store";
+import { type InventoryEntry, knownEndpoints, recordSubscriptionOutcome, removeClustersNotListed, saveInventoryEntries } from "./inventory-store";
 import { createSyncRun, finishRun, markRunStarted, recordRunProgress, type SyncFailure } from "./sync-runs";
 
 export type SyncOptions = {
@@ -31,6 +31,8 @@ export type SyncOptions = {
   retryDelayMs?: number;
   /** Cache rows written per statement. */
   writeBatchSize?: number;
+  /** The sync's database statements in flight at once. */
+  databaseConcurrency?: number;
 };
 
 export type SyncResult = {
@@ -110,6 +112,10 @@ export async function syncInventory(options: SyncOptions & { syncId?: string } =
   await markRunStarted(syncId, subscriptionIds.length);
   const owners = await namespaceOwners();
   const readApiServer = limiter(options.clusterConcurrency ?? 16);
+  // The sync's statements share the process's connection pool (10) with any page served beside it
+  // (local mode runs both in one process): a few at a time leaves the pages theirs. At 20,000 clusters
+  // the sync's unbounded statements starved a page's transaction past its 2 s wait.
+  const database = limiter(options.databaseConcurrency ?? 3);
   const failures: SyncFailure[] = [];
   let total = 0;
   let apiServersRead = 0;
@@ -163,8 +169,8 @@ export async function syncInventory(options: SyncOptions & { syncId?: string } =
       if (options.signal?.aborted) throw error;
       return recordListFailure(subscriptionId, describeListFailure(error));
     }
-    const [displayName, known] = await Promise.all([subscriptionDisplayName(subscriptionId).catch(() => null), knownEndpoints(subscriptionId)]);
-    const rows = cacheWriter(options.writeBatchSize ?? 100);
+    const [displayName, known] = await Promise.all([subscriptionDisplayName(subscriptionId).catch(() => null), database(() => knownEndpoints(subscriptionId))]);
+    const rows = cacheWriter(options.writeBatchSize ?? 100, (batch) => database(() => saveInventoryEntries(batch)));
     await Promise.all(clusters.map(async (cluster) => {
       try {
         rows.add(await syncCluster(cluster, known.get(clusterKey(cluster.id)) ?? null));
@@ -179,9 +185,11 @@ export async function syncInventory(options: SyncOptions & { syncId?: string } =
       logger.error("inventory: cache write failed", { subscriptionId, error: error instanceof Error ? error.message : String(error) });
       return recordListFailure(subscriptionId, "The inventory cache could not be written; the next sync tries again.");
     }
-    await removeClustersNotListed(subscriptionId, clusters.map((cluster) => clusterKey(cluster.id)));
-    await recordSubscriptionOutcome(subscriptionId, { ok: true, displayName, clusterCount: clusters.length }, new Date());
-    await recordRunProgress(syncId, { clustersFound: clusters.length, clustersInspected: clusters.length });
+    await database(async () => {
+      await removeClustersNotListed(subscriptionId, clusters.map((cluster) => clusterKey(cluster.id)));
+      await recordSubscriptionOutcome(subscriptionId, { ok: true, displayName, clusterCount: clusters.length }, new Date());
+      await recordRunProgress(syncId, { clustersFound: clusters.length, clustersInspected: clusters.length });
+    });
     total += clusters.length;
   }
 
