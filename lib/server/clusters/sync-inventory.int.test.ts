@@ -11,6 +11,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { parseListQuery } from "@/lib/clusters/inventory-query";
 import { clusterScopeFor, listInventory } from "./inventory-read";
 import { inventorySyncStatus } from "./inventory-summary";
+import { pooledApiServers } from "@/lib/server/kube/api-server-pool";
 import { syncInventory } from "./sync-inventory";
 
 let emulator: TestEmulator;
@@ -75,6 +76,8 @@ describe("inventory sync against the emulator", () => {
     expect(emulator.requests().filter((entry) => entry.method === "GET" && /\/api\/v1\/namespaces$/.test(entry.path))).toHaveLength(6);
     expect((await row("aks-shared-dev")).cluster.inCluster?.namespaces.map((ns) => ns.name)).toContain("payments-dev");
     expect((await row("aks-dev-open")).apiServerReachable).toBe(true);
+    // Every emulated API server shares one origin and CA: one connection pool, not one Agent per request.
+    expect(pooledApiServers()).toBe(1);
   });
 
   it("asks ARM again for a cluster whose FQDN changed, or whose stored endpoint no longer answers", async () => {
