@@ -7,7 +7,7 @@ import { armFailure } from "@/lib/server/azure/arm-errors";
 import { listRoleAssignmentsAround } from "@/lib/server/azure/role-assignments";
 import { limiter } from "@/lib/server/clusters/bounded";
 import { db } from "@/lib/server/db/client";
-import { describeKubeFailure } from "@/lib/server/kube/in-cluster-reader";
+import { type ClusterCredentials, describeKubeFailure } from "@/lib/server/kube/in-cluster-reader";
 import { listAllBindings } from "@/lib/server/kube/rbac-bindings";
 import { logger } from "@/lib/server/logger";
 import { portalClusterCredentials } from "./cluster-credentials";
@@ -19,6 +19,9 @@ export type AccessSyncOutcome = { ok: true; entries: number } | { ok: false; err
 // API-server lists, so a bound keeps thousands of clusters from opening thousands of connections.
 const readAccess = limiter(16);
 const readTimeoutMs = 15_000;
+// Each cluster's rows are one transaction; the process's pool (10) is shared with the pages served
+// beside the sync, so only a couple of these hold a connection at a time.
+const writeAccess = limiter(2);
 
 /**
  * Reads who has access to one cluster and replaces its rows in the access cache: AKS data-plane role
@@ -26,12 +29,12 @@ const readTimeoutMs = 15_000;
  * only), principals named through Graph in batches. Never throws: a failed read is recorded for the
  * cluster (its previous rows kept, as last seen) and returned, so the inventory's own sync goes on.
  */
-export async function syncClusterAccess(cluster: Cluster, correlationId: string = randomUUID()): Promise<AccessSyncOutcome> {
+export async function syncClusterAccess(cluster: Cluster, correlationId: string = randomUUID(), known?: ClusterCredentials): Promise<AccessSyncOutcome> {
   const key = clusterKey(cluster.id);
   const attemptedAt = new Date();
   try {
-    const drafts = await readAccess(() => withTimeout(readDrafts(cluster, correlationId), readTimeoutMs));
-    const entries = await storeEntries(cluster, drafts, attemptedAt);
+    const drafts = await readAccess(() => withTimeout(readDrafts(cluster, correlationId, known), readTimeoutMs));
+    const entries = await writeAccess(() => storeEntries(cluster, drafts, attemptedAt));
     return { ok: true, entries };
   } catch (error) {
     const message = describeFailure(error);
@@ -43,14 +46,15 @@ export async function syncClusterAccess(cluster: Cluster, correlationId: string 
   }
 }
 
-async function readDrafts(cluster: Cluster, correlationId: string): Promise<AccessEntryDraft[]> {
+/** `known`: how the inventory just reached the API server (its stored endpoint), saving ARM a credential POST. */
+async function readDrafts(cluster: Cluster, correlationId: string, known: ClusterCredentials | undefined): Promise<AccessEntryDraft[]> {
   // Without Entra ID no directory user or group can be given access: nothing to cache.
   if (!cluster.identity.managedAad) return [];
   if (cluster.identity.azureRbac) {
     return draftsFromAssignments(cluster.id, await listRoleAssignmentsAround(cluster.subscriptionId, cluster.id, correlationId));
   }
   if (cluster.apiServerAccess.privateCluster) throw new AccessReadError("The API server is private: the portal cannot read its RoleBindings.");
-  const credentials = await portalClusterCredentials(cluster, correlationId);
+  const credentials = known ?? (await portalClusterCredentials(cluster, correlationId));
   return draftsFromBindings(await listAllBindings(credentials));
 }
 

@@ -1,36 +1,56 @@
 import "server-only";
 import type { Cluster, NamespaceFacts } from "@/lib/clusters/cluster";
-import { portalCredential } from "@/lib/server/azure/credential";
-import { userKubeconfig } from "@/lib/server/azure/managed-clusters";
-import { describeKubeFailure, readInCluster, type NodeRead } from "@/lib/server/kube/in-cluster-reader";
-
-/** The AKS server application: the audience of tokens AKS API servers accept from Entra. */
-const AKS_SERVER_SCOPE = "6dae42f8-4368-4678-94ff-3960e28e3630/.default";
+import { describeKubeFailure, readInClusterAt, type InClusterRead, type NodeRead } from "@/lib/server/kube/in-cluster-reader";
+import { apiServerAccess, type KnownEndpoint, mayBeStaleEndpoint } from "./api-server-access";
 
 export const PRIVATE_CLUSTER_UNREACHABLE = "API server not reachable from the portal (private cluster).";
 
-export type Inspection =
-  | { reachable: true; cluster: Cluster; nodes: NodeRead[] }
-  | { reachable: false; cluster: Cluster; error: string };
+export type Inspection = (
+  | { reachable: true; cluster: Cluster; nodes: NodeRead[]; endpoint: KnownEndpoint }
+  | { reachable: false; cluster: Cluster; error: string; endpoint: KnownEndpoint | null }
+) & { /** listClusterUserCredential calls this inspection made (ARM counts them as writes). */ credentialFetches: number };
+
+export type InspectionContext = {
+  /** The endpoint an earlier sync stored for this cluster, if any. */
+  known: KnownEndpoint | null;
+  aksToken: () => Promise<string>;
+  tenantOfNamespace: (namespace: string) => string | null;
+};
 
 /**
  * Completes an ARM cluster with what its API server says: namespaces (labels, owning tenant) and
  * nodes. Private clusters are not tried: their API server has only a private address, which the
- * portal cannot reach from outside the virtual network.
+ * portal cannot reach from outside the virtual network. A read through a stored endpoint that gets
+ * no answer (or 401) is tried once more with a fresh credential: the cluster may have moved, or its
+ * CA or local account token rotated.
  */
-export async function inspectCluster(cluster: Cluster, tenantOfNamespace: (namespace: string) => string | null): Promise<Inspection> {
-  if (cluster.apiServerAccess.privateCluster) return { reachable: false, cluster, error: PRIVATE_CLUSTER_UNREACHABLE };
+export async function inspectCluster(cluster: Cluster, context: InspectionContext): Promise<Inspection> {
+  if (cluster.apiServerAccess.privateCluster) return { reachable: false, cluster, error: PRIVATE_CLUSTER_UNREACHABLE, endpoint: context.known, credentialFetches: 0 };
+  let endpoint = context.known;
+  let credentialFetches = 0;
   try {
-    const kubeconfig = await userKubeconfig(cluster.id);
-    const bearerToken = cluster.identity.managedAad ? ((await portalCredential().getToken(AKS_SERVER_SCOPE))?.token ?? null) : null;
-    const read = await readInCluster({ kubeconfig, bearerToken });
-    const namespaces: NamespaceFacts[] = read.namespaces.map((ns) => ({ ...ns, tenant: tenantOfNamespace(ns.name) }));
+    let access = await apiServerAccess(cluster, context.known, context.aksToken);
+    endpoint = access.endpoint;
+    if (access.fetched) credentialFetches += 1;
+    let read: InClusterRead;
+    try {
+      read = await readInClusterAt(access.endpoint, access.token);
+    } catch (error) {
+      if (access.fetched || !mayBeStaleEndpoint(error)) throw error;
+      access = await apiServerAccess(cluster, context.known, context.aksToken, true);
+      endpoint = access.endpoint;
+      credentialFetches += 1;
+      read = await readInClusterAt(access.endpoint, access.token);
+    }
+    const namespaces: NamespaceFacts[] = read.namespaces.map((ns) => ({ ...ns, tenant: context.tenantOfNamespace(ns.name) }));
     return {
       reachable: true,
       cluster: { ...cluster, inCluster: { gatheredAt: new Date().toISOString(), namespaces } },
       nodes: read.nodes,
+      endpoint: access.endpoint,
+      credentialFetches,
     };
   } catch (error) {
-    return { reachable: false, cluster, error: describeKubeFailure(error) };
+    return { reachable: false, cluster, error: describeKubeFailure(error), endpoint, credentialFetches };
   }
 }

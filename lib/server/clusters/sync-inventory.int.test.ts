@@ -7,12 +7,17 @@ import type { PostureEvaluation, PostureRuleId } from "@/lib/posture";
 import { seedDemoTenants } from "@/scripts/lib/seed-demo-tenants";
 import { appDatabaseUrl, pointAppAtEmulator } from "@/test/app-under-test";
 import { db } from "@/lib/server/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { parseListQuery } from "@/lib/clusters/inventory-query";
 import { clusterScopeFor, listInventory } from "./inventory-read";
 import { inventorySyncStatus } from "./inventory-summary";
+import { pooledApiServers } from "@/lib/server/kube/api-server-pool";
 import { syncInventory } from "./sync-inventory";
 
 let emulator: TestEmulator;
+
+/** The emulator logs a request after its response: let the last ones land before reading or clearing the log. */
+const settledRequestLog = () => new Promise((resolve) => setTimeout(resolve, 100));
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ kubernetes: createKubernetesSide, armPageSize: 2 });
@@ -55,6 +60,48 @@ describe("inventory sync against the emulator", () => {
     expect(subscriptions.map((s) => [s.displayName, s.lastStatus, s.clusterCount])).toEqual(
       expect.arrayContaining([["Clusterdesk Demo - Production", "succeeded", 3], ["Clusterdesk Demo - Non-production", "succeeded", 4]]),
     );
+  });
+
+  it("a later sync reaches the API servers through the stored endpoints: no credential POST to ARM", async () => {
+    const stored = await db().inventoryCluster.findMany({ where: { apiServerEndpoint: { not: Prisma.AnyNull } }, select: { name: true, apiServerEndpoint: true } });
+    // The six public clusters; the stored endpoint is the kubeconfig's cluster entry, never a token.
+    expect(stored).toHaveLength(6);
+    for (const row of stored) expect(Object.keys(row.apiServerEndpoint as object).sort()).toEqual(["caData", "fqdn", "server", "skipTlsVerify", "tlsServerName"]);
+    await settledRequestLog();
+    emulator.clearRequests();
+    const result = await syncInventory();
+    await settledRequestLog();
+    expect(result.failures).toEqual([]);
+    expect(emulator.requests().filter((entry) => /listClusterUserCredential/i.test(entry.path))).toEqual([]);
+    expect(emulator.requests().filter((entry) => entry.method === "GET" && /\/api\/v1\/namespaces$/.test(entry.path))).toHaveLength(6);
+    expect((await row("aks-shared-dev")).cluster.inCluster?.namespaces.map((ns) => ns.name)).toContain("payments-dev");
+    expect((await row("aks-dev-open")).apiServerReachable).toBe(true);
+    // Every emulated API server shares one origin and CA: one connection pool, not one Agent per request.
+    expect(pooledApiServers()).toBe(1);
+  });
+
+  it("asks ARM again for a cluster whose FQDN changed, or whose stored endpoint no longer answers", async () => {
+    const record = emulator.state().clusters.find((cluster) => cluster.resource.name === "aks-analytics-wi");
+    if (!record) throw new Error("aks-analytics-wi is not seeded");
+    const originalFqdn = record.resource.properties.fqdn;
+    record.resource.properties.fqdn = "aks-analytics-wi-recreated.hcp.eastus.azmk8s.io";
+    const stale = { server: "https://127.0.0.1:9/unreachable", caData: null, tlsServerName: null, skipTlsVerify: false, fqdn: (await row("aks-shared-dev")).cluster.apiServerAccess.publicFqdn };
+    await db().inventoryCluster.updateMany({ where: { name: "aks-shared-dev" }, data: { apiServerEndpoint: stale } });
+    try {
+      await settledRequestLog();
+      emulator.clearRequests();
+      await syncInventory();
+      await settledRequestLog();
+    } finally {
+      record.resource.properties.fqdn = originalFqdn;
+    }
+    const posts = emulator.requests().filter((entry) => /listClusterUserCredential/i.test(entry.path)).map((entry) => entry.path);
+    expect(posts).toHaveLength(2);
+    expect(posts.join(" ")).toMatch(/aks-analytics-wi\b/);
+    expect(posts.join(" ")).toMatch(/aks-shared-dev\b/);
+    expect((await row("aks-shared-dev")).apiServerReachable).toBe(true);
+    expect(((await db().inventoryCluster.findFirstOrThrow({ where: { name: "aks-shared-dev" } })).apiServerEndpoint as { server: string }).server).not.toBe(stale.server);
+    expect((await row("aks-analytics-wi")).apiServerReachable).toBe(true);
   });
 
   it("aks-payments-prod: private, not read, nothing failing", async () => {

@@ -10,10 +10,14 @@ import { subscriptionDisplayName, supportedKubernetesVersions } from "@/lib/serv
 import { listClustersOf } from "@/lib/server/azure/managed-clusters";
 import { db } from "@/lib/server/db/client";
 import { syncClusterAccess } from "@/lib/server/access/sync-cluster-access";
+import { type ClusterCredentials } from "@/lib/server/kube/in-cluster-reader";
+import { pooledKubeConfig } from "@/lib/server/kube/api-server-pool";
 import { logger } from "@/lib/server/logger";
 import { limiter, mapBounded } from "./bounded";
 import { inspectCluster } from "./inspect-cluster";
-import { recordSubscriptionOutcome, removeClustersNotListed, saveInventoryEntry } from "./inventory-store";
+import { aksTokenSource, type KnownEndpoint } from "./api-server-access";
+import { cacheWriter } from "./cache-writer";
+import { type InventoryEntry, knownEndpoints, recordSubscriptionOutcome, removeClustersNotListed, saveInventoryEntries } from "./inventory-store";
 import { createSyncRun, finishRun, markRunStarted, recordRunProgress, type SyncFailure } from "./sync-runs";
 
 export type SyncOptions = {
@@ -28,9 +32,20 @@ export type SyncOptions = {
   /** Listing attempts per subscription after the SDK's own retries gave up (429 / 5xx / network). */
   listAttempts?: number;
   retryDelayMs?: number;
+  /** Cache rows written per statement. */
+  writeBatchSize?: number;
+  /** The sync's database statements in flight at once. */
+  databaseConcurrency?: number;
 };
 
-export type SyncResult = { syncId: string; clusters: number; failures: SyncFailure[] };
+export type SyncResult = {
+  syncId: string;
+  clusters: number;
+  failures: SyncFailure[];
+  /** API servers that answered, and listClusterUserCredential calls made (the rest used stored endpoints). */
+  apiServersRead: number;
+  credentialFetches: number;
+};
 
 
 /**
@@ -90,8 +105,9 @@ async function namespaceOwners(): Promise<Map<string, Map<string, string>>> {
 
 /**
  * One full inventory sync: every configured subscription (bounded parallelism), every cluster's API
- * server where reachable (bounded, shared across subscriptions), posture evaluated, cache written per
- * cluster as it is ready. A subscription that cannot be listed is recorded and keeps its previous rows.
+ * server where reachable (bounded, shared across subscriptions; through the endpoint stored by an
+ * earlier sync when ARM still reports the same FQDN), posture evaluated, cache written in batches of
+ * rows as they are ready. A subscription that cannot be listed is recorded and keeps its previous rows.
  */
 export async function syncInventory(options: SyncOptions & { syncId?: string } = {}): Promise<SyncResult> {
   const subscriptionIds = options.subscriptionIds ?? env().subscriptionIds;
@@ -99,31 +115,63 @@ export async function syncInventory(options: SyncOptions & { syncId?: string } =
   await markRunStarted(syncId, subscriptionIds.length);
   const owners = await namespaceOwners();
   const readApiServer = limiter(options.clusterConcurrency ?? 16);
+  // The sync's statements share the process's connection pool (10) with any page served beside it
+  // (local mode runs both in one process): a few at a time leaves the pages theirs. At 20,000 clusters
+  // the sync's unbounded statements starved a page's transaction past its 2 s wait.
+  const database = limiter(options.databaseConcurrency ?? 3);
   const failures: SyncFailure[] = [];
   let total = 0;
+  let apiServersRead = 0;
+  let credentialFetches = 0;
 
-  // Facts shared by many clusters, looked up once per sync.
-  const versionsIn = memo<string[] | null>((key) => {
-    const [subscriptionId = "", location = ""] = key.split("|");
-    return supportedKubernetesVersions(subscriptionId, location);
-  }, null);
+  // Facts shared by many clusters, looked up once per sync. AKS's supported versions depend on the
+  // region, not the subscription: one lookup per location (through the first subscription that asks).
+  const versionsIn = memo<string[] | null>((location) => supportedKubernetesVersions(versionsAsker.get(location) ?? "", location), null);
+  const versionsAsker = new Map<string, string>();
   const groupName = memo((id) => groupDisplayNames([id]).then((names) => names[id.toLowerCase()] ?? ""), "");
+  const aksToken = aksTokenSource();
 
-  async function syncCluster(armCluster: Cluster): Promise<void> {
+  /** The portal's credentials for a reachable Entra cluster's API server, from the endpoint the inspection used. */
+  async function accessCredentials(armCluster: Cluster, inspection: Awaited<ReturnType<typeof inspectCluster>>): Promise<ClusterCredentials | undefined> {
+    if (!inspection.reachable || !armCluster.identity.managedAad) return undefined;
+    const token = await aksToken();
+    return { kubeconfig: pooledKubeConfig(inspection.endpoint, token).exportConfig(), bearerToken: token };
+  }
+
+  /**
+   * Everything the sync does for one cluster: its API server read (bounded across the sync), posture,
+   * the cache row to write. Per-cluster steps that must follow the read belong here.
+   */
+  async function syncCluster(armCluster: Cluster, known: KnownEndpoint | null): Promise<InventoryEntry> {
     const tenants = owners.get(clusterKey(armCluster.id));
-    const inspection = await readApiServer(() => inspectCluster(armCluster, (namespace) => tenants?.get(namespace) ?? null));
-    const versions = await versionsIn(`${armCluster.subscriptionId}|${armCluster.location}`);
+    const inspection = await readApiServer(() => inspectCluster(armCluster, { known, aksToken, tenantOfNamespace: (namespace) => tenants?.get(namespace) ?? null }));
+    credentialFetches += inspection.credentialFetches;
+    if (inspection.reachable) apiServersRead += 1;
+    if (!versionsAsker.has(armCluster.location)) versionsAsker.set(armCluster.location, armCluster.subscriptionId);
+    const versions = await versionsIn(armCluster.location);
     const context: PostureContext = versions ? { supportedKubernetesVersions: { [armCluster.location]: versions } } : {};
     const names = await Promise.all(armCluster.identity.adminGroupObjectIds.map(async (id) => [id.toLowerCase(), await groupName(id)] as const));
-    await saveInventoryEntry({
+    const entry: InventoryEntry = {
       cluster: inspection.cluster,
       posture: evaluatePosture(inspection.cluster, context),
       adminGroupNames: Object.fromEntries(names.filter(([, name]) => name !== "")),
       nodes: inspection.reachable ? inspection.nodes : null,
       apiServerError: inspection.reachable ? null : inspection.error,
       syncedAt: new Date(),
-    });
-    await syncClusterAccess(armCluster); // never throws: a failed access read is recorded for the cluster
+      apiServerEndpoint: inspection.endpoint,
+    };
+    // Never throws: a failed access read is recorded for the cluster. Through the endpoint just used,
+    // so a Kubernetes-RBAC cluster's bindings cost no credential POST either.
+    await syncClusterAccess(armCluster, undefined, await accessCredentials(armCluster, inspection));
+    return entry;
+  }
+
+  async function recordListFailure(subscriptionId: string, message: string): Promise<void> {
+    const known = await db().inventorySubscription.findUnique({ where: { id: subscriptionId.toLowerCase() }, select: { displayName: true } });
+    failures.push({ subscriptionId, displayName: known?.displayName ?? null, error: message });
+    await recordSubscriptionOutcome(subscriptionId, { ok: false, error: message }, new Date());
+    await recordRunProgress(syncId, { clustersFound: 0, clustersInspected: 0 });
+    logger.warn("inventory: subscription failed", { subscriptionId, error: message });
   }
 
   async function syncSubscription(subscriptionId: string): Promise<void> {
@@ -133,25 +181,29 @@ export async function syncInventory(options: SyncOptions & { syncId?: string } =
       clusters = await listCompletely(subscriptionId, options.listAttempts ?? 3, options.retryDelayMs ?? 2_000, options.signal);
     } catch (error) {
       if (options.signal?.aborted) throw error;
-      const message = describeListFailure(error);
-      const known = await db().inventorySubscription.findUnique({ where: { id: subscriptionId.toLowerCase() }, select: { displayName: true } });
-      failures.push({ subscriptionId, displayName: known?.displayName ?? null, error: message });
-      await recordSubscriptionOutcome(subscriptionId, { ok: false, error: message }, new Date());
-      await recordRunProgress(syncId, { clustersFound: 0, clustersInspected: 0 });
-      logger.warn("inventory: subscription failed", { subscriptionId, error: message });
-      return;
+      return recordListFailure(subscriptionId, describeListFailure(error));
     }
-    const displayName = await subscriptionDisplayName(subscriptionId).catch(() => null);
+    const [displayName, known] = await Promise.all([subscriptionDisplayName(subscriptionId).catch(() => null), database(() => knownEndpoints(subscriptionId))]);
+    const rows = cacheWriter(options.writeBatchSize ?? 100, (batch) => database(() => saveInventoryEntries(batch)));
     await Promise.all(clusters.map(async (cluster) => {
       try {
-        await syncCluster(cluster);
+        rows.add(await syncCluster(cluster, known.get(clusterKey(cluster.id)) ?? null));
       } catch (error) {
         logger.error("inventory: cluster failed", { clusterId: cluster.id, error: error instanceof Error ? error.message : String(error) });
       }
     }));
-    await removeClustersNotListed(subscriptionId, clusters.map((cluster) => clusterKey(cluster.id)));
-    await recordSubscriptionOutcome(subscriptionId, { ok: true, displayName, clusterCount: clusters.length }, new Date());
-    await recordRunProgress(syncId, { clustersFound: clusters.length, clustersInspected: clusters.length });
+    try {
+      await rows.flush();
+    } catch (error) {
+      // Rows already written stay (each says when it was synced); the subscription is named and retried next run.
+      logger.error("inventory: cache write failed", { subscriptionId, error: error instanceof Error ? error.message : String(error) });
+      return recordListFailure(subscriptionId, "The inventory cache could not be written; the next sync tries again.");
+    }
+    await database(async () => {
+      await removeClustersNotListed(subscriptionId, clusters.map((cluster) => clusterKey(cluster.id)));
+      await recordSubscriptionOutcome(subscriptionId, { ok: true, displayName, clusterCount: clusters.length }, new Date());
+      await recordRunProgress(syncId, { clustersFound: clusters.length, clustersInspected: clusters.length });
+    });
     total += clusters.length;
   }
 
@@ -162,5 +214,5 @@ export async function syncInventory(options: SyncOptions & { syncId?: string } =
     await finishRun(syncId, failures, subscriptionIds.length, error instanceof Error ? error.message : String(error));
     throw error;
   }
-  return { syncId, clusters: total, failures };
+  return { syncId, clusters: total, failures, apiServersRead, credentialFetches };
 }

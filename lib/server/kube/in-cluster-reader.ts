@@ -1,5 +1,6 @@
 import "server-only";
 import { CoreV1Api, KubeConfig, type V1Node } from "@kubernetes/client-node";
+import { type ApiServerEndpoint, pooledKubeConfig } from "./api-server-pool";
 
 /**
  * Reads what the inventory needs from one cluster's API server. SDK types stay in this folder:
@@ -66,7 +67,19 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 /** Namespaces (with labels) and nodes of one cluster. Throws when the API server cannot be read. */
 export async function readInCluster(credentials: ClusterCredentials, timeoutMs = 15_000): Promise<InClusterRead> {
-  const core = kubeConfigFor(credentials).makeApiClient(CoreV1Api);
+  return readWith(kubeConfigFor(credentials), timeoutMs);
+}
+
+/**
+ * The same read at a known endpoint with a bearer token (the portal's, or a local account's), over
+ * the API server's pooled connections: what the inventory sync uses for thousands of clusters.
+ */
+export async function readInClusterAt(endpoint: ApiServerEndpoint, token: string, timeoutMs = 15_000): Promise<InClusterRead> {
+  return readWith(pooledKubeConfig(endpoint, token), timeoutMs);
+}
+
+async function readWith(config: KubeConfig, timeoutMs: number): Promise<InClusterRead> {
+  const core = config.makeApiClient(CoreV1Api);
   const [namespaces, nodes] = await withTimeout(Promise.all([core.listNamespace(), core.listNode()]), timeoutMs);
   return {
     namespaces: namespaces.items.map((ns) => ({ name: ns.metadata?.name ?? "", labels: ns.metadata?.labels ?? {} })).filter((ns) => ns.name !== ""),

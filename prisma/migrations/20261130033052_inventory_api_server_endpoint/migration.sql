@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "inventory_cluster" ADD COLUMN     "api_server_endpoint" JSONB;
+
