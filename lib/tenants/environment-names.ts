@@ -5,8 +5,16 @@
 
 const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
-/** Namespaces the cluster or AKS itself owns: never a tenant's. */
-const reservedNamespaces = new Set(["default", "kube-system", "kube-public", "kube-node-lease", "gatekeeper-system", "calico-system", "tigera-operator", "app-routing-system"]);
+/**
+ * Namespaces Kubernetes, AKS and common add-ons own: never a tenant's namespace, slug or adopted
+ * environment. The one list: tenant slugs (tenant-names.ts) and adoption check against it too.
+ */
+export const reservedNamespaces: readonly string[] = ["default", "kube-system", "kube-public", "kube-node-lease", "gatekeeper-system", "calico-system", "tigera-operator", "app-routing-system"];
+
+/** A reserved name, or any `kube-*` (Kubernetes keeps that prefix for itself). */
+export function isReservedNamespace(name: string): boolean {
+  return reservedNamespaces.includes(name) || name.startsWith("kube-");
+}
 
 export const maxEnvironmentNameLength = 20;
 
@@ -35,6 +43,6 @@ export function checkNamespace(namespace: string): NameCheck {
   if (!isDns1123Label(namespace)) {
     return { ok: false, message: `The namespace ${namespace} would not be a valid Kubernetes name (DNS-1123 label, at most 63 characters).` };
   }
-  if (reservedNamespaces.has(namespace) || namespace.startsWith("kube-")) return { ok: false, message: `${namespace} is reserved for the cluster itself.` };
+  if (isReservedNamespace(namespace)) return { ok: false, message: `${namespace} is reserved for the cluster itself.` };
   return { ok: true };
 }
