@@ -3,18 +3,11 @@
  * starting and ending alphanumeric, at most 63 characters); Clusterdesk names it `<tenant>-<environment>`.
  */
 
+import { isReservedNamespace } from "./reserved-namespaces";
+
+export { isReservedNamespace, reservedNamespaces } from "./reserved-namespaces";
+
 const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
-/**
- * Namespaces Kubernetes, AKS and common add-ons own: never a tenant's namespace, slug or adopted
- * environment. The one list: tenant slugs (tenant-names.ts) and adoption check against it too.
- */
-export const reservedNamespaces: readonly string[] = ["default", "kube-system", "kube-public", "kube-node-lease", "gatekeeper-system", "calico-system", "tigera-operator", "app-routing-system"];
-
-/** A reserved name, or any `kube-*` (Kubernetes keeps that prefix for itself). */
-export function isReservedNamespace(name: string): boolean {
-  return reservedNamespaces.includes(name) || name.startsWith("kube-");
-}
 
 export const maxEnvironmentNameLength = 20;
 

@@ -1,4 +1,5 @@
-import { isDns1123Label, isReservedNamespace, reservedNamespaces } from "./environment-names";
+import { isDns1123Label } from "./environment-names";
+import { isReservedNamespace, reservedNamespaces } from "./reserved-namespaces";
 
 /**
  * A tenant's slug names its namespaces (`<slug>-<environment>`) and its labels, so it is a DNS-1123
@@ -7,7 +8,7 @@ import { isDns1123Label, isReservedNamespace, reservedNamespaces } from "./envir
  */
 export const maxTenantSlugLength = 40;
 
-/** Namespaces Kubernetes, AKS and common add-ons own (one list, in environment-names.ts); a tenant named like one would shadow it. */
+/** Namespaces Kubernetes, AKS and common add-ons own (one list, in reserved-namespaces.ts); a tenant named like one would shadow it. */
 export const reservedNames: readonly string[] = reservedNamespaces;
 
 export type SlugCheck = { ok: true } | { ok: false; message: string };
