@@ -5,6 +5,7 @@ import { type IdentityAddress, call, identityPath } from "./managed-identities";
  * The federated identity credentials of a user-assigned identity, listed and deleted for offboarding
  * (same pipeline and API version as managed-identities.ts). Failures are `RestError`s.
  */
+/** One page: Azure allows at most 20 credentials per identity, fewer than a page holds. */
 export async function listFederatedCredentialNames(address: IdentityAddress, correlationId: string): Promise<string[]> {
   const { json } = await call(address.subscriptionId, "GET", `${identityPath(address)}/federatedIdentityCredentials`, correlationId);
   const value = (json as { value?: Array<{ name?: unknown }> } | null)?.value ?? [];

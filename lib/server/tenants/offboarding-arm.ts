@@ -92,7 +92,8 @@ export async function runArmStep(verb: string, suffix: string, environment: Plan
   }
 }
 
-async function armDelete(what: string, call: () => Promise<void>): Promise<void> {
+/** A delete through ARM: 404 is done, retryable failures become `RetryableError`s, others fail the request. */
+export async function armDelete(what: string, call: () => Promise<void>): Promise<void> {
   try {
     await call();
   } catch (error) {

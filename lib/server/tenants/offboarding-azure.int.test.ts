@@ -149,6 +149,18 @@ describe("offboarding an environment on an Azure-RBAC cluster", () => {
     expect(await namespaces.countContents(namespace)).toContainEqual({ kind: "ConfigMap", count: 1, names: ["settings"] });
   });
 
+  it("counts what is already gone as done: an identity deleted outside Clusterdesk takes its credential with it (404)", async () => {
+    const { tenant, namespace, namespaces } = await appliedTenant("offb-gone");
+    const request = await offboardingRequest(tenant.id, "offb-gone", "delete");
+    const state = emulator.state();
+    state.userAssignedIdentities = state.userAssignedIdentities.filter((record) => record.resource.name !== identityName(namespace));
+    emulator.clearRequests();
+    expect(await executeChangeRequest(request.id, attempt, executors)).toBe("applied");
+    expect(emulator.requests().filter((entry) => entry.method === "DELETE" && /federatedIdentityCredentials\//i.test(entry.path)).map((entry) => entry.status)).toEqual([404]);
+    expect(await stepEvents(request.id)).toEqual(offboardingSteps(request.payload.plan, "delete").map((step) => step.key));
+    expect(await namespaces.read(namespace)).toBeNull();
+  });
+
   it("resumes after Azure fails half-way (503 on the identity's delete): no step lost, none done twice", async () => {
     const { tenant, namespace, namespaces } = await appliedTenant("offb-crash");
     const request = await offboardingRequest(tenant.id, "offb-crash", "delete");

@@ -4,7 +4,6 @@ import { clusterKey, parseClusterResourceId } from "@/lib/clusters/resource-id";
 import { type TenantOffboardingPayload, tenantOffboardingPayload } from "@/lib/requests/kinds";
 import { offboardingSteps } from "@/lib/tenants/offboarding";
 import { markRevoked } from "@/lib/server/access/grant-records";
-import { armFailure } from "@/lib/server/azure/arm-errors";
 import { deleteRoleAssignment } from "@/lib/server/azure/role-assignments";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { db } from "@/lib/server/db/client";
@@ -16,7 +15,7 @@ import { type ChangeExecutor, type ExecutableRequest, RetryableError } from "@/l
 import { clusterCredentialsFor } from "./cluster-namespaces";
 import { EnvironmentUnavailable } from "./environment-on-cluster";
 import { archiveTenant } from "./manage-tenant";
-import { armStepVerbs, runArmStep } from "./offboarding-arm";
+import { armDelete, armStepVerbs, runArmStep } from "./offboarding-arm";
 
 const stepProgress = z.object({ steps: z.object({ completed: z.array(z.string()) }) });
 
@@ -71,7 +70,7 @@ async function runStep(key: string, payload: TenantOffboardingPayload, request: 
     if (!grant) throw new Error(`The plan has no grant ${rest}.`);
     if (grant.mechanism === "azure-rbac") {
       const subscriptionId = parseClusterResourceId(grant.clusterResourceId)?.subscriptionId ?? "";
-      await arm(() => deleteRoleAssignment(subscriptionId, grant.externalId, request.correlationId));
+      await armDelete(`the role assignment of grant ${grant.id}`, () => deleteRoleAssignment(subscriptionId, grant.externalId, request.correlationId));
     } else {
       const [namespace = "", name = ""] = grant.externalId.split("/");
       const credentials = await credentialsOf(grant.clusterResourceId);
@@ -137,15 +136,5 @@ async function transient<T>(call: () => Promise<T>): Promise<T> {
   } catch (error) {
     if ((error instanceof KubeWriteError || error instanceof EnvironmentUnavailable) && error.retryable) throw new RetryableError(error.message, { cause: error });
     throw error;
-  }
-}
-
-async function arm<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    const failure = armFailure(error);
-    if (failure.retryable) throw new RetryableError(`Azure Resource Manager: ${failure.message}`, { cause: error });
-    throw new Error(`Azure Resource Manager refused to delete the role assignment: ${failure.message}`, { cause: error });
   }
 }
