@@ -14,7 +14,8 @@ export type OffboardingPlan = TenantOffboardingPayload["plan"];
  * What offboarding a tenant would remove, read now: each environment's namespace on its cluster with
  * its contents counted by kind, Clusterdesk's RoleBindings and labels there, what Azure holds for it
  * (managed namespace, the tenant groups' role assignments, workload identity and its federated
- * credentials), and every grant of the tenant not yet revoked. Throws `EnvironmentUnavailable`/`KubeWriteError` when a cluster cannot be read.
+ * credentials), and every grant of the tenant not yet revoked. Throws `EnvironmentUnavailable`/
+ * `KubeWriteError` when a cluster or ARM cannot be read.
  */
 export async function planOffboarding(tenantId: string, correlationId: string): Promise<OffboardingPlan> {
   const tenant = await db().tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { ownerGroupId: true, memberGroupIds: true } });
