@@ -123,6 +123,14 @@ export const tenantOffboardingPayload = z.object({
         roleBindings: z.array(z.string()),
         labels: z.array(z.string()),
         annotations: z.array(z.string()),
+        /** What Azure holds for the environment, read when planned (absent in requests recorded before it was read). */
+        arm: z
+          .object({
+            managedNamespace: z.object({ deletePolicy: z.string() }).nullable(),
+            roleAssignments: z.array(z.object({ id: z.string(), role: z.string(), principalId: z.string() })),
+            identity: z.object({ subscriptionId: z.string(), resourceGroup: z.string(), name: z.string(), federatedCredentials: z.array(z.string()) }).nullable(),
+          })
+          .optional(),
       }),
     ),
     grants: z.array(z.object({ id: z.uuid(), role: z.string(), principalName: z.string(), namespace: z.string().nullable(), clusterResourceId: z.string(), mechanism: z.string(), externalId: z.string() })),

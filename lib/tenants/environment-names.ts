@@ -3,10 +3,11 @@
  * starting and ending alphanumeric, at most 63 characters); Clusterdesk names it `<tenant>-<environment>`.
  */
 
-const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+import { isReservedNamespace } from "./reserved-namespaces";
 
-/** Namespaces the cluster or AKS itself owns: never a tenant's. */
-const reservedNamespaces = new Set(["default", "kube-system", "kube-public", "kube-node-lease", "gatekeeper-system", "calico-system", "tigera-operator", "app-routing-system"]);
+export { isReservedNamespace, reservedNamespaces } from "./reserved-namespaces";
+
+const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 export const maxEnvironmentNameLength = 20;
 
@@ -35,6 +36,6 @@ export function checkNamespace(namespace: string): NameCheck {
   if (!isDns1123Label(namespace)) {
     return { ok: false, message: `The namespace ${namespace} would not be a valid Kubernetes name (DNS-1123 label, at most 63 characters).` };
   }
-  if (reservedNamespaces.has(namespace) || namespace.startsWith("kube-")) return { ok: false, message: `${namespace} is reserved for the cluster itself.` };
+  if (isReservedNamespace(namespace)) return { ok: false, message: `${namespace} is reserved for the cluster itself.` };
   return { ok: true };
 }

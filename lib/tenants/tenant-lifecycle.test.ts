@@ -113,11 +113,10 @@ describe("offboarding", () => {
     expect(clusterdeskMetadataKeys({ "app.kubernetes.io/managed-by": "Helm" }, {}).labels).toEqual([]);
   });
 
+  const orionDev = { clusterName: "aks-a", clusterResourceId: "/a", namespace: "orion-dev", exists: true, roleBindings: ["clusterdesk-owners-admin"], labels: ["clusterdesk.io/tenant"], annotations: [] };
+  const orionOld = { clusterName: "aks-b", clusterResourceId: "/b", namespace: "orion-old", exists: false, roleBindings: [], labels: [], annotations: [] };
   const plan = {
-    environments: [
-      { clusterName: "aks-a", clusterResourceId: "/a", namespace: "orion-dev", exists: true, roleBindings: ["clusterdesk-owners-admin"], labels: ["clusterdesk.io/tenant"], annotations: [] },
-      { clusterName: "aks-b", clusterResourceId: "/b", namespace: "orion-old", exists: false, roleBindings: [], labels: [], annotations: [] },
-    ],
+    environments: [orionDev, orionOld],
     grants: [{ id: "g1", role: "writer", principalName: "Orion devs", namespace: "orion-dev" }],
   };
 
@@ -129,6 +128,29 @@ describe("offboarding", () => {
     expect(offboardingSteps(plan, "keep").map((step) => step.key)).toEqual(["grant g1", "rolebinding /a/orion-dev/clusterdesk-owners-admin", "strip /a/orion-dev", "forget /a/orion-dev", "forget /b/orion-old", "archive"]);
     expect(isClusterdeskRoleBinding("clusterdesk-edit-0b6f")).toBe(true);
     expect(isClusterdeskRoleBinding("their-own")).toBe(false);
+  });
+
+  // An environment on an Azure-RBAC cluster with a workload identity, as offboarding-plan.ts reads it.
+  const arm = {
+    managedNamespace: { deletePolicy: "Keep" },
+    roleAssignments: [
+      { id: "/a/namespaces/orion-dev/providers/Microsoft.Authorization/roleAssignments/r-owner", role: "admin", principalId: "owners" },
+      { id: "/a/namespaces/orion-dev/providers/Microsoft.Authorization/roleAssignments/r-member", role: "writer", principalId: "members" },
+    ],
+    identity: { name: "clusterdesk-aks-a-orion-dev", federatedCredentials: ["orion-dev-workload"] },
+  };
+  const azurePlan = { ...plan, environments: [{ ...orionDev, arm }, { ...orionOld, arm: { managedNamespace: null, roleAssignments: [], identity: null } }] };
+  const azureSteps = ["roleassignment /a/orion-dev/r-owner", "roleassignment /a/orion-dev/r-member", "credential /a/orion-dev/orion-dev-workload", "identity /a/orion-dev", "managednamespace /a/orion-dev"];
+
+  it("removes an environment's Azure resources after the grants: access first, the managed namespace last, then the namespace itself", () => {
+    expect(offboardingSteps(azurePlan, "delete").map((step) => step.key)).toEqual(["grant g1", ...azureSteps, "delete /a/orion-dev", "forget /a/orion-dev", "forget /b/orion-old", "archive"]);
+    expect(offboardingSteps(azurePlan, "delete").find((step) => step.key === "managednamespace /a/orion-dev")?.description).toContain("delete policy Delete");
+  });
+
+  it("with keep, lets ARM release the managed namespace before stripping Clusterdesk's labels (ARM would put them back)", () => {
+    const steps = offboardingSteps(azurePlan, "keep");
+    expect(steps.map((step) => step.key)).toEqual(["grant g1", ...azureSteps, "rolebinding /a/orion-dev/clusterdesk-owners-admin", "strip /a/orion-dev", "forget /a/orion-dev", "forget /b/orion-old", "archive"]);
+    expect(steps.find((step) => step.key === "managednamespace /a/orion-dev")?.description).toContain("delete policy Keep (the namespace stays");
   });
 });
 

@@ -1,4 +1,5 @@
 import { isDns1123Label } from "./environment-names";
+import { isReservedNamespace, reservedNamespaces } from "./reserved-namespaces";
 
 /**
  * A tenant's slug names its namespaces (`<slug>-<environment>`) and its labels, so it is a DNS-1123
@@ -7,13 +8,13 @@ import { isDns1123Label } from "./environment-names";
  */
 export const maxTenantSlugLength = 40;
 
-/** Namespaces Kubernetes, AKS and common add-ons own; a tenant named like one would shadow it. */
-export const reservedNames: readonly string[] = ["default", "kube-system", "kube-public", "kube-node-lease", "gatekeeper-system", "calico-system", "tigera-operator", "app-routing-system"];
+/** Namespaces Kubernetes, AKS and common add-ons own (one list, in reserved-namespaces.ts); a tenant named like one would shadow it. */
+export const reservedNames: readonly string[] = reservedNamespaces;
 
 export type SlugCheck = { ok: true } | { ok: false; message: string };
 
 export function isReservedName(name: string): boolean {
-  return reservedNames.includes(name) || name.startsWith("kube-");
+  return isReservedNamespace(name);
 }
 
 export function checkTenantSlug(slug: string): SlugCheck {

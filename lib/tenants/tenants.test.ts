@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { environmentRequestForm } from "./environment-form";
-import { checkEnvironmentName, checkNamespace, isDns1123Label } from "./environment-names";
+import { checkEnvironmentName, checkNamespace, isDns1123Label, reservedNamespaces } from "./environment-names";
 import { diffFields } from "./field-diff";
 import { classifyObject, describePlanSummary, summarizePlan } from "./plan";
 import { renderEnvironment } from "./render-environment";
+import { isReservedName, checkTenantSlug } from "./tenant-names";
 import { environmentTemplates, templateNames } from "./templates";
 
 const orion = { slug: "orion", ownerGroupId: "0b6f4bb8-6f83-4d53-9e85-6d3a2c1d0001", memberGroupIds: ["0b6f4bb8-6f83-4d53-9e85-6d3a2c1d0002"] };
@@ -20,6 +21,12 @@ describe("environment names", () => {
     expect(checkNamespace("kube-anything")).toMatchObject({ ok: false });
     expect(checkNamespace(`${"a".repeat(60)}-dev`)).toMatchObject({ ok: false });
     expect(checkNamespace("orion-dev")).toEqual({ ok: true });
+  });
+  // One list: a name the cluster owns is refused as a namespace, as a tenant slug and for adoption alike.
+  it.each(reservedNamespaces)("refuses %s as a namespace and as a tenant slug", (name) => {
+    expect(checkNamespace(name)).toMatchObject({ ok: false, message: expect.stringContaining("reserved") });
+    expect(checkTenantSlug(name)).toMatchObject({ ok: false, message: expect.stringContaining("reserved") });
+    expect(isReservedName(name)).toBe(true);
   });
 });
 

@@ -16,12 +16,12 @@ export type IdentityAddress = { subscriptionId: string; resourceGroup: string; n
 export type UserAssignedIdentity = { id: string; name: string; location: string; tags: Record<string, string>; clientId: string; principalId: string; tenantId: string };
 export type FederatedCredential = { name: string; issuer: string; subject: string; audiences: string[] };
 
-function identityPath(address: IdentityAddress): string {
+export function identityPath(address: IdentityAddress): string {
   const part = encodeURIComponent;
   return `/subscriptions/${part(address.subscriptionId)}/resourceGroups/${part(address.resourceGroup)}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${part(address.name)}`;
 }
 
-async function call(subscriptionId: string, method: HttpMethods, path: string, correlationId: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+export async function call(subscriptionId: string, method: HttpMethods, path: string, correlationId: string, body?: unknown): Promise<{ status: number; json: unknown }> {
   const url = `${env().endpoints.resourceManager.replace(/\/$/, "")}${path}?api-version=${apiVersion}`;
   const request = createPipelineRequest({ url, method, body: body === undefined ? undefined : JSON.stringify(body) });
   request.headers.set("x-ms-client-request-id", correlationId);

@@ -76,11 +76,19 @@ async function quotaOf(tenantId: string, clusterResourceId: string, environment:
     const onCluster = await environmentOnCluster(tenantId, clusterResourceId, { tenantSlug: tenant.slug, environment, namespace, template }, randomUUID());
     const quota = onCluster.rendered.objects.find((object) => object.kind === "ResourceQuota");
     if (!quota) return { state: "none" };
-    const live = (await onCluster.client.read(quota)) as { status?: { hard?: Record<string, string>; used?: Record<string, string> } } | null;
+    type QuotaRead = { status?: { hard?: Record<string, string>; used?: Record<string, string> } } | null;
+    const live = (await onCluster.client.read(quota)) as QuotaRead;
     if (!live) return { state: "unavailable", message: "The quota is not on the cluster any more (removed outside Clusterdesk)." };
-    const hard = live.status?.hard ?? {};
-    const used = live.status?.used ?? {};
-    return { state: "read", usage: Object.entries(hard).map(([resource, limit]) => ({ resource, hard: limit, used: used[resource] ?? "0" })) };
+    const usageOf = (object: QuotaRead) => {
+      const hard = object?.status?.hard ?? {};
+      const used = object?.status?.used ?? {};
+      return Object.entries(hard).map(([resource, limit]) => ({ resource, hard: limit, used: used[resource] ?? "0" }));
+    };
+    // A managed namespace's CPU and memory live in the quota AKS makes from defaultResourceQuota
+    // (named `default`, see emulator/kubernetes/managed-namespaces.ts); Clusterdesk's holds the counts.
+    const managed = onCluster.rendered.arm.before.some((intent) => intent.kind === "ManagedNamespace");
+    const armQuota = managed ? ((await onCluster.client.read({ apiVersion: "v1", kind: "ResourceQuota", metadata: { name: "default", namespace, labels: {} } })) as QuotaRead) : null;
+    return { state: "read", usage: [...usageOf(armQuota), ...usageOf(live)] };
   } catch (error) {
     if (error instanceof EnvironmentUnavailable || error instanceof KubeWriteError) return { state: "unavailable", message: `The cluster could not be read: ${error.message}` };
     logger.warn("tenant environment quota read failed", { tenantId, namespace, error });

@@ -4,7 +4,6 @@ import { clusterKey, parseClusterResourceId } from "@/lib/clusters/resource-id";
 import { type TenantOffboardingPayload, tenantOffboardingPayload } from "@/lib/requests/kinds";
 import { offboardingSteps } from "@/lib/tenants/offboarding";
 import { markRevoked } from "@/lib/server/access/grant-records";
-import { armFailure } from "@/lib/server/azure/arm-errors";
 import { deleteRoleAssignment } from "@/lib/server/azure/role-assignments";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { db } from "@/lib/server/db/client";
@@ -16,6 +15,7 @@ import { type ChangeExecutor, type ExecutableRequest, RetryableError } from "@/l
 import { clusterCredentialsFor } from "./cluster-namespaces";
 import { EnvironmentUnavailable } from "./environment-on-cluster";
 import { archiveTenant } from "./manage-tenant";
+import { armDelete, armStepVerbs, runArmStep } from "./offboarding-arm";
 
 const stepProgress = z.object({ steps: z.object({ completed: z.array(z.string()) }) });
 
@@ -25,11 +25,12 @@ type Plan = TenantOffboardingPayload["plan"];
  * Offboards a tenant step by step from the plan recorded with the request (never re-read: the approver
  * approved that list, and "nothing else" is the promise). Each step is idempotent (a deleted object
  * already gone counts as deleted) and recorded with its audit event; a resumed attempt skips recorded
- * steps. A namespace still terminating makes the attempt retry until it is gone.
+ * steps. A namespace still terminating makes the attempt retry until it is gone. Azure steps (role
+ * assignments, federated credentials, identity, managed namespace) run through offboarding-arm.ts.
  */
 export function tenantOffboardingExecutor(): ChangeExecutor {
   return {
-    async apply(request) {
+    async apply(request, context) {
       const payload = tenantOffboardingPayload.parse(request.payload);
       const tenantId = request.tenantId;
       if (!tenantId) throw new Error("The request names no tenant.");
@@ -46,7 +47,7 @@ export function tenantOffboardingExecutor(): ChangeExecutor {
       };
       for (const step of steps) {
         if (done.has(step.key)) continue;
-        await runStep(step.key, payload.plan, request, tenantId, credentialsOf);
+        await runStep(step.key, payload, request, tenantId, credentialsOf, context.signal);
         done.add(step.key);
         await recordStep(request, step, [...done], steps.length);
       }
@@ -60,7 +61,8 @@ export function tenantOffboardingExecutor(): ChangeExecutor {
   };
 }
 
-async function runStep(key: string, plan: Plan, request: ExecutableRequest, tenantId: string, credentialsOf: (clusterResourceId: string) => Promise<ClusterCredentials>): Promise<void> {
+async function runStep(key: string, payload: TenantOffboardingPayload, request: ExecutableRequest, tenantId: string, credentialsOf: (clusterResourceId: string) => Promise<ClusterCredentials>, signal: AbortSignal): Promise<void> {
+  const plan: Plan = payload.plan;
   const space = key.indexOf(" ");
   const [verb, rest] = space < 0 ? [key, ""] : [key.slice(0, space), key.slice(space + 1)];
   if (verb === "grant") {
@@ -68,7 +70,7 @@ async function runStep(key: string, plan: Plan, request: ExecutableRequest, tena
     if (!grant) throw new Error(`The plan has no grant ${rest}.`);
     if (grant.mechanism === "azure-rbac") {
       const subscriptionId = parseClusterResourceId(grant.clusterResourceId)?.subscriptionId ?? "";
-      await arm(() => deleteRoleAssignment(subscriptionId, grant.externalId, request.correlationId));
+      await armDelete(`the role assignment of grant ${grant.id}`, () => deleteRoleAssignment(subscriptionId, grant.externalId, request.correlationId));
     } else {
       const [namespace = "", name = ""] = grant.externalId.split("/");
       const credentials = await credentialsOf(grant.clusterResourceId);
@@ -84,6 +86,10 @@ async function runStep(key: string, plan: Plan, request: ExecutableRequest, tena
   }
   const environment = plan.environments.find((candidate) => rest === `${candidate.clusterResourceId}/${candidate.namespace}` || rest.startsWith(`${candidate.clusterResourceId}/${candidate.namespace}/`));
   if (!environment) throw new Error(`The plan has no environment for step ${key}.`);
+  if (armStepVerbs.has(verb)) {
+    const id = `${environment.clusterResourceId}/${environment.namespace}`;
+    return runArmStep(verb, rest.startsWith(`${id}/`) ? rest.slice(id.length + 1) : "", environment, payload.deletePolicy, request.correlationId, signal);
+  }
   const credentials = verb === "forget" ? null : await credentialsOf(environment.clusterResourceId);
   const namespaces = credentials ? namespaceClient(credentials) : null;
   switch (verb) {
@@ -130,15 +136,5 @@ async function transient<T>(call: () => Promise<T>): Promise<T> {
   } catch (error) {
     if ((error instanceof KubeWriteError || error instanceof EnvironmentUnavailable) && error.retryable) throw new RetryableError(error.message, { cause: error });
     throw error;
-  }
-}
-
-async function arm<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    const failure = armFailure(error);
-    if (failure.retryable) throw new RetryableError(`Azure Resource Manager: ${failure.message}`, { cause: error });
-    throw new Error(`Azure Resource Manager refused to delete the role assignment: ${failure.message}`, { cause: error });
   }
 }

@@ -6,15 +6,19 @@ import { db } from "@/lib/server/db/client";
 import { KubeWriteError } from "@/lib/server/kube/role-bindings";
 import { namespacesOn } from "./cluster-namespaces";
 import { EnvironmentUnavailable } from "./environment-on-cluster";
+import { readEnvironmentArm } from "./offboarding-arm";
 
 export type OffboardingPlan = TenantOffboardingPayload["plan"];
 
 /**
  * What offboarding a tenant would remove, read now: each environment's namespace on its cluster with
- * its contents counted by kind, Clusterdesk's RoleBindings and labels there, and every grant of the
- * tenant not yet revoked. Throws `EnvironmentUnavailable`/`KubeWriteError` when a cluster cannot be read.
+ * its contents counted by kind, Clusterdesk's RoleBindings and labels there, what Azure holds for it
+ * (managed namespace, the tenant groups' role assignments, workload identity and its federated
+ * credentials), and every grant of the tenant not yet revoked. Throws `EnvironmentUnavailable`/
+ * `KubeWriteError` when a cluster or ARM cannot be read.
  */
 export async function planOffboarding(tenantId: string, correlationId: string): Promise<OffboardingPlan> {
+  const tenant = await db().tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { ownerGroupId: true, memberGroupIds: true } });
   const environments = await db().tenantEnvironment.findMany({ where: { tenantId }, orderBy: [{ clusterResourceId: "asc" }, { namespace: "asc" }], select: { clusterResourceId: true, namespace: true } });
   const plannedEnvironments: OffboardingPlan["environments"] = [];
   for (const environment of environments) {
@@ -30,6 +34,7 @@ export async function planOffboarding(tenantId: string, correlationId: string): 
       contents,
       roleBindings: (contents.find((entry) => entry.kind === "RoleBinding")?.names ?? []).filter(isClusterdeskRoleBinding),
       ...keys,
+      arm: await readEnvironmentArm(environment, tenant, correlationId),
     });
   }
   const namespaces = environments.map((environment) => ({ clusterResourceId: environment.clusterResourceId, namespace: environment.namespace }));
