@@ -1,21 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { builtInRoleGuids } from "@/emulator/arm/built-in-roles";
-import { createKubernetesSide } from "@/emulator/kubernetes";
 import { demoGroups, demoServicePrincipals, demoSubscriptions, demoUsers } from "@/emulator/seed/organisation";
-import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/start-test-emulator";
 import { clusterKey } from "@/lib/clusters/resource-id";
 import type { NamespaceAccessPayload } from "@/lib/requests/kinds";
 import { db } from "@/lib/server/db/client";
-import { stopJobQueue } from "@/lib/server/jobs/queue";
 import { createChangeRequest } from "@/lib/server/requests/create-request";
 import { executeChangeRequest } from "@/lib/server/requests/execute-request";
-import { useEmulator } from "@/test/support";
 import { checkGrantEffect } from "./grant-effect-check";
 import { namespaceAccessExecutor } from "./namespace-access-executor";
+import { engineSuite } from "@/test/engine-suite";
 
 /**
- * "Applied" is not "effective": with the emulator delaying role assignments as Azure does, a grant
+ * "Applied" is not "effective": with the suite.emulator delaying role assignments as Azure does, a grant
  * waits, is checked with SubjectAccessReviews until the cluster allows it, and is reported as not
  * effective, audited, when the deadline passes first.
  */
@@ -29,17 +26,9 @@ const attempt = { retryCount: 0, retryLimit: 3, signal: new AbortController().si
 const executors = { "namespace-access": namespaceAccessExecutor() };
 const guardReason = "User does not have access to the resource in Azure. Update role assignment to allow access.";
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator({ kubernetes: createKubernetesSide });
-  useEmulator(emulator.url);
-});
-afterAll(async () => {
-  await stopJobQueue();
-  await emulator.dispose();
-});
+const suite = engineSuite();
 beforeEach(async () => {
-  emulator.reset();
+  suite.emulator.reset();
   await db().namespaceAccessGrant.updateMany({ where: { revokedAt: null }, data: { revokedAt: new Date() } });
 });
 
@@ -60,7 +49,7 @@ const effectEvents = (requestId: string) =>
 
 describe("a grant on an Azure RBAC cluster while Azure propagates", () => {
   it("waits while the cluster does not honour the assignment, then becomes effective, audited once, with expiry counted from then", { timeout: 90_000 }, async () => {
-    emulator.setRoleAssignmentPropagation(4000);
+    suite.emulator.setRoleAssignmentPropagation(4000);
     const { request, outcome, grant } = await applied(azureRbacCluster, { action: "grant", role: "writer", namespace: "payments-dev", principal: aliyu, lifetimeSeconds: 3600 });
     expect(outcome).toBe("applied");
     expect(request.progress).toMatchObject({ message: expect.stringContaining("waiting for Azure to propagate it") });
@@ -91,7 +80,7 @@ describe("a grant on an Azure RBAC cluster while Azure propagates", () => {
   });
 
   it("is reported not effective after the deadline, with the cluster's answer, and stays so", { timeout: 60_000 }, async () => {
-    emulator.setRoleAssignmentPropagation(60 * 60_000);
+    suite.emulator.setRoleAssignmentPropagation(60 * 60_000);
     const { request, grant } = await applied(azureRbacCluster, { action: "grant", role: "reader", namespace: "payments-dev", principal: aliyu, lifetimeSeconds: null });
     const recorded = await grant();
     const afterDeadline = () => new Date((recorded?.grantedAt.getTime() ?? 0) + 10 * 60_000 + 1000);
@@ -102,7 +91,7 @@ describe("a grant on an Azure RBAC cluster while Azure propagates", () => {
     expect(event?.reason).toBe(`Azure Kubernetes Service RBAC Reader for Aliyu Bello in payments-dev is not effective after 10 minutes: ${guardReason}`);
 
     // Once decided, never silently turned into done: a later check leaves it as it is.
-    emulator.setRoleAssignmentPropagation(0);
+    suite.emulator.setRoleAssignmentPropagation(0);
     expect(await checkGrantEffect(recorded?.id ?? "")).toEqual({ effect: "not-effective" });
     expect(await effectEvents(request.id)).toHaveLength(1);
   });
@@ -123,7 +112,7 @@ describe("a grant on a Kubernetes RBAC cluster", () => {
 
 describe("when Clusterdesk's identity may not assign roles", () => {
   it("fails the request at once with ARM's AuthorizationFailed message, records no grant and creates no assignment", async () => {
-    const state = emulator.state();
+    const state = suite.emulator.state();
     state.roleAssignments = state.roleAssignments.filter(
       (a) => !(a.principalId === demoServicePrincipals.clusterdesk.id && a.roleDefinitionGuid === builtInRoleGuids.userAccessAdministrator),
     );
@@ -135,13 +124,13 @@ describe("when Clusterdesk's identity may not assign roles", () => {
       /^Clusterdesk's identity may not manage role assignments at this scope \(it needs User Access Administrator or Owner there\)\. Azure said: The client '5e000000-0000-4000-8000-000000000001' with object id '5e000000-0000-4000-8000-000000000001' does not have authorization to perform action 'Microsoft\.Authorization\/roleAssignments\/write' over scope '.*\/namespaces\/search-dev\/providers\/Microsoft\.Authorization\/roleAssignments\/[0-9a-f-]{36}' or the scope is invalid\./,
     );
     expect(await grant()).toBeNull();
-    expect(emulator.state().roleAssignments).toHaveLength(before);
+    expect(suite.emulator.state().roleAssignments).toHaveLength(before);
   });
 
   it("fails a revocation the same way and keeps the grant recorded as active", async () => {
     const { grant } = await applied(azureRbacCluster, { action: "grant", role: "reader", namespace: "payments-dev", principal: aliyu, lifetimeSeconds: null });
     const recorded = await grant();
-    const state = emulator.state();
+    const state = suite.emulator.state();
     state.roleAssignments = state.roleAssignments.filter(
       (a) => !(a.principalId === demoServicePrincipals.clusterdesk.id && a.roleDefinitionGuid === builtInRoleGuids.userAccessAdministrator),
     );
@@ -149,6 +138,6 @@ describe("when Clusterdesk's identity may not assign roles", () => {
     expect(revocation.outcome).toBe("failed");
     expect(revocation.request.lastError).toContain("'Microsoft.Authorization/roleAssignments/delete'");
     expect(await grant()).toMatchObject({ revokedAt: null });
-    expect(emulator.state().roleAssignments.some((a) => a.principalId === aliyu.objectId && a.scope.endsWith("/namespaces/payments-dev"))).toBe(true);
+    expect(suite.emulator.state().roleAssignments.some((a) => a.principalId === aliyu.objectId && a.scope.endsWith("/namespaces/payments-dev"))).toBe(true);
   });
 });

@@ -1,25 +1,22 @@
 import { randomUUID } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { builtInRoleGuids } from "@/emulator/arm/built-in-roles";
 import { kubernetesServerUrl } from "@/emulator/contracts";
-import { createKubernetesSide } from "@/emulator/kubernetes";
 import { withKubectl } from "@/emulator/kubernetes/testing/kubectl";
 import { demoSubscriptions, demoUsers } from "@/emulator/seed/organisation";
 import { authorizationClient } from "@/emulator/test-support/sdk-clients";
-import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/start-test-emulator";
 import { clusterKey } from "@/lib/clusters/resource-id";
 import type { NamespaceAccessPayload } from "@/lib/requests/kinds";
 import { db } from "@/lib/server/db/client";
-import { stopJobQueue } from "@/lib/server/jobs/queue";
 import { createChangeRequest } from "@/lib/server/requests/create-request";
 import { executeChangeRequest } from "@/lib/server/requests/execute-request";
 import { reconcileChangeRequests } from "@/lib/server/requests/reconcile-requests";
-import { useEmulator } from "@/test/support";
 import { expireGrantNow } from "./expire-grant-now";
 import { checkGrantEffect } from "./grant-effect-check";
 import { namespaceAccessExecutor } from "./namespace-access-executor";
+import { engineSuite } from "@/test/engine-suite";
 
 /**
  * A grant's whole life on both kinds of cluster: an assignment someone else made first, faults while
@@ -38,19 +35,11 @@ const attempt = { retryCount: 0, retryLimit: 3, signal: new AbortController().si
 const executors = { "namespace-access": namespaceAccessExecutor() };
 const namespaceScope = `${idOf(azureRbac)}/namespaces/payments-dev`;
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator({ kubernetes: createKubernetesSide });
-  useEmulator(emulator.url);
-});
-afterAll(async () => {
-  await stopJobQueue();
-  await emulator.dispose();
-});
+const suite = engineSuite();
 beforeEach(async () => {
-  emulator.reset();
-  emulator.clearFaults();
-  emulator.clearRequests();
+  suite.emulator.reset();
+  suite.emulator.clearFaults();
+  suite.emulator.clearRequests();
   await db().namespaceAccessGrant.updateMany({ where: { revokedAt: null }, data: { revokedAt: new Date() } });
 });
 
@@ -67,13 +56,13 @@ const writer = (namespace: string, lifetimeSeconds: number | null = null): Names
 
 async function assignmentsOfAliyu() {
   const list = [];
-  for await (const assignment of authorizationClient(emulator, nonProduction).roleAssignments.listForScope(namespaceScope, { filter: `principalId eq '${aliyu.objectId}'` })) list.push(assignment);
+  for await (const assignment of authorizationClient(suite.emulator, nonProduction).roleAssignments.listForScope(namespaceScope, { filter: `principalId eq '${aliyu.objectId}'` })) list.push(assignment);
   return list.filter((assignment) => assignment.scope?.toLowerCase() === namespaceScope.toLowerCase());
 }
 
 async function createConfigMap(cluster: ClusterName, namespace: string) {
-  const token = await emulator.issueTestToken({ user: "analyticsEngineer", audience: "aks" });
-  return withKubectl(kubernetesServerUrl(emulator.url, cluster), emulator.caPem, async (kubectl, directory) => {
+  const token = await suite.emulator.issueTestToken({ user: "analyticsEngineer", audience: "aks" });
+  return withKubectl(kubernetesServerUrl(suite.emulator.url, cluster), suite.emulator.caPem, async (kubectl, directory) => {
     const manifest = path.join(directory, "configmap.json");
     await writeFile(manifest, JSON.stringify({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: `cm-${randomUUID().slice(0, 8)}`, namespace }, data: { owner: "aliyu" } }));
     return kubectl(token, "apply", "--validate=false", "-f", manifest);
@@ -90,7 +79,7 @@ async function expireAndRevoke(at: Date, grantId: string) {
 describe("an assignment that already exists", () => {
   it("counts RoleAssignmentExists for the same principal, role and scope as done, even under another name, and ends that one with the grant", async () => {
     // Someone granted Aliyu Writer there with `az role assignment create` (a random name) before the request was applied.
-    const elsewhere = await authorizationClient(emulator, nonProduction).roleAssignments.create(namespaceScope, randomUUID(), {
+    const elsewhere = await authorizationClient(suite.emulator, nonProduction).roleAssignments.create(namespaceScope, randomUUID(), {
       roleDefinitionId: `/subscriptions/${nonProduction}/providers/Microsoft.Authorization/roleDefinitions/${builtInRoleGuids.aksRbacWriter}`,
       principalId: aliyu.objectId,
       principalType: "User",
@@ -123,22 +112,22 @@ describe("an assignment that already exists", () => {
 describe("faults while applying", () => {
   it("retries 429 with Retry-After and 409 Conflict, and ends with exactly one role assignment", async () => {
     // 429 with Retry-After (seconds, as ARM sends it): the SDK waits and tries again within the attempt.
-    emulator.injectFault({ method: "PUT", path: "roleAssignments", status: 429, retryAfterSeconds: 1, count: 1 });
+    suite.emulator.injectFault({ method: "PUT", path: "roleAssignments", status: 429, retryAfterSeconds: 1, count: 1 });
     const throttled = await approved(azureRbac, writer("payments-dev"));
     expect(await executeChangeRequest(throttled.id, attempt, executors)).toBe("applied");
     expect(await assignmentsOfAliyu()).toHaveLength(1);
-    const puts = emulator.requests().filter((entry) => entry.method === "PUT" && entry.path.includes("roleAssignments"));
+    const puts = suite.emulator.requests().filter((entry) => entry.method === "PUT" && entry.path.includes("roleAssignments"));
     expect(puts).toHaveLength(2);
 
     // 409 Conflict fails the attempt as retryable; the queue's next attempt PUTs the same name.
     const conflict = await approved(azureRbac, writer("search-dev"));
-    emulator.injectFault({ method: "PUT", path: "roleAssignments", status: 409, code: "Conflict", message: "Another operation is in progress on this scope.", count: 2 });
+    suite.emulator.injectFault({ method: "PUT", path: "roleAssignments", status: 409, code: "Conflict", message: "Another operation is in progress on this scope.", count: 2 });
     await expect(executeChangeRequest(conflict.id, attempt, executors)).rejects.toThrow(/Another operation is in progress/);
     await expect(executeChangeRequest(conflict.id, { ...attempt, retryCount: 1 }, executors)).rejects.toThrow(/Another operation is in progress/);
     expect(await executeChangeRequest(conflict.id, { ...attempt, retryCount: 2 }, executors)).toBe("applied");
     const searchScope = `${idOf(azureRbac)}/namespaces/search-dev`;
     const inSearch = [];
-    for await (const assignment of authorizationClient(emulator, nonProduction).roleAssignments.listForScope(searchScope, { filter: `principalId eq '${aliyu.objectId}'` })) {
+    for await (const assignment of authorizationClient(suite.emulator, nonProduction).roleAssignments.listForScope(searchScope, { filter: `principalId eq '${aliyu.objectId}'` })) {
       if (assignment.scope?.toLowerCase() === searchScope.toLowerCase()) inSearch.push(assignment);
     }
     expect(inSearch).toHaveLength(1);
@@ -174,11 +163,11 @@ describe("the end of a time-bound grant", () => {
     expect(await expireGrantNow(permanent.number, admin)).toMatchObject({ ok: false, status: 409, error: expect.stringMatching(/permanent/) });
     expect(await expireGrantNow(999_999, admin)).toMatchObject({ ok: false, status: 404 });
 
-    emulator.setRoleAssignmentPropagation(60_000);
+    suite.emulator.setRoleAssignmentPropagation(60_000);
     const request = await approved(azureRbac, writer("payments-dev", 3600));
     await executeChangeRequest(request.id, attempt, executors);
     expect(await expireGrantNow(request.number, admin)).toMatchObject({ ok: false, status: 409, error: expect.stringMatching(/not effective yet/) });
-    emulator.setRoleAssignmentPropagation(0);
+    suite.emulator.setRoleAssignmentPropagation(0);
     const grant = await db().namespaceAccessGrant.findUniqueOrThrow({ where: { requestId: request.id } });
     expect((await checkGrantEffect(grant.id))?.effect).toBe("effective");
 
@@ -203,8 +192,8 @@ describe("on a Kubernetes-RBAC-only cluster", () => {
     const grant = await db().namespaceAccessGrant.findUniqueOrThrow({ where: { id: applied.id } });
     expect(grant.expiresAt?.getTime()).toBe((grant.effectiveAt?.getTime() ?? 0) + 8 * 3_600_000);
 
-    const token = await emulator.issueTestToken({ user: "admin", audience: "aks" });
-    const binding = await withKubectl(kubernetesServerUrl(emulator.url, kubernetesRbac), emulator.caPem, (kubectl) =>
+    const token = await suite.emulator.issueTestToken({ user: "admin", audience: "aks" });
+    const binding = await withKubectl(kubernetesServerUrl(suite.emulator.url, kubernetesRbac), suite.emulator.caPem, (kubectl) =>
       kubectl(token, "get", "rolebinding", `clusterdesk-edit-${aliyu.objectId}`, "-n", "payments-dev", "-o", "json"),
     );
     expect(JSON.parse(binding.stdout)).toMatchObject({

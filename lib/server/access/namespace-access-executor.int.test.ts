@@ -1,23 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { kubernetesServerUrl } from "@/emulator/contracts";
-import { createKubernetesSide } from "@/emulator/kubernetes";
 import { withKubectl } from "@/emulator/kubernetes/testing/kubectl";
 import { demoSubscriptions, demoUsers } from "@/emulator/seed/organisation";
 import { authorizationClient } from "@/emulator/test-support/sdk-clients";
-import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/start-test-emulator";
 import { roleAssignmentNameFor } from "@/lib/access/grant-names";
 import { clusterKey } from "@/lib/clusters/resource-id";
 import type { NamespaceAccessPayload } from "@/lib/requests/kinds";
 import { db } from "@/lib/server/db/client";
-import { stopJobQueue } from "@/lib/server/jobs/queue";
 import { createChangeRequest } from "@/lib/server/requests/create-request";
 import { executeChangeRequest } from "@/lib/server/requests/execute-request";
 import { reconcileChangeRequests } from "@/lib/server/requests/reconcile-requests";
-import { useEmulator } from "@/test/support";
 import { namespaceAccessExecutor } from "./namespace-access-executor";
+import { engineSuite } from "@/test/engine-suite";
 
 const { nonProduction, production } = demoSubscriptions;
 type ClusterName = { subscriptionId: string; resourceGroup: string; name: string };
@@ -37,18 +34,10 @@ const attempt = { retryCount: 0, retryLimit: 3, signal: new AbortController().si
 const lastAttempt = { ...attempt, retryCount: 3 };
 const executors = { "namespace-access": namespaceAccessExecutor() };
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator({ kubernetes: createKubernetesSide });
-  useEmulator(emulator.url);
-});
-afterAll(async () => {
-  await stopJobQueue();
-  await emulator.dispose();
-});
+const suite = engineSuite();
 beforeEach(async () => {
-  emulator.reset();
-  emulator.clearRequests();
+  suite.emulator.reset();
+  suite.emulator.clearRequests();
   await db().namespaceAccessGrant.updateMany({ where: { revokedAt: null }, data: { revokedAt: new Date() } });
 });
 
@@ -66,11 +55,11 @@ const grantPayload = (namespace: string, lifetimeSeconds: number | null = null):
 /** The real kubectl with Aliyu's Entra token for the AKS server application. */
 /**
  * The real kubectl with Aliyu's Entra token for the AKS server application creates a ConfigMap from a
- * manifest (`kubectl create configmap` may send a protobuf body, which the emulator does not decode).
+ * manifest (`kubectl create configmap` may send a protobuf body, which the suite.emulator does not decode).
  */
 async function createConfigMap(cluster: ClusterName, namespace: string) {
-  const token = await emulator.issueTestToken({ user: "analyticsEngineer", audience: "aks" });
-  return withKubectl(kubernetesServerUrl(emulator.url, cluster), emulator.caPem, async (kubectl, directory) => {
+  const token = await suite.emulator.issueTestToken({ user: "analyticsEngineer", audience: "aks" });
+  return withKubectl(kubernetesServerUrl(suite.emulator.url, cluster), suite.emulator.caPem, async (kubectl, directory) => {
     const manifest = path.join(directory, "configmap.json");
     await writeFile(manifest, JSON.stringify({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: `cm-${randomUUID().slice(0, 8)}`, namespace }, data: { owner: "aliyu" } }));
     return kubectl(token, "apply", "--validate=false", "-f", manifest);
@@ -78,7 +67,7 @@ async function createConfigMap(cluster: ClusterName, namespace: string) {
 }
 const assignmentsOfAliyu = async () => {
   const list = [];
-  for await (const assignment of authorizationClient(emulator, nonProduction).roleAssignments.listForScope(`${idOf(clusters.azureRbac)}/namespaces/payments-dev`, { filter: `principalId eq '${aliyu.objectId}'` })) list.push(assignment);
+  for await (const assignment of authorizationClient(suite.emulator, nonProduction).roleAssignments.listForScope(`${idOf(clusters.azureRbac)}/namespaces/payments-dev`, { filter: `principalId eq '${aliyu.objectId}'` })) list.push(assignment);
   return list.filter((assignment) => assignment.scope?.endsWith("/namespaces/payments-dev"));
 };
 
@@ -98,7 +87,7 @@ describe("namespace access on an Azure RBAC cluster", () => {
     const [assignment] = await assignmentsOfAliyu();
     expect(assignment).toMatchObject({ name: roleAssignmentNameFor(request.id), principalType: "User" });
     expect(assignment?.roleDefinitionId).toMatch(/a7ffa36f-339b-4b5c-8bdf-e2c188b2c0eb$/);
-    const puts = emulator.requests().filter((entry) => entry.method === "PUT" && entry.path.includes("roleAssignments"));
+    const puts = suite.emulator.requests().filter((entry) => entry.method === "PUT" && entry.path.includes("roleAssignments"));
     expect(puts.map((entry) => entry.clientRequestId)).toEqual([request.correlationId]);
     const grant = await db().namespaceAccessGrant.findUniqueOrThrow({ where: { requestId: request.id } });
     expect(grant).toMatchObject({ mechanism: "azure-rbac", namespace: "payments-dev", role: "writer", principalId: aliyu.objectId, expiresAt: null, revokedAt: null });
@@ -114,25 +103,25 @@ describe("namespace access on an Azure RBAC cluster", () => {
   });
 
   it("retries throttling and a busy answer, and applies once they pass", async () => {
-    emulator.injectFault({ method: "PUT", path: "roleAssignments", status: 429, retryAfterMs: 10, count: 5 });
+    suite.emulator.injectFault({ method: "PUT", path: "roleAssignments", status: 429, retryAfterMs: 10, count: 5 });
     const request = await approved(idOf(clusters.azureRbac), grantPayload("payments-dev"));
     // The SDK's own throttling retries give up after a few tries: the engine keeps the request for the queue to retry.
     await expect(executeChangeRequest(request.id, attempt, executors)).rejects.toThrow(/Azure Resource Manager/);
     expect((await db().changeRequest.findUniqueOrThrow({ where: { id: request.id } })).lastError).toMatch(/retrying/);
-    emulator.clearFaults();
-    emulator.injectFault({ method: "PUT", path: "roleAssignments", status: 409, code: "Conflict", message: "busy", count: 1 });
+    suite.emulator.clearFaults();
+    suite.emulator.injectFault({ method: "PUT", path: "roleAssignments", status: 409, code: "Conflict", message: "busy", count: 1 });
     await expect(executeChangeRequest(request.id, attempt, executors)).rejects.toThrow(/busy/);
     expect(await executeChangeRequest(request.id, lastAttempt, executors)).toBe("applied");
     expect(await assignmentsOfAliyu()).toHaveLength(1);
   });
 
   it("retries a principal Azure does not know yet (replication lag), and fails at once on a refusal a retry cannot fix", async () => {
-    emulator.injectFault({ method: "PUT", path: "roleAssignments", status: 400, code: "PrincipalNotFound", message: "Principal does not exist in the directory.", count: 1 });
+    suite.emulator.injectFault({ method: "PUT", path: "roleAssignments", status: 400, code: "PrincipalNotFound", message: "Principal does not exist in the directory.", count: 1 });
     const lagging = await approved(idOf(clusters.azureRbac), grantPayload("payments-dev"));
     await expect(executeChangeRequest(lagging.id, attempt, executors)).rejects.toThrow(/Principal does not exist/);
     expect(await executeChangeRequest(lagging.id, attempt, executors)).toBe("applied");
 
-    emulator.injectFault({ method: "PUT", path: "roleAssignments", status: 400, code: "InvalidRoleDefinitionId", message: "The role definition ID is not valid.", count: 1 });
+    suite.emulator.injectFault({ method: "PUT", path: "roleAssignments", status: 400, code: "InvalidRoleDefinitionId", message: "The role definition ID is not valid.", count: 1 });
     const refused = await approved(idOf(clusters.azureRbac), grantPayload("search-dev"));
     expect(await executeChangeRequest(refused.id, attempt, executors)).toBe("failed");
     expect((await db().changeRequest.findUniqueOrThrow({ where: { id: refused.id } })).lastError).toMatch(/refused the change: The role definition ID is not valid/);
@@ -194,8 +183,8 @@ describe("namespace access on a Kubernetes RBAC cluster", () => {
 
     const grant = await db().namespaceAccessGrant.findUniqueOrThrow({ where: { requestId: request.id } });
     expect(grant).toMatchObject({ mechanism: "kubernetes-rbac", externalId: `payments-dev/clusterdesk-edit-${aliyu.objectId}` });
-    const token = await emulator.issueTestToken({ user: "admin", audience: "aks" });
-    const binding = await withKubectl(kubernetesServerUrl(emulator.url, clusters.kubernetesRbac), emulator.caPem, (kubectl) =>
+    const token = await suite.emulator.issueTestToken({ user: "admin", audience: "aks" });
+    const binding = await withKubectl(kubernetesServerUrl(suite.emulator.url, clusters.kubernetesRbac), suite.emulator.caPem, (kubectl) =>
       kubectl(token, "get", "rolebinding", `clusterdesk-edit-${aliyu.objectId}`, "-n", "payments-dev", "-o", "json"),
     );
     expect(JSON.parse(binding.stdout)).toMatchObject({

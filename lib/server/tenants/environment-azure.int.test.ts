@@ -1,20 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createKubernetesSide } from "@/emulator/kubernetes";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { demoGroups, demoSubscriptions } from "@/emulator/seed/organisation";
-import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/start-test-emulator";
 import { accessRoles } from "@/lib/access/roles";
 import { clusterKey, clusterResourceId } from "@/lib/clusters/resource-id";
 import type { TenantEnvironmentPayload } from "@/lib/requests/kinds";
 import { environmentTemplates } from "@/lib/tenants/templates";
 import { db } from "@/lib/server/db/client";
-import { stopJobQueue } from "@/lib/server/jobs/queue";
 import { createChangeRequest } from "@/lib/server/requests/create-request";
 import { executeChangeRequest } from "@/lib/server/requests/execute-request";
-import { useEmulator } from "@/test/support";
 import { environmentOnCluster } from "./environment-on-cluster";
 import { tenantEnvironmentExecutor } from "./environment-executor";
 import { planEnvironment } from "./environment-plan";
+import { engineSuite } from "@/test/engine-suite";
 
 /**
  * Environments on Azure-RBAC clusters: the namespace as an AKS managed namespace, a workload identity
@@ -32,21 +29,15 @@ const orionDev: TenantEnvironmentPayload = { tenantSlug: "vega", environment: "d
 const ownerGroupId = demoGroups.analyticsOwners;
 const memberGroupId = demoGroups.allEngineering;
 
-let emulator: TestEmulator;
 let tenantId: string;
+const suite = engineSuite();
 beforeAll(async () => {
-  emulator = await startTestEmulator({ kubernetes: createKubernetesSide });
-  useEmulator(emulator.url);
   const tenant = { displayName: "Vega", ownerGroupId, memberGroupIds: [memberGroupId] };
   tenantId = (await db().tenant.upsert({ where: { slug: "vega" }, create: { slug: "vega", ...tenant }, update: tenant })).id;
 });
-afterAll(async () => {
-  await stopJobQueue();
-  await emulator.dispose();
-});
 beforeEach(async () => {
-  emulator.reset();
-  emulator.clearRequests();
+  suite.emulator.reset();
+  suite.emulator.clearRequests();
   await db().tenantEnvironment.deleteMany({ where: { tenantId } });
 });
 
@@ -70,8 +61,8 @@ async function apply(requestId: string) {
   return outcome;
 }
 /** What was written: ARM PUTs and DELETEs, and Kubernetes writes that were not dry runs. */
-const writes = () => emulator.requests().filter((entry) => entry.status < 300 && (entry.path.includes("/k8s/") ? entry.method !== "GET" && !entry.path.includes("dryRun=All") : entry.method === "PUT" || entry.method === "DELETE"));
-const assignmentsAt = (scope: string) => emulator.state().roleAssignments.filter((assignment) => assignment.scope.toLowerCase() === scope.toLowerCase());
+const writes = () => suite.emulator.requests().filter((entry) => entry.status < 300 && (entry.path.includes("/k8s/") ? entry.method !== "GET" && !entry.path.includes("dryRun=All") : entry.method === "PUT" || entry.method === "DELETE"));
+const assignmentsAt = (scope: string) => suite.emulator.state().roleAssignments.filter((assignment) => assignment.scope.toLowerCase() === scope.toLowerCase());
 
 describe("an environment on an Azure-RBAC cluster", () => {
   it("plans the managed namespace, identity, credential, objects and role assignments as creates, writing nothing", async () => {
@@ -88,7 +79,7 @@ describe("an environment on an Azure-RBAC cluster", () => {
 
   it("applies it; the same environment again plans 0 changes and writes nothing", async () => {
     expect(await apply((await approvedRequest()).id)).toBe("applied");
-    const state = emulator.state();
+    const state = suite.emulator.state();
     const managed = state.managedNamespaces.find((record) => record.resource.name === "vega-dev");
     expect(managed?.resource.properties).toMatchObject({ adoptionPolicy: "Never", deletePolicy: "Keep", defaultResourceQuota: { cpuRequest: "4", memoryLimit: "16Gi" }, labels: { "clusterdesk.io/tenant": "vega", "pod-security.kubernetes.io/enforce": "baseline" } });
     const identity = state.userAssignedIdentities.find((record) => record.resource.name === "clusterdesk-aks-analytics-wi-vega-dev");
@@ -105,12 +96,12 @@ describe("an environment on an Azure-RBAC cluster", () => {
 
     const again = await plan();
     expect(again.summary).toEqual({ create: 0, update: 0, unchanged: 12, conflict: 0 });
-    emulator.clearRequests();
+    suite.emulator.clearRequests();
     const reapply = await approvedRequest();
     expect(await apply(reapply.id)).toBe("applied");
     expect(writes()).toEqual([]);
     expect(assignmentsAt(scope)).toHaveLength(2);
-    expect(emulator.state().userAssignedIdentities).toHaveLength(1);
+    expect(suite.emulator.state().userAssignedIdentities).toHaveLength(1);
   });
 
   it("turns a changed quota figure into a one-object plan: the count in Clusterdesk's quota, CPU in the managed namespace", async () => {
@@ -128,7 +119,7 @@ describe("an environment on an Azure-RBAC cluster", () => {
     const environment = await environmentOnCluster(tenantId, analytics, orionDev, randomUUID());
     await environment.client.apply({ apiVersion: "v1", kind: "Namespace", metadata: { name: "vega-dev", labels: { team: "someone-else" } } });
     await expect.poll(() => writes().length, { timeout: 10_000 }).toBe(1);
-    emulator.clearRequests();
+    suite.emulator.clearRequests();
     const result = await plan();
     expect(result.steps[0]).toMatchObject({ kind: "ManagedNamespace", action: "conflict" });
     expect(result.steps[0]?.reason).toBe("Namespace vega-dev already exists on the cluster and was not made by Clusterdesk; Clusterdesk creates managed namespaces with adoption policy Never, so AKS would refuse to take it over. Remove it, or ask an admin to adopt it.");
@@ -145,7 +136,7 @@ describe("placement and clusters without an OIDC issuer", () => {
     expect((await plan(restricted)).summary.conflict).toBe(0);
     const onSharedDev = await plan(restricted, sharedDev);
     expect(onSharedDev.steps[0]).toMatchObject({ kind: "NodePool", action: "conflict", reason: expect.stringContaining("No node pool on aks-shared-dev has the taint clusterdesk.io/dedicated=tenants:NoSchedule") });
-    emulator.clearRequests();
+    suite.emulator.clearRequests();
     const request = await approvedRequest(restricted, sharedDev);
     expect(await executeChangeRequest(request.id, attempt, executors)).toBe("failed");
     expect(writes()).toEqual([]);

@@ -1,19 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createKubernetesSide } from "@/emulator/kubernetes";
-import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/start-test-emulator";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { clusterKey } from "@/lib/clusters/resource-id";
 import type { TenantEnvironmentPayload } from "@/lib/requests/kinds";
 import { db } from "@/lib/server/db/client";
-import { stopJobQueue } from "@/lib/server/jobs/queue";
 import { createChangeRequest } from "@/lib/server/requests/create-request";
 import { executeChangeRequest } from "@/lib/server/requests/execute-request";
 import { demoSubscriptions } from "@/emulator/seed/organisation";
 import { clusterResourceId } from "@/lib/clusters/resource-id";
-import { useEmulator } from "@/test/support";
 import { environmentOnCluster } from "./environment-on-cluster";
 import { tenantEnvironmentExecutor } from "./environment-executor";
 import { planEnvironment } from "./environment-plan";
+import { engineSuite } from "@/test/engine-suite";
 
 const admin = { kind: "user" as const, objectId: randomUUID(), name: "Alex Admin", upn: "alex.admin@clusterdesk-demo.onmicrosoft.com" };
 const httpContext = { clientIp: null, userAgent: null, correlationId: randomUUID(), path: "/" };
@@ -24,21 +21,15 @@ const executors = { "tenant-environment": tenantEnvironmentExecutor() };
 const kubernetesRbacCluster = clusterResourceId({ subscriptionId: demoSubscriptions.nonProduction, resourceGroup: "rg-dev", name: "aks-legacy-podid" });
 const cetusDev: TenantEnvironmentPayload = { tenantSlug: "cetus", environment: "dev", namespace: "cetus-dev", template: "standard" };
 
-let emulator: TestEmulator;
 let tenantId: string;
+const suite = engineSuite();
 beforeAll(async () => {
-  emulator = await startTestEmulator({ kubernetes: createKubernetesSide });
-  useEmulator(emulator.url);
   const tenant = { displayName: "Cetus", ownerGroupId: randomUUID(), memberGroupIds: [randomUUID()] };
   tenantId = (await db().tenant.upsert({ where: { slug: "cetus" }, create: { slug: "cetus", ...tenant }, update: tenant })).id;
 });
-afterAll(async () => {
-  await stopJobQueue();
-  await emulator.dispose();
-});
 beforeEach(async () => {
-  emulator.reset();
-  emulator.clearRequests();
+  suite.emulator.reset();
+  suite.emulator.clearRequests();
   await db().tenantEnvironment.deleteMany({ where: { tenantId } });
 });
 
@@ -57,7 +48,7 @@ const plan = async () => {
   return planEnvironment(environment.client, environment.rendered, "cetus", environment.arm);
 };
 /** Writes the emulated API server stored: every non-GET answered below 300 without dryRun. */
-const storedWrites = () => emulator.requests().filter((entry) => entry.path.includes("/k8s/") && entry.method !== "GET" && !entry.path.includes("dryRun=All") && entry.status < 300);
+const storedWrites = () => suite.emulator.requests().filter((entry) => entry.path.includes("/k8s/") && entry.method !== "GET" && !entry.path.includes("dryRun=All") && entry.status < 300);
 
 describe("planning a tenant environment", () => {
   it("plans every object as a create on a cluster without it, and creates nothing", async () => {
@@ -100,7 +91,7 @@ describe("applying a tenant environment", () => {
   it("re-applies an unchanged environment without writing anything", async () => {
     expect(await executeChangeRequest((await approvedRequest()).id, attempt, executors)).toBe("applied");
     await expect.poll(() => storedWrites().length, { timeout: 10_000 }).toBe(9);
-    emulator.clearRequests();
+    suite.emulator.clearRequests();
     const again = await approvedRequest();
     expect(await executeChangeRequest(again.id, attempt, executors)).toBe("applied");
     expect(storedWrites()).toEqual([]);
@@ -122,9 +113,9 @@ describe("applying a tenant environment", () => {
     const environment = await onCluster();
     const namespace = environment.rendered.objects[0] ?? cetusDevMissing();
     await environment.client.apply({ ...namespace, metadata: { name: "cetus-dev", labels: { team: "someone-else" } } });
-    // The emulator logs a request once its response is done, which can be after the client has it.
+    // The suite.emulator logs a request once its response is done, which can be after the client has it.
     await expect.poll(() => storedWrites().length, { timeout: 10_000 }).toBe(1);
-    emulator.clearRequests();
+    suite.emulator.clearRequests();
 
     const result = await plan();
     expect(result.steps[0]).toMatchObject({ action: "conflict", reason: expect.stringContaining("not made by Clusterdesk") });
@@ -138,7 +129,7 @@ describe("applying a tenant environment", () => {
 
   it("resumes at the next step after a failure half-way, each object applied once", async () => {
     // The first NetworkPolicy's apply fails for good: the namespace, quota and limit range are done.
-    emulator.injectFault({ method: "PATCH", path: "networkpolicies/clusterdesk-default-deny$", status: 400, message: "injected" });
+    suite.emulator.injectFault({ method: "PATCH", path: "networkpolicies/clusterdesk-default-deny$", status: 400, message: "injected" });
     const request = await approvedRequest();
     expect(await executeChangeRequest(request.id, attempt, executors)).toBe("failed");
     const failed = await db().changeRequest.findUniqueOrThrow({ where: { id: request.id } });

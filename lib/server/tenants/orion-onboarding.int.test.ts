@@ -1,22 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { kubernetesServerUrl, type ClusterKey } from "@/emulator/contracts";
-import { createKubernetesSide } from "@/emulator/kubernetes";
 import { withKubectl } from "@/emulator/kubernetes/testing/kubectl";
 import { demoGroups, demoSubscriptions } from "@/emulator/seed/organisation";
-import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/start-test-emulator";
 import { clusterKey, clusterResourceId } from "@/lib/clusters/resource-id";
 import type { TenantEnvironmentPayload } from "@/lib/requests/kinds";
 import { db } from "@/lib/server/db/client";
-import { stopJobQueue } from "@/lib/server/jobs/queue";
 import { createChangeRequest } from "@/lib/server/requests/create-request";
 import { executeChangeRequest } from "@/lib/server/requests/execute-request";
-import { useEmulator } from "@/test/support";
 import { environmentOnCluster } from "./environment-on-cluster";
 import { tenantEnvironmentExecutor } from "./environment-executor";
 import { planEnvironment } from "./environment-plan";
+import { engineSuite } from "@/test/engine-suite";
 
 /**
  * Issue 13's onboarding scenario below the UI (the tenant itself is a database row here: creating
@@ -33,19 +30,13 @@ const environments: Array<{ cluster: ClusterKey; payload: TenantEnvironmentPaylo
 ];
 const executors = { "tenant-environment": tenantEnvironmentExecutor() };
 const attempt = { retryCount: 0, retryLimit: 3, signal: new AbortController().signal };
-let emulator: TestEmulator;
 let tenantId: string;
 
+const suite = engineSuite();
 beforeAll(async () => {
-  emulator = await startTestEmulator({ kubernetes: createKubernetesSide });
-  useEmulator(emulator.url);
   const tenant = { displayName: "Orion", ownerGroupId: demoGroups.analyticsOwners, memberGroupIds: [demoGroups.analyticsMembers] };
   tenantId = (await db().tenant.upsert({ where: { slug: "orion" }, create: { slug: "orion", ...tenant }, update: tenant })).id;
   await db().tenantEnvironment.deleteMany({ where: { tenantId } });
-});
-afterAll(async () => {
-  await stopJobQueue();
-  await emulator.dispose();
 });
 
 async function applyEnvironment(cluster: ClusterKey, payload: TenantEnvironmentPayload) {
@@ -61,8 +52,8 @@ async function applyEnvironment(cluster: ClusterKey, payload: TenantEnvironmentP
 
 /** The real kubectl with Aliyu's Entra token applies a ConfigMap (a manifest: kubectl create may send protobuf). */
 async function aliyuCreatesConfigMap(cluster: ClusterKey, namespace: string) {
-  const token = await emulator.issueTestToken({ user: "analyticsEngineer", audience: "aks" });
-  return withKubectl(kubernetesServerUrl(emulator.url, cluster), emulator.caPem, async (kubectl, directory) => {
+  const token = await suite.emulator.issueTestToken({ user: "analyticsEngineer", audience: "aks" });
+  return withKubectl(kubernetesServerUrl(suite.emulator.url, cluster), suite.emulator.caPem, async (kubectl, directory) => {
     const manifest = path.join(directory, "configmap.json");
     await writeFile(manifest, JSON.stringify({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: `cm-${randomUUID().slice(0, 8)}`, namespace }, data: { owner: "aliyu" } }));
     return kubectl(token, "apply", "--validate=false", "-f", manifest);
@@ -70,8 +61,8 @@ async function aliyuCreatesConfigMap(cluster: ClusterKey, namespace: string) {
 }
 
 async function objectsOf(cluster: ClusterKey, namespace: string) {
-  const token = await emulator.issueTestToken({ user: "admin", audience: "aks" });
-  return withKubectl(kubernetesServerUrl(emulator.url, cluster), emulator.caPem, async (kubectl) => {
+  const token = await suite.emulator.issueTestToken({ user: "admin", audience: "aks" });
+  return withKubectl(kubernetesServerUrl(suite.emulator.url, cluster), suite.emulator.caPem, async (kubectl) => {
     const listed = await kubectl(token, "get", "namespace,resourcequota,limitrange,networkpolicy,serviceaccount,rolebinding", "-n", namespace, "-o", "json");
     return (JSON.parse(listed.stdout) as { items: Array<{ kind: string; metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> } }> }).items;
   });
@@ -88,11 +79,11 @@ describe("onboarding tenant orion on an Azure-RBAC and a Kubernetes-RBAC cluster
       "NetworkPolicy clusterdesk-allow-same-namespace", "NetworkPolicy clusterdesk-allow-tenant", "NetworkPolicy clusterdesk-allow-dns", "ServiceAccount workload",
     ]));
     expect(dev.find((item) => item.kind === "Namespace" && item.metadata.name === "orion-dev")?.metadata.labels).toMatchObject({ "pod-security.kubernetes.io/enforce": "baseline", "kubernetes.azure.com/managedByArm": "true" });
-    const identity = emulator.state().userAssignedIdentities.find((record) => record.resource.name === "clusterdesk-aks-analytics-wi-orion-dev");
+    const identity = suite.emulator.state().userAssignedIdentities.find((record) => record.resource.name === "clusterdesk-aks-analytics-wi-orion-dev");
     expect(identity?.federatedCredentials.map((credential) => credential.properties.subject)).toEqual(["system:serviceaccount:orion-dev:workload"]);
     expect(dev.find((item) => item.kind === "ServiceAccount" && item.metadata.name === "workload")?.metadata.annotations?.["azure.workload.identity/client-id"]).toBe(identity?.resource.properties.clientId);
     const scope = `${clusterResourceId(analytics)}/namespaces/orion-dev`.toLowerCase();
-    expect(emulator.state().roleAssignments.filter((assignment) => assignment.scope.toLowerCase() === scope).map((assignment) => assignment.principalId).sort()).toEqual([demoGroups.analyticsOwners, demoGroups.analyticsMembers].sort());
+    expect(suite.emulator.state().roleAssignments.filter((assignment) => assignment.scope.toLowerCase() === scope).map((assignment) => assignment.principalId).sort()).toEqual([demoGroups.analyticsOwners, demoGroups.analyticsMembers].sort());
 
     const test = await objectsOf(legacy, "orion-test");
     expect(kinds(test)).toEqual(expect.arrayContaining(["Namespace orion-test", "ResourceQuota clusterdesk-quota", "LimitRange clusterdesk-defaults", "RoleBinding clusterdesk-owners-admin", "RoleBinding clusterdesk-members-edit"]));

@@ -1,35 +1,26 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { builtInRoleGuids } from "@/emulator/arm/built-in-roles";
-import { createKubernetesSide } from "@/emulator/kubernetes";
 import { demoGroups, demoSubscriptions, demoUsers, legacyGroupId } from "@/emulator/seed/organisation";
 import { authorizationClient } from "@/emulator/test-support/sdk-clients";
-import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/start-test-emulator";
-import { stopJobQueue } from "@/lib/server/jobs/queue";
 import { asSession } from "@/test/next-request-scope";
 import { demoSessionPersonas, prepareDemoPortal, type SessionPersona, sharedDev, sharedProd } from "@/test/persona-sessions";
-import { useEmulator } from "@/test/support";
 import { checkAccessAction } from "./check-access";
 import type { AccessCheckState } from "./check-state";
+import { engineSuite } from "@/test/engine-suite";
 
 // The real action: session, policy, Graph, ARM and the clusters' API servers (SubjectAccessReview)
-// of the emulator. Only the request scope (cookies, headers) is faked.
+// of the suite.emulator. Only the request scope (cookies, headers) is faked.
 vi.mock("next/headers", () => import("@/test/next-request-scope"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const personas = demoSessionPersonas("access-check-token");
-let emulator: TestEmulator;
 
+const suite = engineSuite();
 beforeAll(async () => {
-  emulator = await startTestEmulator({ kubernetes: createKubernetesSide });
-  useEmulator(emulator.url);
   await prepareDemoPortal(Object.values(personas));
 }, 120_000);
-afterAll(async () => {
-  await stopJobQueue();
-  await emulator.dispose();
-});
 beforeEach(() => {
-  emulator.reset();
+  suite.emulator.reset();
 });
 
 function form(fields: Record<string, string>): FormData {
@@ -48,7 +39,7 @@ const cell = (state: AccessCheckState, verb: string, resource: string) => done(s
 async function assignWriter(principalId: string, principalType: "User" | "Group", namespace: string) {
   const scope = `${sharedDev}/namespaces/${namespace}`;
   const roleDefinitionId = `/subscriptions/${demoSubscriptions.nonProduction}/providers/Microsoft.Authorization/roleDefinitions/${builtInRoleGuids.aksRbacWriter}`;
-  return authorizationClient(emulator, demoSubscriptions.nonProduction).roleAssignments.create(scope, crypto.randomUUID(), { roleDefinitionId, principalId, principalType });
+  return authorizationClient(suite.emulator, demoSubscriptions.nonProduction).roleAssignments.create(scope, crypto.randomUUID(), { roleDefinitionId, principalId, principalType });
 }
 
 describe("the access check on an Azure-RBAC cluster", () => {
@@ -103,9 +94,9 @@ describe("the access check on a Kubernetes-RBAC cluster", () => {
 
 describe("when a part does not answer", () => {
   it("says the cluster's API server could not answer and shows no answer", async () => {
-    emulator.injectFault({ method: "POST", path: "subjectaccessreviews", status: 503, count: 1000 });
+    suite.emulator.injectFault({ method: "POST", path: "subjectaccessreviews", status: 503, count: 1000 });
     const state = await check(personas.admin, { person: demoUsers.member, namespace: "payments-dev" });
-    emulator.clearFaults();
+    suite.emulator.clearFaults();
     expect(state).toMatchObject({ status: "error", message: expect.stringMatching(/API server could not answer: The API server answered 503.*Nothing was checked/) });
   }, 60_000);
 });
@@ -116,10 +107,10 @@ describe("who may check", () => {
   }, 60_000);
 
   it("refuses a lead for another tenant's namespace before asking Graph or the cluster anything", async () => {
-    emulator.clearRequests();
+    suite.emulator.clearRequests();
     const state = await check(personas.paymentsLead, { person: demoUsers.searchEngineer, namespace: "search-dev" });
     expect(state).toMatchObject({ status: "error", message: expect.stringMatching(/only in your own tenants' namespaces/) });
-    const calls = emulator.requests().filter((entry) => entry.path.startsWith("/v1.0/") || entry.path.includes("accessreviews") || entry.path.includes("roleAssignments"));
+    const calls = suite.emulator.requests().filter((entry) => entry.path.startsWith("/v1.0/") || entry.path.includes("accessreviews") || entry.path.includes("roleAssignments"));
     expect(calls).toEqual([]);
   }, 60_000);
 
