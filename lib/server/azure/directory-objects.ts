@@ -1,6 +1,8 @@
 import "server-only";
 import { graph, interactive } from "./graph";
 
+export { groupMemberCount } from "./directory-principals";
+
 /** A principal as the access cache names it; `null` from the lookups below: Graph does not know it (deleted). */
 export type NamedPrincipal = {
   objectId: string;
@@ -66,14 +68,3 @@ export async function usersByPrincipalNames(names: readonly string[]): Promise<M
   return found;
 }
 
-/** A group's direct member count (`$count` needs ConsistencyLevel: eventual); null when Graph does not answer. */
-export async function groupMemberCount(groupId: string): Promise<number | null> {
-  try {
-    const response = (await interactive(graph().api(`/groups/${encodeURIComponent(groupId)}/members`).version("v1.0").header("ConsistencyLevel", "eventual").count(true).select("id").top(1)).get()) as {
-      "@odata.count"?: unknown;
-    };
-    return typeof response["@odata.count"] === "number" ? response["@odata.count"] : null;
-  } catch {
-    return null;
-  }
-}

@@ -100,7 +100,7 @@ export async function searchDirectory(term: string, limit: number): Promise<{ ok
     const groupMatches = await Promise.all(
       (groups.value ?? []).flatMap((raw) => {
         const principal = principalOf("Group", raw);
-        return principal ? [memberCountOf(principal.objectId).then((memberCount) => ({ ...principal, mail: mailOf(raw), memberCount }))] : [];
+        return principal ? [groupMemberCount(principal.objectId).then((memberCount) => ({ ...principal, mail: mailOf(raw), memberCount }))] : [];
       }),
     );
     return { ok: true, matches: [...userMatches, ...groupMatches] };
@@ -110,7 +110,7 @@ export async function searchDirectory(term: string, limit: number): Promise<{ ok
 }
 
 /** Direct members of a group, counted by Graph (`$count` also needs ConsistencyLevel); null when it does not answer. */
-async function memberCountOf(groupId: string): Promise<number | null> {
+export async function groupMemberCount(groupId: string): Promise<number | null> {
   try {
     const response = (await interactive(graph().api(`/groups/${encodeURIComponent(groupId)}/members`).version("v1.0").header("ConsistencyLevel", "eventual").count(true).select("id").top(1)).get()) as {
       "@odata.count"?: unknown;
