@@ -1,6 +1,7 @@
 import "server-only";
 import type { SubjectRef } from "@/lib/access/found-access";
-import { directoryObjectsByIds, groupMemberCount, type NamedPrincipal } from "@/lib/server/azure/directory-objects";
+import { directoryObjectsByIds, type NamedPrincipal } from "@/lib/server/azure/directory-objects";
+import { groupMemberCount } from "@/lib/server/azure/directory-principals";
 import { usersByPrincipalNames } from "@/lib/server/azure/directory-objects";
 import { mapBounded } from "@/lib/server/clusters/bounded";
 

@@ -1,8 +1,6 @@
 import "server-only";
 import { graph, interactive } from "./graph";
 
-export { groupMemberCount } from "./directory-principals";
-
 /** A principal as the access cache names it; `null` from the lookups below: Graph does not know it (deleted). */
 export type NamedPrincipal = {
   objectId: string;
