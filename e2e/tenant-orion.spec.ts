@@ -226,6 +226,9 @@ test.describe("tenant orion, end to end (issue 13's first acceptance point)", ()
     const offered = await dana.getByLabel("Namespace", { exact: true }).locator("option").allTextContents();
     expect(offered.sort()).toEqual(["analytics-dev (Analytics)", "orion-dev (Orion)"]);
     await expect(dana.getByRole("link", { name: "aks-shared-dev" })).toHaveCount(0);
+    // The overview's namespaces on a shared cluster: Payments' payments-dev is not hers to see.
+    await dana.goto(`/clusters/${nonProduction}/rg-dev/aks-legacy-podid`);
+    await expect(dana.getByRole("region", { name: "Namespaces" }).getByRole("row", { name: /payments-dev/ })).toHaveCount(0);
     expect((await dana.goto(`/clusters/${nonProduction}/rg-dev/aks-shared-dev`))?.status()).toBe(403);
   });
 });

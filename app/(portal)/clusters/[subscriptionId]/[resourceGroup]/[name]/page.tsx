@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { namespacesVisibleTo } from "@/lib/clusters/namespace-visibility";
 import { clusterForPage } from "@/lib/server/clusters/cluster-page";
 import { Facts, Section, tableClass, td, th, yesNo } from "./_components/facts";
 import { PostureFindings } from "./_components/posture-findings";
@@ -12,7 +13,7 @@ const labels = (record: Record<string, string>) => list(Object.entries(record).m
 
 export default async function ClusterOverviewPage({ params }: { params: Params }) {
   const { subscriptionId, resourceGroup, name } = await params;
-  const { detail } = await clusterForPage(subscriptionId, resourceGroup, name);
+  const { user, detail } = await clusterForPage(subscriptionId, resourceGroup, name);
   const { cluster } = detail;
   const { apiServerAccess: access, identity, network, workloadIdentity, podIdentity } = cluster;
 
@@ -103,7 +104,7 @@ export default async function ClusterOverviewPage({ params }: { params: Params }
             <div className="overflow-x-auto">
               <table className={tableClass}>
                 <thead><tr><th scope="col" className={th}>Namespace</th><th scope="col" className={th}>Tenant</th><th scope="col" className={th}>Labels</th></tr></thead>
-                <tbody>{cluster.inCluster.namespaces.map((ns) => (
+                <tbody>{namespacesVisibleTo(cluster.inCluster.namespaces, detail.namespaceOwners, user.principal).map((ns) => (
                   <tr key={ns.name}>
                     <th scope="row" className={`${td} text-left font-medium`}>{ns.name}</th>
                     <td className={td}>{detail.namespaceOwners[ns.name]?.tenantName ?? "—"}</td>
