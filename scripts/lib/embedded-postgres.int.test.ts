@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { requestRangeAdditionAction } from "@/app/(portal)/clusters/[subscriptionId]/[resourceGroup]/[name]/ip-ranges/_actions/request-range-addition";
 import { containerServiceClient } from "@/emulator/test-support/sdk-clients";
@@ -14,6 +14,7 @@ import { startWorkers } from "@/lib/server/jobs/workers";
 import { logger } from "@/lib/server/logger";
 import { useEmulator } from "@/test/support";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded-postgres";
+import { setAuditCheckpointKey } from "@/test/audit-checkpoint-key";
 import { asSession } from "@/test/next-request-scope";
 
 /**
@@ -39,6 +40,8 @@ beforeAll(async () => {
   await migrate(database.url);
   process.env.DATABASE_URL = database.url;
   emulator = await startTestEmulator({ lroDurationMs: 50 });
+  // Configured as production would be, so the workers' start warns about nothing (checkpoints on).
+  setAuditCheckpointKey(randomBytes(32).toString("base64"));
   useEmulator(emulator.url);
   // Driver and queue failures in the workers surface in the log: pg-boss's "error" event as an error,
   // a failed job attempt as a warning. Neither may happen here.
