@@ -34,3 +34,7 @@ SELECT format('GRANT CONNECT, CREATE ON DATABASE %I TO %I', :'database', :'runti
 -- Since PostgreSQL 15 only the owner of `public` (or a superuser) may create in it: the migrator.
 SELECT format('ALTER SCHEMA public OWNER TO %I', :'migrator') \gexec
 SELECT format('GRANT USAGE ON SCHEMA public TO %I', :'runtime') \gexec
+-- Tables the migrator creates later are the runtime role's to use at once; runtime-grants.sql, run
+-- after each migration, then takes back what the runtime role must not do (the audit log's changes).
+SELECT format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO %I', :'migrator', :'runtime') \gexec
+SELECT format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO %I', :'migrator', :'runtime') \gexec

@@ -85,7 +85,6 @@ part_role() {
   local first definition
   first="$(managed_subscriptions | head -n1)"
   definition="$(mktemp)"
-  trap 'rm -f "$definition"' RETURN
   role_definition >"$definition"
   local existing
   existing="$(az role definition list --custom-role-only true --name "$role_name" --scope "/subscriptions/${first}" --query "[0].name" -o tsv)"
@@ -97,6 +96,7 @@ part_role() {
     # Without an id the CLI finds the definition by its name in the assignable scopes.
     az role definition update --role-definition "@${definition}" >/dev/null
   fi
+  rm -f "$definition"
   local condition
   condition="$(cat "${here}/role-assignment-condition.txt")"
   while read -r subscription; do

@@ -12,7 +12,7 @@ import { deleteRoleAssignment, getRoleAssignment, listRoleAssignments, putRoleAs
 import type { ArmCaller } from "./role-assignments-permission";
 import { getPublicIpAddress } from "./public-ip-addresses";
 import { listKubernetesVersions } from "./kubernetes-versions";
-import { getRoleDefinition, listRoleDefinitions } from "./role-definitions";
+import { getRoleDefinition, listRoleDefinitions, putRoleDefinition } from "./role-definitions";
 import { getResourceGroup, getSubscription, listResourceGroups, listSubscriptions } from "./subscriptions";
 
 /** Azure Resource Manager: /subscriptions/… and /providers/…, plus role resources under any scope. */
@@ -51,8 +51,9 @@ async function route(exchange: Exchange, runtime: Runtime, caller: ArmCaller): P
   }
   if ((match = roleDefinitions.exec(path))) {
     const [, scope = "", guid] = match;
+    if (guid && method === "PUT") return putRoleDefinition(exchange, runtime, scope, guid, caller);
     if (method !== "GET") throw methodNotAllowed(exchange);
-    return guid ? getRoleDefinition(exchange, scope, guid) : listRoleDefinitions(exchange, scope);
+    return guid ? getRoleDefinition(exchange, runtime, scope, guid) : listRoleDefinitions(exchange, runtime, scope);
   }
   if ((match = clusterChild.exec(path))) {
     const [, subscriptionId = "", resourceGroup = "", clusterName = "", child = "", name, action] = match;
