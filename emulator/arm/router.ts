@@ -14,6 +14,7 @@ import { getPublicIpAddress } from "./public-ip-addresses";
 import { listKubernetesVersions } from "./kubernetes-versions";
 import { getRoleDefinition, listRoleDefinitions, putRoleDefinition } from "./role-definitions";
 import { getResourceGroup, getSubscription, listResourceGroups, listSubscriptions } from "./subscriptions";
+import { requireApplicationPermission } from "./application-permission";
 
 /** Azure Resource Manager: /subscriptions/… and /providers/…, plus role resources under any scope. */
 const seg = "([^/]+)";
@@ -150,7 +151,9 @@ export async function handleArm(exchange: Exchange, runtime: Runtime): Promise<v
     runtime.operations.settle(runtime.state());
     const objectId = String(claims.oid ?? "");
     // AuthorizationFailed names a user by UPN and an application by its object id.
-    await route(exchange, runtime, { objectId, clientName: claims.idtyp === "app" ? objectId : String(claims.upn ?? claims.preferred_username ?? objectId) });
+    const caller = { objectId, clientName: claims.idtyp === "app" ? objectId : String(claims.upn ?? claims.preferred_username ?? objectId) };
+    if (runtime.settings.authorizeApplications && claims.idtyp === "app") requireApplicationPermission(runtime.state(), caller, exchange.method, exchange.path);
+    await route(exchange, runtime, caller);
   } catch (error) {
     if (!(error instanceof ArmError)) throw error;
     sendArmError(exchange, error, challengeHeader(error));
