@@ -26,7 +26,8 @@ require() {
 # The subscriptions Clusterdesk manages, one per word (commas allowed).
 managed_subscriptions() { tr ', ' '\n\n' <<<"${AZURE_SUBSCRIPTION_IDS}" | sed '/^$/d'; }
 
-app_id() { az ad app list --display-name "$app_name" --query "[0].appId" -o tsv; }
+# --display-name matches by prefix; the filter is exact, so "Clusterdesk staging" is another app.
+app_id() { az ad app list --filter "displayName eq '${app_name}'" --query "[0].appId" -o tsv; }
 
 part_app() {
   require CLUSTERDESK_HOST AKS_RESOURCE_GROUP AKS_CLUSTER
@@ -51,7 +52,7 @@ part_app() {
     role_id="$(az ad sp show --id "$graph_app_id" --query "appRoles[?value=='${permission}'].id | [0]" -o tsv)"
     [[ -n "$role_id" ]] || die "Microsoft Graph has no application permission $permission"
     step "Graph application permission $permission"
-    az ad app permission add --id "$client_id" --api "$graph_app_id" --api-permissions "${role_id}=Role" 2>/dev/null || true
+    az ad app permission add --id "$client_id" --api "$graph_app_id" --api-permissions "${role_id}=Role" >/dev/null
   done
   step "admin consent (needs a Privileged Role Administrator or Global Administrator)"
   az ad app permission admin-consent --id "$client_id"
