@@ -24,7 +24,7 @@ require() {
 }
 
 # The subscriptions Clusterdesk manages, one per word (commas allowed).
-managed_subscriptions() { tr ', ' '\n\n' <<<"${AZURE_SUBSCRIPTION_IDS}" | sed '/^$/d'; }
+managed_subscriptions() { tr -s ', ' '\n' <<<"${AZURE_SUBSCRIPTION_IDS}" | sed '/^$/d'; }
 
 # --display-name matches by prefix; the filter is exact, so "Clusterdesk staging" is another app.
 app_id() { az ad app list --filter "displayName eq '${app_name}'" --query "[0].appId" -o tsv; }
