@@ -45,7 +45,9 @@ part_app() {
     --set groupMembershipClaims=SecurityGroup --optional-claims "@${here}/optional-claims.json"
   az ad sp show --id "$client_id" --query id -o tsv >/dev/null 2>&1 || az ad sp create --id "$client_id" >/dev/null
 
-  local permissions=(User.Read.All GroupMember.Read.All)
+  # Directory.Read.All only because lib/server/azure/directory-objects.ts names principals through
+  # /directoryObjects/getByIds, whose one application permission it is (learn.microsoft.com/graph/api/directoryobject-getbyids).
+  local permissions=(User.Read.All GroupMember.Read.All Directory.Read.All)
   [[ -n "${CLUSTERDESK_MAIL_SENDER:-}" ]] && permissions+=(Mail.Send)
   for permission in "${permissions[@]}"; do
     local role_id
