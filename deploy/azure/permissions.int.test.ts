@@ -8,6 +8,7 @@ import { requestInfo } from "@/emulator/kubernetes/request-info";
 import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/start-test-emulator";
 import { accessRoles } from "@/lib/access/roles";
 import { actionMatches, armActionOf } from "@/lib/azure-permissions/arm-action";
+import { graphPermissionsOf } from "@/lib/azure-permissions/graph-permission";
 import { db } from "@/lib/server/db/client";
 import { stopJobQueue } from "@/lib/server/jobs/queue";
 import { useEmulator } from "@/test/support";
@@ -23,6 +24,9 @@ type RoleDefinition = { Actions: string[]; NotActions: string[]; DataActions: st
 const here = import.meta.dirname;
 const role = JSON.parse(readFileSync(path.join(here, "clusterdesk-portal-role.json"), "utf8")) as RoleDefinition;
 const condition = readFileSync(path.join(here, "role-assignment-condition.txt"), "utf8");
+const script = readFileSync(path.join(here, "setup.sh"), "utf8");
+/** The Graph application permissions setup.sh grants: its `permissions=(…)` list and what it appends. */
+const scriptGraphPermissions = [...script.matchAll(/permissions\+?=\(([^)]*)\)/g)].flatMap((match) => (match[1] ?? "").split(/\s+/).filter(Boolean));
 
 /** In the role on purpose although no flow above calls them, each with why. */
 const deliberateExtras: Record<string, string> = {};
@@ -53,6 +57,7 @@ function kubernetesDataAction(entry: RequestLogEntry): string | null {
 let emulator: TestEmulator;
 let armActions = new Map<string, string>();
 let dataActions = new Map<string, string>();
+let graphCalls: Array<{ call: string; permissions: string[] | "unknown" }> = [];
 beforeAll(async () => {
   emulator = await startTestEmulator({ kubernetes: createKubernetesSide });
   useEmulator(emulator.url);
@@ -61,6 +66,10 @@ beforeAll(async () => {
   const log = emulator.requests();
   armActions = byAction(log, (entry) => armActionOf(entry.method, entry.path));
   dataActions = byAction(log, kubernetesDataAction);
+  graphCalls = log.flatMap((entry) => {
+    const permissions = entry.status === 401 ? null : graphPermissionsOf(entry.method, entry.path);
+    return permissions ? [{ call: `${entry.method} ${entry.path} → ${entry.status}`, permissions }] : [];
+  });
 }, 240_000);
 afterAll(async () => {
   await db().tenantEnvironment.deleteMany({ where: { tenant: { slug: permissionsTenantSlug } } });
@@ -109,5 +118,23 @@ describe("the role-assignment condition (deploy/azure/role-assignment-condition.
     expect(condition).toContain("!(ActionMatches{'Microsoft.Authorization/roleAssignments/delete'})");
     expect(condition).toContain("@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals");
     expect(guidLists).toEqual([managed, managed]);
+  });
+});
+
+describe("the Graph application permissions setup.sh grants", () => {
+  // Sent only with CLUSTERDESK_MAIL_SENDER set (setup.sh adds it then); the flows above send no mail.
+  const conditional = ["Mail.Send"];
+
+  it("cover every Graph call of the flows, each of a known API", () => {
+    expect(graphCalls.length).toBeGreaterThan(0);
+    expect(graphCalls.filter((call) => call.permissions === "unknown").map((call) => call.call), "Graph calls whose permission is not in lib/azure-permissions/graph-permission.ts").toEqual([]);
+    const missing = graphCalls.flatMap((call) => (call.permissions === "unknown" ? [] : call.permissions.filter((permission) => !scriptGraphPermissions.includes(permission)).map((permission) => `${permission} (e.g. ${call.call})`)));
+    expect(missing, "permissions setup.sh does not grant").toEqual([]);
+  });
+
+  it("grants none that no call needed, besides the conditional Mail.Send", () => {
+    const used = new Set(graphCalls.flatMap((call) => (call.permissions === "unknown" ? [] : call.permissions)));
+    expect(scriptGraphPermissions.filter((permission) => !used.has(permission) && !conditional.includes(permission))).toEqual([]);
+    expect(scriptGraphPermissions).toEqual(expect.arrayContaining(conditional));
   });
 });
