@@ -1,4 +1,4 @@
-import { builtInRole } from "./arm/built-in-roles";
+import { roleDefinitionOf } from "./arm/custom-roles";
 import { roleDefinitionId } from "./arm/role-definitions";
 import { isAtOrAbove, normaliseScope } from "./arm/role-assignment-filter";
 import { aksServerApplicationId, type AzureSideForKubernetes, type ClusterKey, type EmulatedClusterView, type EmulatedRoleAssignment } from "./contracts";
@@ -68,7 +68,7 @@ export function createAzureSide(runtime: Runtime): AzureSideForKubernetes {
         }));
     },
     roleDefinition(guid) {
-      const role = builtInRole(guid);
+      const role = roleDefinitionOf(runtime.state(), guid);
       return role ? { guid: role.guid, roleName: role.roleName, actions: role.actions, notActions: role.notActions, dataActions: role.dataActions, notDataActions: role.notDataActions } : undefined;
     },
   };

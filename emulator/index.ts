@@ -47,6 +47,12 @@ export type EmulatorOptions = {
   roleAssignmentPropagationMs?: number;
   /** Exact redirect URIs to register for Clusterdesk besides any loopback URI. */
   redirectUris?: string[];
+  /**
+   * Authorize every ARM call of an application (the portal) against its role assignments, as ARM
+   * does, not only role-assignment writes. Off by default: generated benchmark subscriptions hold no
+   * role for the portal. deploy/azure/portal-role-only.int.test.ts turns it on.
+   */
+  authorizeApplications?: boolean;
 };
 
 export type TestTokenRequest = {
@@ -130,6 +136,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     lroDurationMs: options.lroDurationMs ?? 3000, armPageSize: options.armPageSize ?? 100,
     graphPageSize: options.graphPageSize ?? 100, groupsOverageLimit: options.groupsOverageLimit ?? defaultGroupsOverageLimit,
     roleAssignmentPropagationMs: options.roleAssignmentPropagationMs ?? 0,
+    authorizeApplications: options.authorizeApplications ?? false,
   };
   const tokens = createTokenService({ key, state: () => state, baseUrl: () => baseUrl, groupsOverageLimit: settings.groupsOverageLimit });
   const runtime: Runtime = { state: () => state, tokens, operations: createOperationStore(), faults: createFaultRegistry(), mail: createMailStore(), baseUrl: () => baseUrl, caPem: tls.caPem, settings };

@@ -8,6 +8,8 @@ import type { EmulatorState } from "./state";
 /** What every service handler may use: the current state and the shared machinery. */
 export type EmulatorSettings = {
   lroDurationMs: number;
+  /** Authorize every ARM call an application makes against its role assignments (403 AuthorizationFailed). */
+  authorizeApplications?: boolean;
   /** Page size of ARM list responses (nextLink); small values exercise the SDK pagers. */
   armPageSize: number;
   /** Default page size of Graph collections (Graph's own default is 100). */

@@ -2,7 +2,7 @@ import { directoryObjectExists, transitiveGroups } from "../directory";
 import type { Exchange } from "../http/exchange";
 import type { Runtime } from "../runtime";
 import { findCluster, type EmulatorState, type RoleAssignmentRecord } from "../state";
-import { builtInRole } from "./built-in-roles";
+import { roleDefinitionOf } from "./custom-roles";
 import { requireArmPermission, type ArmCaller } from "./role-assignments-permission";
 import { ArmError, armErrors, isRecord, parseJsonBody, sendArm } from "./errors";
 import { page } from "./paging";
@@ -71,8 +71,9 @@ const assignmentId = (scope: string, name: string) => `${displayScope(scope) ===
 
 export function deleteRoleAssignment(exchange: Exchange, runtime: Runtime, scope: string, name: string, caller: ArmCaller): void {
   const state = runtime.state();
-  requireArmPermission(state, caller, "Microsoft.Authorization/roleAssignments/delete", assignmentId(scope, name), scope);
   const assignment = state.roleAssignments.find((candidate) => candidate.name === name.toLowerCase() && sameScope(candidate.scope, scope));
+  // A condition on the caller's own assignment may limit which role definitions it can unassign (@Resource).
+  requireArmPermission(state, caller, "Microsoft.Authorization/roleAssignments/delete", assignmentId(scope, name), scope, assignment?.roleDefinitionGuid);
   if (!assignment) return sendArm(exchange, 204, undefined);
   state.roleAssignments = state.roleAssignments.filter((candidate) => candidate !== assignment);
   sendArm(exchange, 200, roleAssignmentBody(assignment));
@@ -89,12 +90,13 @@ export function listRoleAssignments(exchange: Exchange, runtime: Runtime, scope:
 export async function putRoleAssignment(exchange: Exchange, runtime: Runtime, scope: string, name: string, caller: ArmCaller): Promise<void> {
   const body = parseJsonBody(await exchange.body());
   // ARM authorizes before the provider validates anything, so a caller without the right learns nothing.
-  requireArmPermission(runtime.state(), caller, "Microsoft.Authorization/roleAssignments/write", assignmentId(scope, name), scope);
-  if (!guidPattern.test(name)) throw new ArmError(400, "InvalidRoleAssignmentId", `The role assignment ID '${name}' is not valid. The role assignment ID must be a GUID.`);
-  requireScope(runtime, scope);
   const properties = isRecord(body) && isRecord(body.properties) ? body.properties : {};
   const roleGuid = (/roleDefinitions\/([^/]+)$/i.exec(String(properties.roleDefinitionId ?? ""))?.[1] ?? "").toLowerCase();
-  if (!builtInRole(roleGuid)) throw new ArmError(400, "RoleDefinitionDoesNotExist", `The specified role definition with ID '${roleGuid}' does not exist.`);
+  // A condition on the caller's own assignment may limit which role definitions it can assign (@Request).
+  requireArmPermission(runtime.state(), caller, "Microsoft.Authorization/roleAssignments/write", assignmentId(scope, name), scope, roleGuid);
+  if (!guidPattern.test(name)) throw new ArmError(400, "InvalidRoleAssignmentId", `The role assignment ID '${name}' is not valid. The role assignment ID must be a GUID.`);
+  requireScope(runtime, scope);
+  if (!roleDefinitionOf(runtime.state(), roleGuid)) throw new ArmError(400, "RoleDefinitionDoesNotExist", `The specified role definition with ID '${roleGuid}' does not exist.`);
   const state = runtime.state();
   const principalId = String(properties.principalId ?? "").toLowerCase();
   if (!directoryObjectExists(state, principalId)) {

@@ -12,8 +12,9 @@ import { deleteRoleAssignment, getRoleAssignment, listRoleAssignments, putRoleAs
 import type { ArmCaller } from "./role-assignments-permission";
 import { getPublicIpAddress } from "./public-ip-addresses";
 import { listKubernetesVersions } from "./kubernetes-versions";
-import { getRoleDefinition, listRoleDefinitions } from "./role-definitions";
+import { getRoleDefinition, listRoleDefinitions, putRoleDefinition } from "./role-definitions";
 import { getResourceGroup, getSubscription, listResourceGroups, listSubscriptions } from "./subscriptions";
+import { requireApplicationPermission } from "./application-permission";
 
 /** Azure Resource Manager: /subscriptions/… and /providers/…, plus role resources under any scope. */
 const seg = "([^/]+)";
@@ -51,8 +52,9 @@ async function route(exchange: Exchange, runtime: Runtime, caller: ArmCaller): P
   }
   if ((match = roleDefinitions.exec(path))) {
     const [, scope = "", guid] = match;
+    if (guid && method === "PUT") return putRoleDefinition(exchange, runtime, scope, guid, caller);
     if (method !== "GET") throw methodNotAllowed(exchange);
-    return guid ? getRoleDefinition(exchange, scope, guid) : listRoleDefinitions(exchange, scope);
+    return guid ? getRoleDefinition(exchange, runtime, scope, guid) : listRoleDefinitions(exchange, runtime, scope);
   }
   if ((match = clusterChild.exec(path))) {
     const [, subscriptionId = "", resourceGroup = "", clusterName = "", child = "", name, action] = match;
@@ -149,7 +151,9 @@ export async function handleArm(exchange: Exchange, runtime: Runtime): Promise<v
     runtime.operations.settle(runtime.state());
     const objectId = String(claims.oid ?? "");
     // AuthorizationFailed names a user by UPN and an application by its object id.
-    await route(exchange, runtime, { objectId, clientName: claims.idtyp === "app" ? objectId : String(claims.upn ?? claims.preferred_username ?? objectId) });
+    const caller = { objectId, clientName: claims.idtyp === "app" ? objectId : String(claims.upn ?? claims.preferred_username ?? objectId) };
+    if (runtime.settings.authorizeApplications && claims.idtyp === "app") requireApplicationPermission(runtime.state(), caller, exchange.method, exchange.path);
+    await route(exchange, runtime, caller);
   } catch (error) {
     if (!(error instanceof ArmError)) throw error;
     sendArmError(exchange, error, challengeHeader(error));
