@@ -16,6 +16,8 @@ import { recordAuditEvent } from "./append-audit-event";
 import { archiveAuditLog } from "./archive-audit-log";
 import { verifyAuditArchiveFile } from "./archive-verify-file";
 import { writeAuditCheckpoint } from "./checkpoint";
+import { testRequestContext } from "@/lib/server/auth/sign-in.test-helper";
+import { verifyAuditLog } from "./review-verify";
 import { verifyAuditLogIntegrity } from "./verify-audit-log";
 
 /** Archiving deletes events for good: each scenario has a database (and an archive folder) of its own. */
@@ -78,6 +80,9 @@ describe("archiving with signed checkpoints", () => {
 
     const verdict = await verifyAuditLogIntegrity(log.client, { key });
     expect(verdict).toMatchObject({ ok: true, count: 3, archive: { throughSeq: 6n, archives: 1, newestFile: "audit-1-6.jsonl" } });
+    // The audit page's "Verify" says so too (no key configured in this test process: chain only).
+    const reviewer = { sessionId: "s", groupIds: [], objectId: "olu", displayName: "Olu", userPrincipalName: "olu@contoso.example", principal: { objectId: "olu", roles: ["auditor" as const], ownedTenantIds: [] } };
+    expect(await verifyAuditLog(reviewer, testRequestContext(), log.client)).toMatchObject({ intact: true, count: 3, archive: { throughSeq: "6", archives: 1, newestFile: "audit-1-6.jsonl" } });
     const cli = await runScript("scripts/audit-verify.ts", { DATABASE_URL: log.url, CLUSTERDESK_AUDIT_CHECKPOINT_KEY: seed });
     expect(cli).toMatchObject({ code: 0 });
     expect(cli.stdout).toContain("from the archived anchor at seq 6 (1 archive(s), newest audit-1-6.jsonl)");
