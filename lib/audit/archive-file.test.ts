@@ -24,7 +24,7 @@ function archive(records: AuditEventRecord[], options: { signed?: boolean; trail
   if (!last) throw new Error("no events");
   const fields = { headSeq: last.seq, headHash: last.hash, signedAt: new Date(Date.UTC(2026, 0, 2)) };
   const checkpoint = options.signed === false ? null : { id: "1", headSeq: String(last.seq), headHash: last.hash, signedAt: fields.signedAt.toISOString(), keyId: key.keyId, signature: signCheckpoint(key, fields) };
-  const lines = [archiveHeaderLine({ firstSeq: "1", lastSeq: options.lastSeq ?? String(last.seq), prevHash: genesisHash, createdAt: "2026-01-03T00:00:00.000Z" }), ...records.map(auditEventToJsonLine)];
+  const lines = [archiveHeaderLine({ firstSeq: "1", lastSeq: options.lastSeq ?? String(last.seq), prevHash: genesisHash }), ...records.map(auditEventToJsonLine)];
   if (options.trailer !== false) lines.push(archiveTrailerLine(checkpoint));
   return lines.join("").split("\n");
 }

@@ -11,7 +11,9 @@ import type { JsonValue } from "./canonical-json";
  */
 export const auditArchiveFormat = "clusterdesk.audit-archive/1";
 
-export type ArchiveHeader = { kind: "header"; format: typeof auditArchiveFormat; firstSeq: string; lastSeq: string; prevHash: string; createdAt: string };
+// No timestamp in the header: the same prefix always makes the same bytes, so a retried or concurrent
+// run writes a file with the digest already recorded.
+export type ArchiveHeader = { kind: "header"; format: typeof auditArchiveFormat; firstSeq: string; lastSeq: string; prevHash: string };
 export type ArchiveCheckpoint = { id: string; headSeq: string; headHash: string; signedAt: string; keyId: string; signature: string };
 export type ArchiveTrailer = { kind: "checkpoint"; checkpoint: ArchiveCheckpoint | null };
 

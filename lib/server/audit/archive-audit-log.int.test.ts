@@ -121,9 +121,12 @@ describe("archiving with signed checkpoints", () => {
     expect(await log.client.auditEvent.count()).toBe(4);
     expect(await log.client.auditArchive.count()).toBe(0);
     expect(await verifyAuditLogIntegrity(log.client, { key })).toMatchObject({ ok: true, count: 4, archive: null });
+    const firstAttempt = await readFile(path.join(log.directory, "audit-1-3.jsonl.sha256"), "utf8");
 
     const retried = await archiveAuditLog(log.client, { retentionDays: 30, directory: log.directory, key });
     expect(retried).toMatchObject({ archived: true, firstSeq: 1n, lastSeq: 3n, deleted: 3 });
+    // The same prefix makes the same bytes: the retry's digest is the first attempt's.
+    expect(firstAttempt.startsWith(retried.archived ? retried.sha256 : "-")).toBe(true);
     if (retried.archived) expect(await verifyAuditArchiveFile(retried.file, key)).toMatchObject({ ok: true, sidecar: "matches" });
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { mkdir, open, rename } from "node:fs/promises";
 import path from "node:path";
 import { type ArchiveCheckpoint, archiveHeaderLine, archiveTrailerLine } from "@/lib/audit/archive-file";
@@ -22,7 +22,7 @@ const minimumRetentionDays = 1;
  * from audit_event through audit_event_delete_archived, in the transaction that records the archive
  * and appends `audit.archived`. The file is complete and fsynced before the database hears of it, so
  * a crash leaves either nothing or a file not yet recorded: the next run archives the same prefix
- * again (the file is rewritten under the same name). The reverse (events deleted, no file) cannot
+ * again (the file is rewritten under the same name, with the same bytes). The reverse (events deleted, no file) cannot
  * happen. With a key the archive ends at a signed checkpoint, so it verifies on its own.
  */
 export async function archiveAuditLog(client: PrismaClient, options: { retentionDays: number; directory: string; key: CheckpointVerificationKey | null; now?: Date }): Promise<AuditArchiveOutcome> {
@@ -70,7 +70,8 @@ async function writeArchiveFile(
 ): Promise<{ sha256: string; lastHash: string }> {
   await mkdir(archive.directory, { recursive: true });
   const target = path.join(archive.directory, archive.fileName);
-  const partial = `${target}.partial`;
+  // A name of its own, so two runs at once (the worker and the script) never interleave their writes.
+  const partial = `${target}.${process.pid}-${randomUUID()}.partial`;
   const digest = createHash("sha256");
   const file = await open(partial, "w");
   const write = async (text: string) => {
@@ -79,7 +80,7 @@ async function writeArchiveFile(
   };
   let lastHash = archive.prevHash;
   try {
-    await write(archiveHeaderLine({ firstSeq: archive.firstSeq.toString(), lastSeq: archive.lastSeq.toString(), prevHash: archive.prevHash, createdAt: new Date().toISOString() }));
+    await write(archiveHeaderLine({ firstSeq: archive.firstSeq.toString(), lastSeq: archive.lastSeq.toString(), prevHash: archive.prevHash }));
     for (let cursor = archive.firstSeq; cursor <= archive.lastSeq; ) {
       const rows = await client.auditEvent.findMany({ where: { seq: { gte: cursor, lte: archive.lastSeq } }, orderBy: { seq: "asc" }, take: 1000 });
       if (rows.length === 0) break;
