@@ -41,5 +41,5 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:3000/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # Migrations are a separate step (node dist/migrate.js as the migrator role; the clusterdesk-migrate Job).
-# Also in the image: node dist/worker.js (the job workers alone), node dist/audit-verify.js.
+# Also in the image: node dist/worker.js (the job workers alone), node dist/audit-verify.js, node dist/audit-archive.js.
 CMD ["node", "dist/serve.js", "--production", "--skip-migrations", "--port", "3000"]

@@ -57,6 +57,27 @@ test.describe("requests", () => {
     await expect(page.getByRole("region", { name: "No failed changes" })).toBeVisible();
   });
 
+  test("keeps the kind filter in the URL and reports an unknown kind", async ({ page }) => {
+    // Dana (analytics) makes no requests: her list is empty whatever other specs did before.
+    await signInAs(page, "analyticsLead", "/requests?view=mine&kind=bogus");
+    await expect(page.getByRole("status").filter({ hasText: "There is no request kind “bogus”: showing every kind." })).toBeVisible();
+    const filter = page.getByRole("search", { name: "Filter requests" });
+    await filter.getByLabel("Kind").selectOption("namespace-access");
+    await filter.getByRole("button", { name: "Filter" }).click();
+    await expect(page).toHaveURL(/\/requests\?view=mine&kind=namespace-access$/);
+    await expect(page.getByRole("region", { name: "No namespace access requests here" })).toBeVisible();
+    await expect(filter.getByLabel("Kind")).toHaveValue("namespace-access");
+    await expectNoAxeViolations(page);
+  });
+
+  test("says when a page is past the end instead of labelling it page 1", async ({ page }) => {
+    // The admin sees every request; ?page=99 is past the end unless there are none at all.
+    await signInAs(page, "admin", "/requests?view=all&page=99");
+    const pastTheEnd = page.getByRole("navigation", { name: "Pages" }).getByText(/^Page 99 is past the end: there (is 1 page|are \d+ pages)$/);
+    await expect(pastTheEnd.or(page.getByRole("region", { name: "No requests yet" }))).toBeVisible();
+    await expect(page.getByText("Page 1 of 1")).toHaveCount(0);
+  });
+
   test("answers unknown and malformed request numbers with a 404", async ({ page }) => {
     await signInAs(page, "auditor", "/requests");
     for (const path of ["/requests/999999", "/requests/not-a-number"]) {

@@ -4,6 +4,8 @@
  * portal's) or CLUSTERDESK_AUDIT_CHECKPOINT_PUBLIC_KEY (an auditor's, verify-only).
  *   --checkpoint '<json>'   a checkpoint kept outside the database (a log line's "checkpoint" object,
  *                           repeatable): catches truncation even when the database's checkpoints were deleted
+ *   --archive <file>        verifies an archive written by audit:archive on its own (its SHA-256, chain
+ *                           and checkpoint), without a database
  * Exit 0 when the log is intact, 1 naming the kind of tampering and the first broken seq, 2 when it cannot run.
  */
 import { parseArgs } from "node:util";
@@ -11,6 +13,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { type CheckpointVerificationKey, checkpointSignatureHolds, checkpointSigningKey, checkpointVerificationKey, exportCheckpointPublicKey } from "../lib/audit/checkpoint-signature";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import type { ChainAnchor } from "../lib/server/audit/verify-audit-chain";
+import { verifyAuditArchiveFile } from "../lib/server/audit/archive-verify-file";
 import { verifyAuditLogIntegrity } from "../lib/server/audit/verify-audit-log";
 
 function verificationKey(): CheckpointVerificationKey | null {
@@ -29,6 +32,23 @@ function externalAnchor(text: string, key: CheckpointVerificationKey | null): Ch
   return anchor;
 }
 
+const { values } = parseArgs({ options: { checkpoint: { type: "string", multiple: true, default: [] }, archive: { type: "string", multiple: true, default: [] } } });
+if (values.archive.length > 0) {
+  const key = verificationKey();
+  for (const file of values.archive) {
+    const verdict = await verifyAuditArchiveFile(file, key);
+    if (!verdict.ok) {
+      console.error(`audit archive ${file} broken at line ${verdict.line}: ${verdict.reason}`);
+      process.exitCode = 1;
+      continue;
+    }
+    for (const warning of verdict.warnings) console.error(`warning: ${warning}`);
+    if (verdict.sidecar === "absent") console.error(`warning: ${file}.sha256 is missing: compare the SHA-256 with the audit_archive row`);
+    console.log(`audit archive intact: ${file}, events ${verdict.firstSeq}..${verdict.lastSeq} (${verdict.count}), checkpoint ${verdict.checkpoint}, sha256 ${verdict.sha256}`);
+  }
+  process.exit();
+}
+
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
   console.error("DATABASE_URL is required");
@@ -36,14 +56,14 @@ if (!databaseUrl) {
 }
 const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 1 }) });
 try {
-  const { values } = parseArgs({ options: { checkpoint: { type: "string", multiple: true, default: [] } } });
   const key = verificationKey();
   if (key) console.log(`checkpoint key ${key.keyId} (public key ${exportCheckpointPublicKey(key)})`);
   const verdict = await verifyAuditLogIntegrity(client, { key, external: values.checkpoint.map((text) => externalAnchor(text, key)) });
   for (const warning of verdict.warnings) console.error(`warning: ${warning}`);
   if (verdict.ok) {
     const checked = verdict.checkpoints ? `, held to ${verdict.checkpoints.verified} signed checkpoint(s)` : "";
-    console.log(`audit chain intact: ${verdict.count} event(s) verified${checked}`);
+    const archived = verdict.archive ? `, from the archived anchor at seq ${verdict.archive.throughSeq} (${verdict.archive.archives} archive(s), newest ${verdict.archive.newestFile})` : "";
+    console.log(`audit chain intact: ${verdict.count} event(s) verified${checked}${archived}`);
   } else {
     console.error(`audit chain broken (${verdict.tampering}) at seq ${verdict.firstBrokenSeq} (${verdict.count} event(s) before it verified): ${verdict.reason}`);
     process.exitCode = 1;

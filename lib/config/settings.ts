@@ -60,6 +60,10 @@ const shared = z.object({
   CLUSTERDESK_MAIL_SENDER: z.string().trim().regex(/^[^\s@/]+@[^\s@/]+$|^[0-9a-f-]{36}$/i, "must be a mailbox address (UPN) or a user object id").optional(),
   /** A Microsoft Teams channel's incoming webhook that also receives request notifications. */
   CLUSTERDESK_TEAMS_WEBHOOK_URL: httpsUrl.optional(),
+  /** Audit events older than this many days are archived to a file and leave the hot table; unset: kept forever. */
+  CLUSTERDESK_AUDIT_RETENTION_DAYS: z.coerce.number().int("must be a whole number").min(1).max(36_500).optional(),
+  /** Where audit archives are written (lib/server/audit/archive-audit-log.ts); default: <data dir>/audit-archive. */
+  CLUSTERDESK_AUDIT_ARCHIVE_DIR: z.string().trim().min(1).optional(),
 });
 
 const azure = z.object({
@@ -136,6 +140,8 @@ export type Settings = {
   auditCheckpointKey: string | null;
   /** Where notifications go: the sending mailbox (null: no e-mail) and a Teams channel webhook. */
   notifications: { mailSender: string | null; teamsWebhookUrl: string | null };
+  /** Audit retention: events older than `days` are archived into `directory`; days null: kept forever. */
+  auditRetention: { days: number | null; directory: string };
   tenantId: string;
   clientId: string;
   clientCredential: ClientCredential;
@@ -240,6 +246,10 @@ export function parseSettings(rawEnvironment: Environment): Settings {
       // Locally the emulator's Graph accepts mail from the demo tenant's own domain (docs/EMULATOR.md).
       mailSender: base.data.CLUSTERDESK_MAIL_SENDER ?? (mode === "local" ? localDemoMailSender : null),
       teamsWebhookUrl: base.data.CLUSTERDESK_TEAMS_WEBHOOK_URL ?? null,
+    },
+    auditRetention: {
+      days: base.data.CLUSTERDESK_AUDIT_RETENTION_DAYS ?? null,
+      directory: base.data.CLUSTERDESK_AUDIT_ARCHIVE_DIR ?? `${base.data.CLUSTERDESK_DATA_DIR.replace(/\/$/, "")}/audit-archive`,
     },
   };
   if (mode === "azure") {

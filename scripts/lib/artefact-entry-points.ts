@@ -7,4 +7,5 @@ export const artefactEntryPoints = {
   worker: "scripts/worker.ts",
   migrate: "scripts/db/migrate.ts",
   "audit-verify": "scripts/audit-verify.ts",
+  "audit-archive": "scripts/audit-archive.ts",
 } as const;

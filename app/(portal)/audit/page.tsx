@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { Alert } from "@/components/ui/alert";
-import { EmptyState } from "@/components/ui/empty-state";
+import { LoadingSection } from "@/components/ui/loading-section";
 import { PageHeader } from "@/components/ui/page-header";
-import { encodeReviewCursor, reviewParamNames, reviewQueryParams } from "@/lib/audit/review-query";
+import { reviewParamNames, reviewQueryParams } from "@/lib/audit/review-query";
 import { can } from "@/lib/auth/policy";
 import { prepareAuditReview } from "@/lib/server/audit/prepare-audit-review";
-import { reviewAuditEvents } from "@/lib/server/audit/review-audit-events";
-import { reviewNamesOf } from "@/lib/server/audit/review-names";
 import { reviewFilterOptions } from "@/lib/server/audit/review-options";
 import { authorizePage } from "@/lib/server/auth/current-user";
-import { AuditEventTable } from "./_components/audit-event-table";
+import { AuditEventsSection } from "./_components/audit-events-section";
 import { ReviewFilterForm } from "./_components/review-filter-form";
 import { VerifyChain } from "./_components/verify-chain";
 
@@ -45,11 +44,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     );
   }
 
-  const page = await reviewAuditEvents({ scope: prepared.scope, filters: prepared.filters, cursor: prepared.query.cursor ?? null, limit: 50 });
-  const names = await reviewNamesOf(page.events);
   const query = reviewQueryParams(prepared.query).toString();
-  const next = new URLSearchParams(query);
-  if (page.nextCursor !== null) next.set("cursor", encodeReviewCursor(page.nextCursor));
 
   return (
     <>
@@ -62,17 +57,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <a href={`/audit/export?format=jsonl${query ? `&${query}` : ""}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">Export JSON lines</a>
         <span className="text-slate-600 dark:text-slate-400">every event matching the filters above, with its chain hashes; the export itself is audited.</span>
       </p>
-      {page.events.length === 0 ? (
-        <EmptyState title={filtered ? "No matching events" : "No audit events"}>
-          {filtered ? "No event you may read matches these filters." : "Nothing has been recorded yet."}
-        </EmptyState>
-      ) : (
-        <AuditEventTable events={page.events} names={names} />
-      )}
-      <nav aria-label="Audit pages" className="mt-4 flex gap-4 text-sm">
-        {prepared.query.cursor !== undefined ? <Link href={`/audit${query ? `?${query}` : ""}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">← Newest events</Link> : null}
-        {page.nextCursor !== null ? <Link href={`/audit?${next.toString()}`} className="font-medium text-sky-700 hover:underline dark:text-sky-400">Older events →</Link> : null}
-      </nav>
+      {/* Authorized above, before this boundary: a 403 is sent as such; only the events stream in. */}
+      <Suspense key={`${query}#${prepared.query.cursor ?? ""}`} fallback={<LoadingSection label="Loading audit events…" />}>
+        <AuditEventsSection scope={prepared.scope} filters={prepared.filters} cursor={prepared.query.cursor ?? null} query={query} filtered={filtered} />
+      </Suspense>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/server/auth/current-user";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
 import type { RequestContext } from "@/lib/server/request-context";
 import { recordAuditEvent } from "./append-audit-event";
@@ -16,16 +17,19 @@ export type AuditLogVerdict = {
   reason?: string;
   /** What the check could not rule out (no key, stale checkpoints, events after the newest checkpoint). */
   warnings: string[];
+  /** The archived prefix the check started after (archive-audit-log.ts), null when nothing was archived. */
+  archive: { throughSeq: string; archives: number; newestFile: string } | null;
   checkedAt: string;
 };
 
 /** Verifies the whole chain, held to the signed checkpoints, for a reviewer in the UI and records that they did. */
-export async function verifyAuditLog(user: CurrentUser, context: RequestContext): Promise<AuditLogVerdict> {
-  const verdict = await verifyAuditLogIntegrity(db(), { key: configuredCheckpointKey() });
+export async function verifyAuditLog(user: CurrentUser, context: RequestContext, client: PrismaClient = db()): Promise<AuditLogVerdict> {
+  const verdict = await verifyAuditLogIntegrity(client, { key: configuredCheckpointKey() });
   const checkedAt = new Date().toISOString();
+  const archive = verdict.archive && { throughSeq: String(verdict.archive.throughSeq), archives: verdict.archive.archives, newestFile: verdict.archive.newestFile };
   const result: AuditLogVerdict = verdict.ok
-    ? { intact: true, count: verdict.count, warnings: verdict.warnings, checkedAt }
-    : { intact: false, count: verdict.count, firstBrokenSeq: String(verdict.firstBrokenSeq), tampering: verdict.tampering, reason: verdict.reason, warnings: verdict.warnings, checkedAt };
+    ? { intact: true, count: verdict.count, warnings: verdict.warnings, archive, checkedAt }
+    : { intact: false, count: verdict.count, firstBrokenSeq: String(verdict.firstBrokenSeq), tampering: verdict.tampering, reason: verdict.reason, warnings: verdict.warnings, archive, checkedAt };
   await recordAuditEvent({
     actor: { kind: "user", objectId: user.objectId, name: user.displayName, upn: user.userPrincipalName },
     action: "audit.chain_verified",
@@ -36,6 +40,6 @@ export async function verifyAuditLog(user: CurrentUser, context: RequestContext)
     correlationId: context.correlationId,
     clientIp: context.clientIp,
     userAgent: context.userAgent,
-  });
+  }, client);
   return result;
 }

@@ -90,3 +90,12 @@ it("refuses a role name that is not a plain identifier, before touching the data
   }).catch((error: unknown) => error as { code: number; stderr: string });
   expect(failure).toMatchObject({ code: 1, stderr: expect.stringContaining("CLUSTERDESK_RUNTIME_ROLE must be a lower-case PostgreSQL role name") });
 });
+
+it("may archive only through audit_event_delete_archived, never write audit_archive itself", async () => {
+  await expect(sql(runtimeUrl, `INSERT INTO audit_archive (first_seq, last_seq, last_hash, file_name, sha256) VALUES (1, 1, '${"0".repeat(64)}', 'x', '${"0".repeat(64)}')`)).rejects.toThrow(/permission denied for table audit_archive/);
+  await recordAuditEvent({ actor: { kind: "system" }, action: "test.runtime_role", outcome: "success" }, runtime);
+  const { hash } = await runtime.auditEvent.findUniqueOrThrow({ where: { seq: 1n } });
+  // EXECUTE is granted (the refusal is the function's own), and the recent event stays.
+  await expect(sql(runtimeUrl, `SELECT audit_event_delete_archived(1, 1, '${hash}', 'x.jsonl', '${"a".repeat(64)}', NULL)`)).rejects.toThrow(/less than a day old/);
+  expect(await runtime.auditEvent.count({ where: { seq: 1n } })).toBe(1);
+});

@@ -195,7 +195,7 @@ describe("tampering that the chain alone cannot see, caught by signed checkpoint
     await recordAuditEvent({ actor: { kind: "system" }, action: "test.after_checkpoint", outcome: "success" }, log.client);
     await writeAuditCheckpoint(log.client, key, "export");
     const verdict = await verifyAuditLogIntegrity(log.client, { key });
-    expect(verdict).toEqual({ ok: true, count: 4, checkpoints: { verified: 2, otherKeys: 0, newest: { headSeq: 4n, signedAt: expect.any(Date) } }, warnings: [] });
+    expect(verdict).toEqual({ ok: true, count: 4, archive: null, checkpoints: { verified: 2, otherKeys: 0, newest: { headSeq: 4n, signedAt: expect.any(Date) } }, warnings: [] });
     const result = await runAuditVerify(log.url, { CLUSTERDESK_AUDIT_CHECKPOINT_KEY: seed });
     expect(result).toMatchObject({ code: 0 });
     expect(result.stdout).toContain("audit chain intact: 4 event(s) verified, held to 2 signed checkpoint(s)");

@@ -1,6 +1,6 @@
 import "server-only";
 import type { AuditEventRecord } from "@/lib/audit/audit-event";
-import { chainStart, checkLink } from "@/lib/audit/chain-verifier";
+import { type ChainPosition, chainStart, checkLink } from "@/lib/audit/chain-verifier";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type { ChainVerdict } from "@/lib/audit/chain-verifier";
@@ -25,23 +25,29 @@ export const backdatingToleranceMs = 60_000;
  * recomputing every hash and link, and reports the first place it breaks. Rows are immutable and
  * commit in seq order, so reading batch by batch while others append still sees a consistent prefix.
  *
- * The chain alone cannot tell a shortened, extended or recomputed chain from a genuine one: whoever
+ * `start` is where the walk begins: the genesis, or the last archived event (events below it left the
+ * table through the archive, and a row still found below it is reported). The chain alone cannot tell a shortened, extended or recomputed chain from a genuine one: whoever
  * can write the table can recompute every hash. `anchors` (signed checkpoints, already verified) add
  * what the database owner cannot forge: the event at a checkpoint's seq must carry its hash (else the
  * chain was rewritten at or before that seq), and no event beyond a checkpoint may be dated before it
  * (else it was appended afterwards with a forged date). Truncation below the newest checkpoint is the
  * caller's check, since it needs the head.
  */
-export async function verifyAuditChain(client: Prisma.TransactionClient, options: { batchSize?: number; anchors?: readonly ChainAnchor[] } = {}): Promise<AnchoredChainVerdict> {
+export async function verifyAuditChain(
+  client: Prisma.TransactionClient,
+  options: { batchSize?: number; anchors?: readonly ChainAnchor[]; start?: ChainPosition } = {},
+): Promise<AnchoredChainVerdict> {
   const batchSize = options.batchSize ?? 1000;
   const anchors = [...(options.anchors ?? [])].sort((a, b) => (a.headSeq < b.headSeq ? -1 : a.headSeq > b.headSeq ? 1 : 0));
   let nextAnchor = 0;
   let passed: ChainAnchor | undefined; // the newest anchor at or below the walk
-  let position = chainStart;
+  // After an archive (archive-audit-log.ts) the walk starts from the last archived event's hash.
+  const start = options.start ?? chainStart;
+  let position = start;
   for (;;) {
     const rows = await client.auditEvent.findMany({
       // The first batch has no lower bound, so a stray row below seq 1 is reported too.
-      where: position.count === 0 ? {} : { seq: { gte: position.nextSeq } },
+      where: position === start ? {} : { seq: { gte: position.nextSeq } },
       orderBy: { seq: "asc" },
       take: batchSize,
     });

@@ -6,9 +6,12 @@ import { type ChainAnchor, type Tampering, verifyAuditChain } from "./verify-aud
 
 export type CheckpointSummary = { verified: number; otherKeys: number; newest: { headSeq: bigint; signedAt: Date } | null };
 
+/** The archived prefix the walk started after (archive-audit-log.ts); null when nothing was archived. */
+export type ArchiveSummary = { throughSeq: bigint; lastHash: string; archives: number; newestFile: string } | null;
+
 export type AuditLogIntegrity =
-  | { ok: true; count: number; checkpoints: CheckpointSummary | null; warnings: string[] }
-  | { ok: false; count: number; firstBrokenSeq: bigint; reason: string; tampering: Tampering; checkpoints: CheckpointSummary | null; warnings: string[] };
+  | { ok: true; count: number; checkpoints: CheckpointSummary | null; archive: ArchiveSummary; warnings: string[] }
+  | { ok: false; count: number; firstBrokenSeq: bigint; reason: string; tampering: Tampering; checkpoints: CheckpointSummary | null; archive: ArchiveSummary; warnings: string[] };
 
 /**
  * The audit log's integrity: the hash chain (verify-audit-chain.ts), held to the signed checkpoints
@@ -30,10 +33,13 @@ export async function verifyAuditLogIntegrity(
   options: { key: CheckpointVerificationKey | null; external?: readonly ChainAnchor[]; batchSize?: number; now?: Date },
 ): Promise<AuditLogIntegrity> {
   const warnings: string[] = [];
+  const archive = await archivedPrefix(client);
+  const start = archive ? { nextSeq: archive.throughSeq + 1n, prevHash: archive.lastHash, count: 0 } : undefined;
+  const archivedThrough = archive?.throughSeq ?? 0n;
   if (!options.key) {
     warnings.push("checkpoints were not checked: no checkpoint key is configured, so truncation and rewrites by a database owner go unnoticed");
-    const verdict = await verifyAuditChain(client, { batchSize: options.batchSize });
-    return { ...verdict, checkpoints: null, warnings };
+    const verdict = await verifyAuditChain(client, { batchSize: options.batchSize, start });
+    return { ...verdict, checkpoints: null, archive, warnings };
   }
   const anchors: ChainAnchor[] = [...(options.external ?? [])];
   let otherKeys = 0;
@@ -51,6 +57,19 @@ export async function verifyAuditLogIntegrity(
         tampering: "forged-checkpoint",
         reason: `checkpoint ${row.id} (seq ${row.headSeq}, signed at ${row.signedAt.toISOString()}) does not carry a valid signature: it was made or altered without the key`,
         checkpoints: null,
+        archive,
+        warnings,
+      };
+    }
+    if (archive && row.headSeq === archive.throughSeq && row.headHash !== archive.lastHash) {
+      return {
+        ok: false,
+        count: 0,
+        firstBrokenSeq: row.headSeq,
+        tampering: "rewritten",
+        reason: `the archive through seq ${archive.throughSeq} records hash ${archive.lastHash}, but the checkpoint signed at ${row.signedAt.toISOString()} recorded ${row.headHash}`,
+        checkpoints: null,
+        archive,
         warnings,
       };
     }
@@ -60,16 +79,18 @@ export async function verifyAuditLogIntegrity(
   const checkpoints: CheckpointSummary = { verified: anchors.length, otherKeys, newest: newest && { headSeq: newest.headSeq, signedAt: newest.signedAt } };
   if (otherKeys > 0) warnings.push(`${otherKeys} checkpoint(s) signed with another key were not checked`);
 
-  const verdict = await verifyAuditChain(client, { batchSize: options.batchSize, anchors });
-  if (!verdict.ok) return { ...verdict, checkpoints, warnings };
-  if (newest && BigInt(verdict.count) < newest.headSeq) {
+  const verdict = await verifyAuditChain(client, { batchSize: options.batchSize, anchors, start });
+  if (!verdict.ok) return { ...verdict, checkpoints, archive, warnings };
+  const chainEnd = archivedThrough + BigInt(verdict.count);
+  if (newest && chainEnd < newest.headSeq) {
     return {
       ok: false,
       count: verdict.count,
-      firstBrokenSeq: BigInt(verdict.count) + 1n,
+      firstBrokenSeq: chainEnd + 1n,
       tampering: "truncated",
-      reason: `the chain ends at seq ${verdict.count}, but the checkpoint signed at ${newest.signedAt.toISOString()} covers seq ${newest.headSeq}: ${newest.headSeq - BigInt(verdict.count)} newest event(s) were deleted`,
+      reason: `the chain ends at seq ${chainEnd}, but the checkpoint signed at ${newest.signedAt.toISOString()} covers seq ${newest.headSeq}: ${newest.headSeq - chainEnd} newest event(s) were deleted`,
       checkpoints,
+      archive,
       warnings,
     };
   }
@@ -83,7 +104,13 @@ export async function verifyAuditLogIntegrity(
         "either no worker has run since, or newer checkpoints were deleted (compare with a checkpoint from the logs or an export)",
     );
   }
-  const unanchored = BigInt(verdict.count) - (newest?.headSeq ?? 0n);
+  const unanchored = chainEnd - (newest?.headSeq ?? 0n);
   if (newest && unanchored > 0n) warnings.push(`${unanchored} event(s) after the newest checkpoint are covered by the hash chain only`);
-  return { ok: true, count: verdict.count, checkpoints, warnings };
+  return { ok: true, count: verdict.count, checkpoints, archive, warnings };
+}
+
+/** The newest archive (the prefix that left the table through audit_event_delete_archived). */
+async function archivedPrefix(client: PrismaClient): Promise<ArchiveSummary> {
+  const [newest, archives] = await Promise.all([client.auditArchive.findFirst({ orderBy: { lastSeq: "desc" } }), client.auditArchive.count()]);
+  return newest && { throughSeq: newest.lastSeq, lastHash: newest.lastHash, archives, newestFile: newest.fileName };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { startGrantEffectCheckWorker } from "@/lib/server/access/effect-check-queue";
+import { startAuditArchiveWorker } from "@/lib/server/audit/archive-queue";
 import { startAuditCheckpointWorker } from "@/lib/server/audit/checkpoint-queue";
 import { startSignInHousekeepingWorker } from "@/lib/server/auth/sign-in-housekeeping";
 import { startInventorySyncWorker } from "@/lib/server/clusters/sync-queue";
@@ -39,5 +40,6 @@ export async function startWorkers(): Promise<void> {
   await startSignInHousekeepingWorker();
   await startGrantEffectCheckWorker();
   await startAuditCheckpointWorker();
+  await startAuditArchiveWorker();
   await startNotificationWorkers();
 }

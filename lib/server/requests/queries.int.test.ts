@@ -98,7 +98,7 @@ describe("views, counts and paging", () => {
     expect(await countChangeRequestsByStatus(lead.principal)).toMatchObject({ pending: 1, approved: 1, applied: 0, failed: 0 });
   });
 
-  it("pages newest first and clamps the page number", async () => {
+  it("pages newest first; a page past the end is empty, not the last page relabelled", async () => {
     const lead = person("Paula Pager");
     const made = [];
     for (const range of ["192.0.2.10/32", "192.0.2.11/32", "192.0.2.12/32"]) made.push(await requestRange(lead, null, range));
@@ -106,8 +106,7 @@ describe("views, counts and paging", () => {
     expect(first).toMatchObject({ total: 3, page: 1, pageCount: 2 });
     expect(first.items.map((item) => item.number)).toEqual([made[2]?.number, made[1]?.number]);
     const beyond = await listChangeRequests(lead.principal, { view: "all", pageSize: 2, page: 99 });
-    expect(beyond.page).toBe(2);
-    expect(beyond.items.map((item) => item.number)).toEqual([made[0]?.number]);
+    expect(beyond).toMatchObject({ page: 99, pageCount: 2, total: 3, items: [] });
   });
 });
 
@@ -156,3 +155,21 @@ describe("request detail", () => {
     expect(await findChangeRequestResource(randomUUID())).toBeNull();
   });
 });
+
+describe("request list pages", () => {
+  it("pages newest first without overlap, keeps the kind filter, and reports a page past the end as such", async () => {
+    const tenant = await createTenant("Paging");
+    const lead = person("Pia Pager", { owns: [tenant] });
+    const created: { id: string; number: number }[] = [];
+    for (let index = 1; index <= 5; index += 1) created.push(await requestRange(lead, tenant.id, `198.51.100.${index}/32`));
+    const mine = { view: "mine" as const, kind: "authorized-ip-ranges" as const, pageSize: 2 };
+    const pages = await Promise.all([1, 2, 3].map((page) => listChangeRequests(lead.principal, { ...mine, page })));
+    expect(pages.map((page) => [page.page, page.pageCount, page.total, page.items.length])).toEqual([[1, 3, 5, 2], [2, 3, 5, 2], [3, 3, 5, 1]]);
+    expect(pages.flatMap((page) => page.items.map((item) => item.number))).toEqual(created.map((request) => request.number).reverse());
+
+    // ?page=99 is not page 1 of 3: nothing is shown and the page says where it is.
+    expect(await listChangeRequests(lead.principal, { ...mine, page: 99 })).toMatchObject({ page: 99, pageCount: 3, total: 5, items: [] });
+    expect(await listChangeRequests(lead.principal, { ...mine, kind: "namespace-access", page: 1 })).toMatchObject({ total: 0, pageCount: 1, items: [] });
+  });
+});
+

@@ -100,7 +100,14 @@ function toSummary(row: SummaryRow, names: Map<string, string>): ChangeRequestSu
   };
 }
 
-/** One page of the requests `principal` may see, newest first. Pages are 1-based. */
+/** The deepest page offered: offsets stay bounded (a request list this long wants a filter, not page 10,001). */
+export const maxRequestListPage = 10_000;
+
+/**
+ * One page of the requests `principal` may see, newest first. Pages are 1-based; a page past the end
+ * (an old link, `?page=99`) comes back empty with its own number, so the page can say so
+ * (lib/format/page-position.ts) instead of showing the last page under another number.
+ */
 export async function listChangeRequests(principal: Principal, query: ChangeRequestListQuery): Promise<ChangeRequestPage> {
   const pageSize = Math.min(Math.max(Math.trunc(query.pageSize ?? 25), 1), 100);
   const where: Prisma.ChangeRequestWhereInput = {
@@ -108,7 +115,8 @@ export async function listChangeRequests(principal: Principal, query: ChangeRequ
   };
   const total = await db().changeRequest.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(Math.max(Math.trunc(query.page ?? 1), 1), pageCount);
+  const page = Math.min(Math.max(Math.trunc(query.page ?? 1), 1), maxRequestListPage);
+  if (page > pageCount) return { items: [], total, page, pageSize, pageCount };
   const rows = await db().changeRequest.findMany({
     where,
     select: summarySelect,

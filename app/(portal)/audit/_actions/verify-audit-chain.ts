@@ -6,7 +6,7 @@ import { verifyAuditLog } from "@/lib/server/audit/review-verify";
 import { requestContext } from "@/lib/server/request-context";
 
 export type VerifyChainState =
-  | { ok: true; data: { intact: boolean; count: number; firstBrokenSeq?: string; tampering?: string; reason?: string; warnings: string[]; checkedAt: string } }
+  | { ok: true; data: { intact: boolean; count: number; firstBrokenSeq?: string; tampering?: string; reason?: string; warnings: string[]; archive: { throughSeq: string; archives: number; newestFile: string } | null; checkedAt: string } }
   | { ok: false; error: string }
   | null;
 

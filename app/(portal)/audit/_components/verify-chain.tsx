@@ -21,7 +21,10 @@ export function VerifyChain() {
         {state === null ? null : !state.ok ? (
           <Alert tone="error">{state.error}</Alert>
         ) : state.data.intact ? (
-          <Alert tone="success" title="The chain is intact">{state.data.count.toLocaleString("en")} events verified.</Alert>
+          <Alert tone="success" title="The chain is intact">
+            {state.data.count.toLocaleString("en")} events verified
+            {state.data.archive ? `, from the last archived event (seq ${state.data.archive.throughSeq}; ${state.data.archive.archives} archive file(s), newest ${state.data.archive.newestFile})` : ""}.
+          </Alert>
         ) : (
           <Alert tone="error" title={`The chain is broken at event ${state.data.firstBrokenSeq ?? "?"}${state.data.tampering ? ` (${state.data.tampering})` : ""}`}>
             {state.data.reason} ({state.data.count.toLocaleString("en")} events before it verified.)

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
+import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requestsPageDescription } from "@/lib/requests/page-description";
-import { isRequestView, type RequestView } from "@/lib/requests/presentation";
+import { parseRequestListParams, requestListHref } from "@/lib/requests/list-query";
+import { requestKindLabel, type RequestView } from "@/lib/requests/presentation";
 import { authorizePage } from "@/lib/server/auth/current-user";
 import { countAwaitingDecision, countChangeRequestsByStatus, listChangeRequests } from "@/lib/server/requests/queries";
-import { Pagination } from "../_components/pagination";
+import { RequestKindFilter } from "../_components/request-kind-filter";
+import { RequestListPagination } from "../_components/request-list-pagination";
 import { RequestViewTabs, type ViewTab } from "../_components/request-view-tabs";
 import { RequestsTable } from "../_components/requests-table";
 
@@ -20,19 +23,16 @@ const emptyStates: Record<RequestView, { title: string; text: string }> = {
   failed: { title: "No failed changes", text: "Changes that could not be applied show here, with the error, for an admin to retry." },
 };
 
-type SearchParams = Promise<{ view?: string | string[]; page?: string | string[] }>;
+type SearchParams = Promise<{ view?: string | string[]; kind?: string | string[]; page?: string | string[] }>;
 
 export default async function RequestsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await authorizePage("portal.view", { kind: "portal" });
   const { principal } = user;
   const isAdmin = principal.roles.includes("admin");
-  const params = await searchParams;
-  const requested = typeof params.view === "string" ? params.view : "";
-  const view: RequestView = isRequestView(requested) && (requested !== "inbox" || isAdmin) ? requested : isAdmin ? "inbox" : "all";
-  const page = Number(typeof params.page === "string" ? params.page : "1") || 1;
+  const { view, kind, page, unknownKind } = parseRequestListParams(await searchParams, isAdmin);
 
   const [list, counts, awaiting] = await Promise.all([
-    listChangeRequests(principal, { view, page }),
+    listChangeRequests(principal, { view, page, ...(kind ? { kind } : {}) }),
     countChangeRequestsByStatus(principal),
     countAwaitingDecision(principal),
   ]);
@@ -46,7 +46,8 @@ export default async function RequestsPage({ searchParams }: { searchParams: Sea
     { view: "failed", label: "Failed", count: counts.failed },
   ];
   const label = tabs.find((tab) => tab.view === view)?.label ?? "All";
-  const empty = emptyStates[view];
+  const empty = kind ? { title: `No ${requestKindLabel(kind).toLowerCase()} requests here`, text: "Choose another kind, or all kinds." } : emptyStates[view];
+  const hrefFor = (target: number) => requestListHref({ view, kind, page: target });
 
   return (
     <>
@@ -55,12 +56,20 @@ export default async function RequestsPage({ searchParams }: { searchParams: Sea
         description={requestsPageDescription(principal.roles)}
       />
       <RequestViewTabs tabs={tabs} current={view} />
-      {list.items.length === 0 ? (
+      <RequestKindFilter view={view} kind={kind} />
+      {unknownKind ? (
+        <Alert tone="error" role="status" className="mb-4">
+          There is no request kind “{unknownKind}”: showing every kind.
+        </Alert>
+      ) : null}
+      {list.total === 0 ? (
         <EmptyState title={empty.title}>{empty.text}</EmptyState>
       ) : (
         <>
-          <RequestsTable caption={`${label} requests, newest first (${list.total})`} requests={list.items} />
-          <Pagination page={list.page} pageCount={list.pageCount} hrefFor={(target) => `/requests?view=${view}&page=${target}`} />
+          {list.items.length > 0 ? (
+            <RequestsTable caption={`${label}${kind ? ` ${requestKindLabel(kind).toLowerCase()}` : ""} requests, newest first (${list.total})`} requests={list.items} />
+          ) : null}
+          <RequestListPagination page={list.page} pageSize={list.pageSize} total={list.total} hrefFor={hrefFor} />
         </>
       )}
     </>
