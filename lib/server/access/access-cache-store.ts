@@ -53,6 +53,8 @@ const recordSynced = `INSERT INTO cluster_access_sync (cluster_key, synced_at, a
  */
 export async function replaceClusterAccess(reads: readonly ClusterAccessRead[]): Promise<void> {
   if (reads.length === 0) return;
+  // One read per cluster (the last): ON CONFLICT may not touch a row twice in one statement.
+  reads = [...new Map(reads.map((read) => [read.clusterKey, read])).values()];
   const rows = reads.flatMap((read) => read.rows.map((row) => ({ ...snakeCase(row), id: randomUUID() })));
   const clusters = JSON.stringify(reads.map((read) => ({ cluster_key: read.clusterKey, synced_at: read.syncedAt.toISOString() })));
   await db().$transaction([

@@ -42,7 +42,7 @@ export async function syncClusterAccess(cluster: Cluster, correlationId: string 
       session && cluster.identity.managedAad && cluster.identity.azureRbac
         ? draftsFromAssignments(cluster.id, await session.assignmentsAround(cluster, correlationId))
         : await readAccess(() => withTimeout(readDrafts(cluster, correlationId, known), readTimeoutMs));
-    const entries = await writeAccess(() => storeEntries(cluster, drafts, attemptedAt));
+    const entries = await storeEntries(cluster, drafts, attemptedAt, session);
     return { ok: true, entries };
   } catch (error) {
     const message = describeFailure(error);
@@ -68,7 +68,7 @@ async function readDrafts(cluster: Cluster, correlationId: string, known: Cluste
 
 class AccessReadError extends Error {}
 
-async function storeEntries(cluster: Cluster, drafts: AccessEntryDraft[], syncedAt: Date): Promise<number> {
+async function storeEntries(cluster: Cluster, drafts: AccessEntryDraft[], syncedAt: Date, session: AccessSyncSession | undefined): Promise<number> {
   const named = await nameSubjects(drafts.map((draft) => draft.subject));
   // One row per (external id, principal): ON CONFLICT may not touch a row twice in one statement.
   const rows = new Map<string, AccessEntryRow>();
@@ -76,7 +76,9 @@ async function storeEntries(cluster: Cluster, drafts: AccessEntryDraft[], synced
     const row = rowOf(cluster.id, draft, named(draft.subject), syncedAt);
     rows.set(`${row.externalId.toLowerCase()}|${row.principalId}`, row);
   }
-  await replaceClusterAccess([{ clusterKey: clusterKey(cluster.id), syncedAt, rows: [...rows.values()] }]);
+  const read = { clusterKey: clusterKey(cluster.id), syncedAt, rows: [...rows.values()] };
+  // In a sync, batched with other clusters' reads; alone, a transaction of its own.
+  await (session ? session.write(read) : writeAccess(() => replaceClusterAccess([read])));
   return rows.size;
 }
 
