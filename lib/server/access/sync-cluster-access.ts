@@ -8,7 +8,8 @@ import { listRoleAssignmentsAround } from "@/lib/server/azure/role-assignments";
 import { limiter } from "@/lib/server/clusters/bounded";
 import { db } from "@/lib/server/db/client";
 import { type ClusterCredentials, describeKubeFailure } from "@/lib/server/kube/in-cluster-reader";
-import { listAllBindings } from "@/lib/server/kube/rbac-bindings";
+import { parseUserKubeconfig, pooledKubeConfig } from "@/lib/server/kube/api-server-pool";
+import { listAllBindings, listAllBindingsThrough } from "@/lib/server/kube/rbac-bindings";
 import { logger } from "@/lib/server/logger";
 import { type AccessEntryRow, replaceClusterAccess } from "./access-cache-store";
 import { portalClusterCredentials } from "./cluster-credentials";
@@ -62,6 +63,9 @@ async function readDrafts(cluster: Cluster, correlationId: string, known: Cluste
     return draftsFromAssignments(cluster.id, await listRoleAssignmentsAround(cluster.subscriptionId, cluster.id, correlationId));
   }
   if (cluster.apiServerAccess.privateCluster) throw new AccessReadError("The API server is private: the portal cannot read its RoleBindings.");
+  // The inventory's credentials name the endpoint it just read: through its pooled connection, so the
+  // two lists cost no TLS handshake (a plain KubeConfig builds a new agent, and handshake, per request).
+  if (known?.bearerToken) return draftsFromBindings(await listAllBindingsThrough(pooledKubeConfig(parseUserKubeconfig(known.kubeconfig).endpoint, known.bearerToken)));
   const credentials = known ?? (await portalClusterCredentials(cluster, correlationId));
   return draftsFromBindings(await listAllBindings(credentials));
 }
