@@ -89,6 +89,8 @@ const emulator = inProcess
       injectLatency: async () => void started.injectFault({ path: "^/subscriptions/", latencyMs, count: 1_000_000_000 }),
       peakRssMb: async () => null,
       cpuMs: async () => null,
+      requestPaths: async () => started.requests().map((entry) => `${entry.method} ${entry.path}`),
+      clearRequests: async () => started.clearRequests(),
       stop: () => started.dispose(),
     }))
   : await startEmulatorProcess().then((started) => ({
@@ -97,6 +99,8 @@ const emulator = inProcess
       injectLatency: async () => void (await started.control("POST", "faults", { path: "^/subscriptions/", latencyMs, count: 1_000_000_000 })),
       peakRssMb: () => started.peakRssMb(),
       cpuMs: () => started.cpuMs(),
+      requestPaths: async () => ((await started.control("GET", "requests")) as { value: Array<{ method: string; path: string }> }).value.map((entry) => `${entry.method} ${entry.path}`),
+      clearRequests: async () => void (await started.control("DELETE", "requests")),
       stop: () => started.stop(),
     }));
 try {
@@ -132,11 +136,26 @@ try {
   const queries = [parseListQuery({}), parseListQuery({ exposure: "open", sort: "findings", page: "3" }), parseListQuery({ q: "bench-01", posture: "high" })];
   const listPage = (index: number) => listInventory(all, queries[index % queries.length] ?? parseListQuery({}));
 
-  type SyncFigures = { name: string; ms: number; cpuMs: number; emulatorCpuMs: number | null; result: Awaited<ReturnType<typeof syncInventory>>; pages: number[]; pageFailures: string[]; load: string };
+  type AccessFigures = { entries: number; clustersRead: number; failedReads: number; roleAssignmentLists: number; logFull: boolean };
+  type SyncFigures = { name: string; ms: number; cpuMs: number; emulatorCpuMs: number | null; result: Awaited<ReturnType<typeof syncInventory>>; pages: number[]; pageFailures: string[]; load: string; access: AccessFigures };
+  // The emulator's request log keeps the last 10,000 requests: beyond that the count is a lower bound.
+  const requestLogCapacity = 10_000;
+  async function accessFigures(since: Date): Promise<AccessFigures> {
+    const paths = await emulator.requestPaths();
+    const [entries, clustersRead, failedReads] = await Promise.all([
+      db().clusterAccessEntry.count(),
+      db().clusterAccessSync.count({ where: { attemptedAt: { gte: since } } }),
+      db().clusterAccessSync.count({ where: { attemptedAt: { gte: since }, error: { not: null } } }),
+    ]);
+    const roleAssignmentLists = paths.filter((path) => /^GET .*\/providers\/Microsoft\.Authorization\/roleAssignments(\?|$)/i.test(path)).length;
+    return { entries, clustersRead, failedReads, roleAssignmentLists, logFull: paths.length >= requestLogCapacity };
+  }
   const syncs: SyncFigures[] = [];
   for (const name of ["cold (empty cache)", "warm (stored endpoints)"]) {
     let probes = 0;
     const pages = sampleWhile(() => listPage(probes++));
+    await emulator.clearRequests();
+    const startedAt = new Date();
     const [cpuBefore, emulatorBefore] = [process.cpuUsage(), await emulator.cpuMs()];
     start = performance.now();
     const result = await syncInventory({ subscriptionIds });
@@ -144,7 +163,7 @@ try {
     const cpu = process.cpuUsage(cpuBefore);
     const emulatorAfter = await emulator.cpuMs();
     const emulatorCpuMs = emulatorBefore !== null && emulatorAfter !== null ? emulatorAfter - emulatorBefore : null;
-    syncs.push({ name, ms: elapsed, cpuMs: (cpu.user + cpu.system) / 1000, emulatorCpuMs, result, pages: await pages.stop(), pageFailures: pages.failures, load: load() });
+    syncs.push({ name, ms: elapsed, cpuMs: (cpu.user + cpu.system) / 1000, emulatorCpuMs, result, pages: await pages.stop(), pageFailures: pages.failures, load: load(), access: await accessFigures(startedAt) });
   }
   const cached = await db().inventoryCluster.count();
 
@@ -164,6 +183,8 @@ try {
     const emulatorCpu = sync.emulatorCpuMs === null ? "" : `; the emulator's process used ${s(sync.emulatorCpuMs)} (${perCluster(sync.emulatorCpuMs)})`;
     console.log(`    CPU: this process ${s(sync.cpuMs)} (${perCluster(sync.cpuMs)}, page probes included)${emulatorCpu}`);
     if (sync.pages.length > 0) console.log(`    listInventory during the sync (same process): p50 ${ms(percentile(sync.pages, 50))}, p95 ${ms(percentile(sync.pages, 95))} over ${sync.pages.length} requests`);
+    const { access } = sync;
+    console.log(`    access cache: ${access.clustersRead} clusters read (${access.failedReads} failed), ${access.entries} entries; ${access.logFull ? "at least " : ""}${access.roleAssignmentLists} role-assignment list pages asked of ARM`);
     if (sync.pageFailures.length > 0) console.log(`    ${sync.pageFailures.length} page reads failed during the sync, e.g. ${sync.pageFailures[0]}`);
   }
   console.log(`  peak RSS of this process (sync, database client, benchmark): ${rssMb().toFixed(0)} MB (goal < 1,024 MB)${inProcess ? " — includes the in-process emulator" : ""}`);

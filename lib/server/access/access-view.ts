@@ -3,8 +3,6 @@ import { can, type ClusterResource, type Principal } from "@/lib/auth/policy";
 import { describeEffect, type EffectWording, type GrantEffect, isGrantEffect } from "@/lib/access/grant-effect";
 import { type AccessRole, accessRoleKeys, isAccessRole } from "@/lib/access/roles";
 import { clusterKey } from "@/lib/clusters/resource-id";
-import { type DirectoryPrincipal, transitiveGroupMembers } from "@/lib/server/azure/directory-principals";
-import { groupDisplayNames } from "@/lib/server/azure/graph";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
 import { effectDeadlineOf } from "./grant-effect-check";
@@ -29,18 +27,11 @@ export type AccessGrantRow = {
   canExtend: boolean;
 };
 
-export type PrincipalChoice = { objectId: string; label: string };
 export type GrantChoices = {
   namespaces: Array<{ namespace: string; tenantName: string }>;
   roles: AccessRole[];
   allowClusterScope: boolean;
-  /** Per tenant: its groups and their members, from Graph. */
-  principals: Array<{ tenantName: string; options: PrincipalChoice[] }>;
-  directoryError: string | null;
 };
-
-const labelOf = (principal: DirectoryPrincipal) =>
-  principal.type === "Group" ? `${principal.displayName} (group)` : `${principal.displayName}${principal.userPrincipalName ? ` — ${principal.userPrincipalName}` : ""}`;
 
 /**
  * Who may see which grants: admins and auditors all; a team lead only those in their own tenants'
@@ -91,44 +82,21 @@ export async function listActiveGrants(clusterId: string, cluster: ClusterResour
 
 /**
  * What the grant form offers the viewer: the namespaces of tenant environments on the cluster they
- * may ask for (an admin: all), the roles, and the members of those tenants' groups. The server checks
- * every submit again; these only spare people choices that would be refused.
+ * may ask for (an admin: all) and the roles. No Graph call: the people picker searches the directory
+ * when someone types, and the server checks every submit again; these only spare people choices that
+ * would be refused.
  */
 export async function grantChoices(clusterId: string, viewer: Principal, options: { azureRbac: boolean }): Promise<GrantChoices> {
   const admin = viewer.roles.includes("admin");
   const environments = await db().tenantEnvironment.findMany({
     where: { clusterResourceId: clusterKey(clusterId), ...(admin ? {} : { tenantId: { in: [...viewer.ownedTenantIds] } }) },
-    select: { namespace: true, tenant: { select: { id: true, displayName: true, ownerGroupId: true, memberGroupIds: true } } },
+    select: { namespace: true, tenant: { select: { displayName: true } } },
     orderBy: { namespace: "asc" },
   });
-  const tenants = new Map(environments.map(({ tenant }) => [tenant.id, tenant]));
-  const principals: GrantChoices["principals"] = [];
-  let directoryError: string | null = null;
-  for (const tenant of tenants.values()) {
-    const groupIds = [tenant.ownerGroupId, ...tenant.memberGroupIds];
-    const seen = new Map<string, PrincipalChoice>();
-    try {
-      const names = await groupDisplayNames(groupIds);
-      for (const id of groupIds) seen.set(id, { objectId: id, label: `${names[id.toLowerCase()] ?? id} (group)` });
-    } catch {
-      directoryError = "Microsoft Graph did not answer: group names and members could not be listed.";
-    }
-    for (const id of groupIds) {
-      const members = await transitiveGroupMembers(id);
-      if (!members.ok) {
-        directoryError = `Microsoft Graph did not answer (${members.status ?? "no answer"}): some members could not be listed.`;
-        continue;
-      }
-      for (const member of members.members) seen.set(member.objectId, { objectId: member.objectId, label: labelOf(member) });
-    }
-    principals.push({ tenantName: tenant.displayName, options: [...seen.values()].sort((a, b) => a.label.localeCompare(b.label)) });
-  }
   return {
     namespaces: environments.map(({ namespace, tenant }) => ({ namespace, tenantName: tenant.displayName })),
     roles: admin ? accessRoleKeys : accessRoleKeys.filter((role) => role !== "cluster-admin"),
     // A cluster-wide grant on a Kubernetes-RBAC cluster would be a ClusterRoleBinding, not built yet.
     allowClusterScope: admin && options.azureRbac,
-    principals,
-    directoryError,
   };
 }

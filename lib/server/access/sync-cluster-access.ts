@@ -8,10 +8,13 @@ import { listRoleAssignmentsAround } from "@/lib/server/azure/role-assignments";
 import { limiter } from "@/lib/server/clusters/bounded";
 import { db } from "@/lib/server/db/client";
 import { type ClusterCredentials, describeKubeFailure } from "@/lib/server/kube/in-cluster-reader";
-import { listAllBindings } from "@/lib/server/kube/rbac-bindings";
+import { parseUserKubeconfig, pooledKubeConfig } from "@/lib/server/kube/api-server-pool";
+import { listAllBindings, listAllBindingsThrough } from "@/lib/server/kube/rbac-bindings";
 import { logger } from "@/lib/server/logger";
+import { type AccessEntryRow, replaceClusterAccess } from "./access-cache-store";
 import { portalClusterCredentials } from "./cluster-credentials";
 import { nameSubjects } from "./principal-names";
+import { AccessListTimeout, type AccessSyncSession } from "./subscription-role-assignments";
 
 export type AccessSyncOutcome = { ok: true; entries: number } | { ok: false; error: string };
 
@@ -19,22 +22,28 @@ export type AccessSyncOutcome = { ok: true; entries: number } | { ok: false; err
 // API-server lists, so a bound keeps thousands of clusters from opening thousands of connections.
 const readAccess = limiter(16);
 const readTimeoutMs = 15_000;
-// Each cluster's rows are one transaction; the process's pool (10) is shared with the pages served
-// beside the sync, so only a couple of these hold a connection at a time.
+// Each cluster's rows are one short transaction (three statements); the process's pool (10) is shared
+// with the pages served beside the sync, so only a couple of these hold a connection at a time.
 const writeAccess = limiter(2);
 
 /**
  * Reads who has access to one cluster and replaces its rows in the access cache: AKS data-plane role
  * assignments around it (Azure RBAC), or its RoleBindings and ClusterRoleBindings (Kubernetes RBAC
- * only), principals named through Graph in batches. Never throws: a failed read is recorded for the
+ * only), principals named through Graph in batches. `session`: the inventory sync's shared
+ * per-subscription role-assignment lists. Never throws: a failed read is recorded for the
  * cluster (its previous rows kept, as last seen) and returned, so the inventory's own sync goes on.
  */
-export async function syncClusterAccess(cluster: Cluster, correlationId: string = randomUUID(), known?: ClusterCredentials): Promise<AccessSyncOutcome> {
+export async function syncClusterAccess(cluster: Cluster, correlationId: string = randomUUID(), known?: ClusterCredentials, session?: AccessSyncSession): Promise<AccessSyncOutcome> {
   const key = clusterKey(cluster.id);
   const attemptedAt = new Date();
   try {
-    const drafts = await readAccess(() => withTimeout(readDrafts(cluster, correlationId, known), readTimeoutMs));
-    const entries = await writeAccess(() => storeEntries(cluster, drafts, attemptedAt));
+    // In an inventory sync the subscription's one list is shared (its own bound and deadline); alone
+    // (an adoption re-reading one cluster), one list at the cluster's scope.
+    const drafts =
+      session && cluster.identity.managedAad && cluster.identity.azureRbac
+        ? draftsFromAssignments(cluster.id, await session.assignmentsAround(cluster, correlationId))
+        : await readAccess(() => withTimeout(readDrafts(cluster, correlationId, known), readTimeoutMs));
+    const entries = await storeEntries(cluster, drafts, attemptedAt, session);
     return { ok: true, entries };
   } catch (error) {
     const message = describeFailure(error);
@@ -54,37 +63,32 @@ async function readDrafts(cluster: Cluster, correlationId: string, known: Cluste
     return draftsFromAssignments(cluster.id, await listRoleAssignmentsAround(cluster.subscriptionId, cluster.id, correlationId));
   }
   if (cluster.apiServerAccess.privateCluster) throw new AccessReadError("The API server is private: the portal cannot read its RoleBindings.");
+  // The inventory's credentials name the endpoint it just read: through its pooled connection, so the
+  // two lists cost no TLS handshake (a plain KubeConfig builds a new agent, and handshake, per request).
+  if (known?.bearerToken) return draftsFromBindings(await listAllBindingsThrough(pooledKubeConfig(parseUserKubeconfig(known.kubeconfig).endpoint, known.bearerToken)));
   const credentials = known ?? (await portalClusterCredentials(cluster, correlationId));
   return draftsFromBindings(await listAllBindings(credentials));
 }
 
 class AccessReadError extends Error {}
 
-async function storeEntries(cluster: Cluster, drafts: AccessEntryDraft[], syncedAt: Date): Promise<number> {
-  const key = clusterKey(cluster.id);
+async function storeEntries(cluster: Cluster, drafts: AccessEntryDraft[], syncedAt: Date, session: AccessSyncSession | undefined): Promise<number> {
   const named = await nameSubjects(drafts.map((draft) => draft.subject));
-  const rows = new Map<string, ReturnType<typeof rowOf>>();
+  // One row per (external id, principal): ON CONFLICT may not touch a row twice in one statement.
+  const rows = new Map<string, AccessEntryRow>();
   for (const draft of drafts) {
     const row = rowOf(cluster.id, draft, named(draft.subject), syncedAt);
     rows.set(`${row.externalId.toLowerCase()}|${row.principalId}`, row);
   }
-  await db().$transaction(async (tx) => {
-    for (const row of rows.values()) {
-      await tx.clusterAccessEntry.upsert({
-        where: { clusterKey_externalId_principalId: { clusterKey: key, externalId: row.externalId, principalId: row.principalId } },
-        create: row,
-        update: row,
-      });
-    }
-    await tx.clusterAccessEntry.deleteMany({ where: { clusterKey: key, syncedAt: { lt: syncedAt } } });
-    await tx.clusterAccessSync.upsert({ where: { clusterKey: key }, create: { clusterKey: key, syncedAt, attemptedAt: syncedAt, error: null }, update: { syncedAt, attemptedAt: syncedAt, error: null } });
-  });
+  const read = { clusterKey: clusterKey(cluster.id), syncedAt, rows: [...rows.values()] };
+  // In a sync, batched with other clusters' reads; alone, a transaction of its own.
+  await (session ? session.write(read) : writeAccess(() => replaceClusterAccess([read])));
   return rows.size;
 }
 
 type Named = Awaited<ReturnType<typeof nameSubjects>> extends (subject: never) => infer R ? R : never;
 
-function rowOf(clusterId: string, draft: AccessEntryDraft, principal: Named, syncedAt: Date) {
+function rowOf(clusterId: string, draft: AccessEntryDraft, principal: Named, syncedAt: Date): AccessEntryRow {
   const subjectId = draft.subject.by === "object-id" ? draft.subject.objectId : draft.subject.name;
   const declaredType = draft.subject.by === "object-id" ? draft.subject.type : "User";
   return {
@@ -110,7 +114,7 @@ function rowOf(clusterId: string, draft: AccessEntryDraft, principal: Named, syn
 }
 
 function describeFailure(error: unknown): string {
-  if (error instanceof AccessReadError) return error.message;
+  if (error instanceof AccessReadError || error instanceof AccessListTimeout) return error.message;
   const arm = armFailure(error);
   if (arm.statusCode) return `Azure answered ${arm.statusCode}${arm.code ? ` (${arm.code})` : ""}: ${arm.message}`.slice(0, 500);
   return describeKubeFailure(error).slice(0, 500);

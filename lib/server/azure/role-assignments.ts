@@ -65,3 +65,19 @@ export async function listRoleAssignmentsAround(subscriptionId: string, scope: s
   }
   return found;
 }
+
+/**
+ * Every role assignment at, above and below a subscription (ARM's list for the subscription without
+ * `$filter`: learn.microsoft.com/rest/api/authorization/role-assignments/list-for-subscription), paged
+ * through `nextLink`; `keep` drops the ones the caller has no use for while paging, so a large
+ * subscription's unrelated assignments are not held in memory.
+ */
+export async function listRoleAssignmentsOfSubscription(subscriptionId: string, correlationId: string, keep: (assignment: RoleAssignmentRead) => boolean = () => true): Promise<RoleAssignmentRead[]> {
+  const found: RoleAssignmentRead[] = [];
+  for await (const assignment of authorizationClient(subscriptionId).roleAssignments.listForSubscription(withCorrelation(correlationId))) {
+    if (!assignment.id || !assignment.scope || !assignment.roleDefinitionId || !assignment.principalId) continue;
+    const read = { id: assignment.id, scope: assignment.scope, roleDefinitionId: assignment.roleDefinitionId, principalId: assignment.principalId.toLowerCase(), principalType: assignment.principalType ?? null };
+    if (keep(read)) found.push(read);
+  }
+  return found;
+}

@@ -10,6 +10,7 @@ import { subscriptionDisplayName, supportedKubernetesVersions } from "@/lib/serv
 import { listClustersOf } from "@/lib/server/azure/managed-clusters";
 import { db } from "@/lib/server/db/client";
 import { syncClusterAccess } from "@/lib/server/access/sync-cluster-access";
+import { accessSyncSession } from "@/lib/server/access/subscription-role-assignments";
 import { type ClusterCredentials } from "@/lib/server/kube/in-cluster-reader";
 import { pooledKubeConfig } from "@/lib/server/kube/api-server-pool";
 import { logger } from "@/lib/server/logger";
@@ -130,6 +131,8 @@ export async function syncInventory(options: SyncOptions & { syncId?: string } =
   const versionsAsker = new Map<string, string>();
   const groupName = memo((id) => groupDisplayNames([id]).then((names) => names[id.toLowerCase()] ?? ""), "");
   const aksToken = aksTokenSource();
+  // Role assignments are listed once per subscription for the sync, not once per cluster.
+  const accessReads = accessSyncSession();
 
   /** The portal's credentials for a reachable Entra cluster's API server, from the endpoint the inspection used. */
   async function accessCredentials(armCluster: Cluster, inspection: Awaited<ReturnType<typeof inspectCluster>>): Promise<ClusterCredentials | undefined> {
@@ -162,7 +165,7 @@ export async function syncInventory(options: SyncOptions & { syncId?: string } =
     };
     // Never throws: a failed access read is recorded for the cluster. Through the endpoint just used,
     // so a Kubernetes-RBAC cluster's bindings cost no credential POST either.
-    await syncClusterAccess(armCluster, undefined, await accessCredentials(armCluster, inspection));
+    await syncClusterAccess(armCluster, undefined, await accessCredentials(armCluster, inspection), accessReads);
     return entry;
   }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { RbacAuthorizationV1Api } from "@kubernetes/client-node";
+import { type KubeConfig, RbacAuthorizationV1Api } from "@kubernetes/client-node";
 import type { BindingShape } from "@/lib/access/found-access";
 import { type ClusterCredentials, kubeConfigFor } from "./in-cluster-reader";
 
@@ -8,7 +8,12 @@ import { type ClusterCredentials, kubeConfigFor } from "./in-cluster-reader";
  * Two list calls whatever the number of namespaces.
  */
 export async function listAllBindings(credentials: ClusterCredentials): Promise<BindingShape[]> {
-  const rbac = kubeConfigFor(credentials).makeApiClient(RbacAuthorizationV1Api);
+  return listAllBindingsThrough(kubeConfigFor(credentials));
+}
+
+/** As listAllBindings, through a given config: a pooled one (api-server-pool.ts) reuses the inventory's connection. */
+export async function listAllBindingsThrough(config: KubeConfig): Promise<BindingShape[]> {
+  const rbac = config.makeApiClient(RbacAuthorizationV1Api);
   const [roleBindings, clusterRoleBindings] = await Promise.all([rbac.listRoleBindingForAllNamespaces(), rbac.listClusterRoleBinding()]);
   return [
     ...roleBindings.items.map((binding) => ({ binding, kind: "RoleBinding" as const })),

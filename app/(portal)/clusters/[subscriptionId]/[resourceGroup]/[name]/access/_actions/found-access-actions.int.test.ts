@@ -126,15 +126,28 @@ describe("a role assignment made directly in ARM on an Azure-RBAC cluster", () =
     expect(await revoke(personas.paymentsLead, found.id)).toMatchObject({ status: "error", message: expect.stringMatching(/no longer listed/) });
   });
 
-  it("records a failed read for the cluster without failing its inventory sync, keeps the rows last read, and recovers at the next sync", async () => {
+  it("lists the subscription's role assignments once per sync, not once per cluster", async () => {
+    portal.emulator.clearRequests();
+    await syncInventory({ subscriptionIds: [nonProduction] });
+    const lists = portal.emulator.requests().filter((entry) => entry.method === "GET" && /\/providers\/Microsoft\.Authorization\/roleAssignments(\?|$)/i.test(entry.path));
+    expect(lists.map((entry) => entry.path.split("?")[0]?.toLowerCase())).toEqual([`/subscriptions/${nonProduction}/providers/microsoft.authorization/roleassignments`]);
+    const azureRbacClusters = await db().inventoryCluster.count({ where: { subscriptionId: nonProduction.toLowerCase(), cluster: { path: ["identity", "azureRbac"], equals: true } } });
+    expect(azureRbacClusters).toBeGreaterThan(1);
+  });
+
+  it("records a failed read for each Azure-RBAC cluster of the subscription without failing its inventory sync, keeps the rows last read, and recovers at the next sync", async () => {
     await syncInventory({ subscriptionIds: [nonProduction] });
     const before = await cachedClusterAccess(sharedDev, await clusterResource(sharedDev), principalOf(personas.admin));
     expect(before.error).toBeNull();
     const inventoryBefore = await db().inventoryCluster.findFirstOrThrow({ where: { name: "aks-shared-dev" }, select: { syncedAt: true } });
-    portal.emulator.injectFault({ method: "GET", path: "aks-shared-dev/providers/Microsoft.Authorization/roleAssignments", status: 403, code: "AuthorizationFailed", message: "The client does not have authorization", count: 1 });
+    // The one list of the subscription fails: every Azure-RBAC cluster in it records the failure.
+    portal.emulator.injectFault({ method: "GET", path: `^/subscriptions/${nonProduction}/providers/Microsoft.Authorization/roleAssignments`, status: 403, code: "AuthorizationFailed", message: "The client does not have authorization", count: 1 });
     await syncInventory({ subscriptionIds: [nonProduction] });
     const failed = await cachedClusterAccess(sharedDev, await clusterResource(sharedDev), principalOf(personas.admin));
     expect(failed.error).toMatch(/403 \(AuthorizationFailed\)/);
+    const azureRbacKeys = (await db().inventoryCluster.findMany({ where: { subscriptionId: nonProduction.toLowerCase(), cluster: { path: ["identity", "azureRbac"], equals: true } }, select: { key: true } })).map((row) => row.key);
+    const reads = await db().clusterAccessSync.findMany({ where: { clusterKey: { in: azureRbacKeys } }, select: { error: true } });
+    expect(reads.map((read) => /403 \(AuthorizationFailed\)/.test(read.error ?? ""))).toEqual(azureRbacKeys.map(() => true));
     expect(failed.found.map((entry) => entry.id).sort()).toEqual(before.found.map((entry) => entry.id).sort());
     expect(failed.syncedAt).toEqual(before.syncedAt);
     expect((await db().inventoryCluster.findFirstOrThrow({ where: { name: "aks-shared-dev" }, select: { syncedAt: true } })).syncedAt.getTime()).toBeGreaterThan(inventoryBefore.syncedAt.getTime());

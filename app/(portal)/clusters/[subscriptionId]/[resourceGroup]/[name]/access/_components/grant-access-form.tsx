@@ -35,11 +35,6 @@ export function GrantAccessForm({ clusterId, choices, canApplyDirectly, fourEyes
           {fourEyes}
         </p>
       ) : null}
-      {choices.directoryError ? (
-        <p role="note" className="text-sm text-amber-900 dark:text-amber-200">
-          {choices.directoryError}
-        </p>
-      ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
           <PeoplePicker
