@@ -77,7 +77,7 @@ export async function drivePortalFlows(): Promise<void> {
   await db().namespaceAccessGrant.updateMany({ where: { revokedAt: null }, data: { revokedAt: new Date() } });
   const sync = await syncInventory();
   if (sync.failures.length > 0) throw new Error(`inventory sync failed: ${JSON.stringify(sync.failures)}`);
-  await apply({ kind: "authorized-ip-ranges", clusterResourceId: clusterKey(sharedDev), tenantId: null, payload: { add: [{ range: "198.51.100.7", lifetimeSeconds: null, owner: "CI" }], remove: [] } });
+  await apply({ kind: "authorized-ip-ranges", clusterResourceId: clusterKey(sharedDev), tenantId: null, payload: { add: [{ range: "198.51.100.219", lifetimeSeconds: null, owner: "CI" }], remove: [] } });
   await grantAndRevoke(sharedDev, "payments-dev");
   await grantAndRevoke(platformProd, "payments-dev");
   await accessCheck();
