@@ -48,9 +48,12 @@ test.describe("audit review for every persona", () => {
     await lead.getByLabel("Action").fill("request.*");
     await lead.getByRole("button", { name: "Apply filters" }).click();
     await expect(lead).toHaveURL(/action=request\.\*/);
-    const actions = await events.locator(":scope > tbody > tr > td:nth-child(3)").allTextContents();
-    expect(actions.length).toBeGreaterThanOrEqual(2);
-    expect(actions.every((text) => text.startsWith("request."))).toBe(true);
+    // The filtered events stream in (Suspense): poll until only requests' events are listed.
+    const requestEventsOnly = async () => {
+      const actions = await events.locator(":scope > tbody > tr > td:nth-child(3)").allTextContents();
+      return actions.length >= 2 && actions.every((text) => text.startsWith("request."));
+    };
+    await expect.poll(requestEventsOnly, { timeout: 30_000 }).toBe(true);
 
     // The timeline of one request: everything that happened to it, linked from its row.
     await events.getByRole("link", { name: `History of Request #${paymentsRequest}` }).first().click();

@@ -126,10 +126,11 @@ test.describe("namespace access lifecycle, end to end", () => {
     // One thread in the audit log: the request's correlation id joins every step, the revocation Clusterdesk asked for included.
     await admin.goto(`/audit?correlation=${encodeURIComponent(correlationId)}`);
     const events = admin.getByRole("table", { name: "Audit events" });
-    const actions = (await events.locator("tbody tr td:nth-child(3)").allInnerTexts()).map((text) => text.split("\n")[0]?.trim());
-    expect(actions).toEqual(
-      expect.arrayContaining(["request.created", "request.approved", "request.applying", "request.applied", "access.grant_effective", "access.grant_expiry_moved", "access.grant_expired", "access.grant_revoked"]),
-    );
+    // The events stream in below the page's header (Suspense): poll until they are there.
+    const actions = async () => (await events.locator("tbody tr td:nth-child(3)").allInnerTexts()).map((text) => text.split("\n")[0]?.trim());
+    await expect
+      .poll(actions, { timeout: 30_000 })
+      .toEqual(expect.arrayContaining(["request.created", "request.approved", "request.applying", "request.applied", "access.grant_effective", "access.grant_expiry_moved", "access.grant_expired", "access.grant_revoked"]));
     const expired = events.getByRole("row").filter({ hasText: "access.grant_expired" });
     await expect(expired).toContainText("Clusterdesk");
     await expect(events.getByRole("row").filter({ hasText: "access.grant_revoked" })).toContainText("Clusterdesk");
