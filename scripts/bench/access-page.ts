@@ -11,7 +11,7 @@
  */
 import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { loadavg, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
@@ -21,6 +21,7 @@ import { startTestEmulator } from "../../emulator/test-support/start-test-emulat
 import { migrate } from "../../lib/server/db/migrations";
 import { cloneCachedClusters } from "./lib/clone-cached-clusters";
 import { fillAccessCache } from "./lib/fill-access-cache";
+import { load, ms, printSamples, stopServer, unscheduleInventorySync } from "./lib/page-bench";
 import { percentile } from "./lib/percentile";
 import { freePort } from "../lib/free-port";
 import { ensureProductionBuild } from "../lib/production-build";
@@ -36,9 +37,6 @@ const { values } = parseArgs({
   },
 });
 const [clusters, entries, subscriptions, rounds] = [values.clusters, values.entries, values.subscriptions, values.rounds].map(Number) as [number, number, number, number];
-const load = () => loadavg().map((value) => value.toFixed(2)).join(" ");
-const ms = (value: number) => `${value.toFixed(1)} ms`;
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 await ensureProductionBuild({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, () => undefined);
 const database = await createTestDatabase(process.env.TEST_DATABASE_URL, "bench");
@@ -114,42 +112,13 @@ try {
   }
   console.log(`\nAccess pages over HTTP, production build, admin session; ${filled} cached access entries (${clusters} cloned clusters × ${entries}, plus the seed's); database: ${database.kind}`);
   console.log(`${rounds} sequential rounds, each: /api/health then every page; load average ${loadBefore} before, ${load()} after`);
-  for (const [name, times] of samples) {
-    const size = sizes.get(name);
-    const payload = size ? `, ${kb(size.html)} HTML (${kb(size.gzip)} gzipped)` : "";
-    console.log(`  ${name.padEnd(24)} p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, max ${ms(Math.max(...times))}${payload}`);
-  }
+  printSamples(samples, sizes);
   const all = [...samples].filter(([name]) => !name.startsWith("/api") && !name.endsWith("(base)")).flatMap(([, times]) => times);
   console.log(`  all access pages         p50 ${ms(percentile(all, 50))}, p95 ${ms(percentile(all, 95))} (target p95 < 100 ms)`);
 } finally {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server?.once("exit", resolve));
-    server.kill("SIGTERM");
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
-  }
+  await stopServer(server);
   await emulator.dispose();
   await database.drop();
   await rm(dataDir, { recursive: true, force: true });
 }
 
-/** The first column of the first row, as a number. */
-async function sql(url: string, text: string): Promise<number> {
-  const { default: pg } = await import("pg");
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return Number(Object.values((await client.query<Record<string, unknown>>(text)).rows[0] ?? {})[0] ?? 0);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Removes the schedule the server's workers write at start-up (they may still be starting). */
-async function unscheduleInventorySync(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 60; attempt += 1) {
-    const exists = await sql(url, "SELECT count(*) FROM pg_tables WHERE schemaname = 'pgboss' AND tablename = 'schedule'");
-    if (exists && (await sql(url, "WITH gone AS (DELETE FROM pgboss.schedule WHERE name = 'inventory-sync' RETURNING 1) SELECT count(*) FROM gone")) > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("the server never scheduled its inventory sync");
-}

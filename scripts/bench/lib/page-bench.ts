@@ -1,0 +1,47 @@
+import type { ChildProcess } from "node:child_process";
+import { loadavg } from "node:os";
+import { percentile } from "./percentile";
+
+/** What the page benchmarks (cluster list, access pages) print and share: units, load, samples. */
+export const load = () => loadavg().map((value) => value.toFixed(2)).join(" ");
+export const ms = (value: number) => `${value.toFixed(1)} ms`;
+export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** One line per measured page: p50, p95 and max, with its HTML size where one was recorded. */
+export function printSamples(samples: ReadonlyMap<string, number[]>, sizes: ReadonlyMap<string, { html: number; gzip: number }>): void {
+  for (const [name, times] of samples) {
+    const size = sizes.get(name);
+    const payload = size ? `, ${kb(size.html)} HTML (${kb(size.gzip)} gzipped)` : "";
+    console.log(`  ${name.padEnd(24)} p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, max ${ms(Math.max(...times))}${payload}`);
+  }
+}
+
+/** Stops the measured server (SIGTERM, then at most 20 s for it to leave). */
+export async function stopServer(server: ChildProcess | undefined): Promise<void> {
+  if (!server || server.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  server.kill("SIGTERM");
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
+}
+
+/** The first column of the first row, as a number. */
+export async function sql(url: string, text: string): Promise<number> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return Number(Object.values((await client.query<Record<string, unknown>>(text)).rows[0] ?? {})[0] ?? 0);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Removes the schedule the server's workers write at start-up (they may still be starting). */
+export async function unscheduleInventorySync(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 60; attempt += 1) {
+    const exists = await sql(url, "SELECT count(*) FROM pg_tables WHERE schemaname = 'pgboss' AND tablename = 'schedule'");
+    if (exists && (await sql(url, "WITH gone AS (DELETE FROM pgboss.schedule WHERE name = 'inventory-sync' RETURNING 1) SELECT count(*) FROM gone")) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the server never scheduled its inventory sync");
+}
