@@ -9,7 +9,7 @@
  * person view of Max meets 2 × N entries. Baselines in the same run, interleaved: `GET /api/health`, and
  * the same cluster's overview page (the portal's layout and session without any access data).
  */
-import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -21,7 +21,7 @@ import { startTestEmulator } from "../../emulator/test-support/start-test-emulat
 import { migrate } from "../../lib/server/db/migrations";
 import { cloneCachedClusters } from "./lib/clone-cached-clusters";
 import { fillAccessCache } from "./lib/fill-access-cache";
-import { load, ms, printSamples, stopServer, unscheduleInventorySync } from "./lib/page-bench";
+import { load, ms, printSamples, startMeasuredServer, stopServer, unscheduleInventorySync } from "./lib/page-bench";
 import { percentile } from "./lib/percentile";
 import { freePort } from "../lib/free-port";
 import { ensureProductionBuild } from "../lib/production-build";
@@ -42,7 +42,7 @@ await ensureProductionBuild({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, ()
 const database = await createTestDatabase(process.env.TEST_DATABASE_URL, "bench");
 const emulator = await startTestEmulator({ kubernetes: createKubernetesSide });
 const dataDir = await mkdtemp(path.join(tmpdir(), "clusterdesk-bench-"));
-let server: ReturnType<typeof spawn> | undefined;
+let server: ChildProcess | undefined;
 try {
   await migrate(database.url);
   await seedDemoTenants({ url: database.url, origin: "throw-away" });
@@ -66,23 +66,9 @@ try {
   const token = await sessionTokenOf("alex.admin@clusterdesk-demo.onmicrosoft.com");
   await db().$disconnect();
 
-  const port = await freePort();
-  server = spawn(path.join("node_modules", ".bin", "next"), ["start", "--hostname", "127.0.0.1", "--port", String(port)], {
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CLUSTERDESK_DATA_DIR: dataDir, NODE_EXTRA_CA_CERTS: emulator.caCertPath },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const origin = `http://127.0.0.1:${port}`;
-  const get = async (pathname: string) => {
-    const response = await fetch(`${origin}${pathname}`, { headers: { cookie: `clusterdesk-session=${token}` }, redirect: "manual" });
-    const body = await response.text();
-    if (response.status !== 200) throw new Error(`GET ${pathname}: ${response.status}`);
-    return body;
-  };
-  for (let attempt = 0; ; attempt += 1) {
-    if (await get("/api/health").then(() => true, () => false)) break;
-    if (attempt > 120) throw new Error("the server did not start");
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  const started = await startMeasuredServer({ port: await freePort(), dataDir, caCertPath: emulator.caCertPath, sessionToken: token });
+  server = started.server;
+  const { get } = started;
   await unscheduleInventorySync(database.url);
 
   const shapes = {

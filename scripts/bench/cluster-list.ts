@@ -10,7 +10,7 @@
  * is unscheduled once it starts: a run over the emulator would share the measurement's two cores.
  * `--html FILE` keeps the first page's HTML, to see what its bytes are.
  */
-import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -20,7 +20,7 @@ import { createKubernetesSide } from "../../emulator/kubernetes";
 import { startTestEmulator } from "../../emulator/test-support/start-test-emulator";
 import { migrate } from "../../lib/server/db/migrations";
 import { cloneCachedClusters } from "./lib/clone-cached-clusters";
-import { load, ms, printSamples, sql, stopServer, unscheduleInventorySync } from "./lib/page-bench";
+import { load, ms, printSamples, startMeasuredServer, sql, stopServer, unscheduleInventorySync } from "./lib/page-bench";
 import { percentile } from "./lib/percentile";
 import { freePort } from "../lib/free-port";
 import { ensureProductionBuild } from "../lib/production-build";
@@ -41,7 +41,7 @@ await ensureProductionBuild({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, ()
 const database = await createTestDatabase(process.env.TEST_DATABASE_URL, "bench");
 const emulator = await startTestEmulator({ kubernetes: createKubernetesSide });
 const dataDir = await mkdtemp(path.join(tmpdir(), "clusterdesk-bench-"));
-let server: ReturnType<typeof spawn> | undefined;
+let server: ChildProcess | undefined;
 try {
   await migrate(database.url);
   await seedDemoTenants({ url: database.url, origin: "throw-away" });
@@ -57,23 +57,9 @@ try {
   const token = await sessionTokenOf("alex.admin@clusterdesk-demo.onmicrosoft.com");
   await db().$disconnect();
 
-  const port = await freePort();
-  server = spawn(path.join("node_modules", ".bin", "next"), ["start", "--hostname", "127.0.0.1", "--port", String(port)], {
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CLUSTERDESK_DATA_DIR: dataDir, NODE_EXTRA_CA_CERTS: emulator.caCertPath },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const origin = `http://127.0.0.1:${port}`;
-  const get = async (pathname: string) => {
-    const response = await fetch(`${origin}${pathname}`, { headers: { cookie: `clusterdesk-session=${token}` }, redirect: "manual" });
-    const body = await response.text();
-    if (response.status !== 200) throw new Error(`GET ${pathname}: ${response.status}`);
-    return body;
-  };
-  for (let attempt = 0; ; attempt += 1) {
-    if (await get("/api/health").then(() => true, () => false)) break;
-    if (attempt > 120) throw new Error("the server did not start");
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  const started = await startMeasuredServer({ port: await freePort(), dataDir, caCertPath: emulator.caCertPath, sessionToken: token });
+  server = started.server;
+  const { get } = started;
 
   await unscheduleInventorySync(database.url);
   if (values.html) await writeFile(values.html, await get("/clusters"));

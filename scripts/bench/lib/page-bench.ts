@@ -1,5 +1,6 @@
-import type { ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { loadavg } from "node:os";
+import path from "node:path";
 import { percentile } from "./percentile";
 
 /** What the page benchmarks (cluster list, access pages) print and share: units, load, samples. */
@@ -44,4 +45,31 @@ export async function unscheduleInventorySync(url: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error("the server never scheduled its inventory sync");
+}
+
+/**
+ * Starts the production build (`next start`) on a free port as the measured server, and returns it
+ * with a GET that carries the session and refuses anything but 200, once `/api/health` answers.
+ */
+export async function startMeasuredServer(options: { port: number; dataDir: string; caCertPath: string; sessionToken: string }): Promise<{ server: ChildProcess; get: (pathname: string) => Promise<string> }> {
+  const server = spawn(path.join("node_modules", ".bin", "next"), ["start", "--hostname", "127.0.0.1", "--port", String(options.port)], {
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CLUSTERDESK_DATA_DIR: options.dataDir, NODE_EXTRA_CA_CERTS: options.caCertPath },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const origin = `http://127.0.0.1:${options.port}`;
+  const get = async (pathname: string) => {
+    const response = await fetch(`${origin}${pathname}`, { headers: { cookie: `clusterdesk-session=${options.sessionToken}` }, redirect: "manual" });
+    const body = await response.text();
+    if (response.status !== 200) throw new Error(`GET ${pathname}: ${response.status}`);
+    return body;
+  };
+  for (let attempt = 0; ; attempt += 1) {
+    if (await get("/api/health").then(() => true, () => false)) break;
+    if (attempt > 120) {
+      await stopServer(server);
+      throw new Error("the server did not start");
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return { server, get };
 }
