@@ -21,7 +21,7 @@ import { parseArgs } from "node:util";
 import { ConfigurationError, parseSettings, type Settings } from "../lib/config/settings";
 import { migrate, pendingMigrations } from "../lib/server/db/migrations";
 import { freePort } from "./lib/free-port";
-import { peerAddressHeader, startPeerAddressFront } from "./lib/peer-address-front";
+import { peerAddressHeader, startPeerAddressFront, upstreamKeepAliveMs } from "./lib/peer-address-front";
 import { startLocalEmulator } from "./lib/local-emulator";
 import { ensureProductionBuild } from "./lib/production-build";
 import type { ProvidedDatabase } from "./lib/seed-demo-tenants";
@@ -141,9 +141,10 @@ async function startBehindFront(childEnv: NodeJS.ProcessEnv): Promise<ChildProce
   // The production artefact (scripts/build-artefact.ts, the Dockerfile) has Next.js's standalone
   // server beside it instead of a checkout's full build; it takes its address from the environment.
   if (existsSync("server.js")) {
-    return spawn(process.execPath, ["server.js"], { env: { ...childEnv, HOSTNAME: "127.0.0.1", PORT: String(upstreamPort) }, stdio: "inherit" });
+    return spawn(process.execPath, ["server.js"], { env: { ...childEnv, HOSTNAME: "127.0.0.1", PORT: String(upstreamPort), KEEP_ALIVE_TIMEOUT: String(upstreamKeepAliveMs) }, stdio: "inherit" });
   }
-  return spawn(path.join("node_modules", ".bin", "next"), ["start", "--hostname", "127.0.0.1", "--port", String(upstreamPort)], { env: childEnv, stdio: "inherit" });
+  const start = ["start", "--hostname", "127.0.0.1", "--port", String(upstreamPort), "--keepAliveTimeout", String(upstreamKeepAliveMs)];
+  return spawn(path.join("node_modules", ".bin", "next"), start, { env: childEnv, stdio: "inherit" });
 }
 
 async function cleanUp(): Promise<void> {

@@ -1,5 +1,5 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { peerAddressHeader, type PeerAddressFront, startPeerAddressFront } from "./peer-address-front";
 
@@ -77,6 +77,40 @@ describe("the launcher's front for Next.js", () => {
       expect(answer.headers["retry-after"]).toBe("5");
     } finally {
       await closed.close();
+    }
+  });
+
+  it("retries a GET on a fresh connection when Next.js closed the kept-alive one under it", async () => {
+    // Next.js closes an idle connection after its keep-alive timeout; when the front's next request
+    // races that close, the reused socket is reset before any answer. The first request on each
+    // connection is answered and the connection kept; a second request on it is reset, unanswered.
+    let connections = 0;
+    const racing = net.createServer((socket) => {
+      connections += 1;
+      let requests = 0;
+      socket.on("data", () => {
+        requests += 1;
+        if (requests > 1) return void socket.resetAndDestroy();
+        socket.write("HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: 2\r\nconnection: keep-alive\r\n\r\nok");
+      });
+    });
+    await new Promise<void>((resolve) => racing.listen(0, "127.0.0.1", resolve));
+    const racingFront = await startPeerAddressFront({ port: 0, upstreamPort: (racing.address() as AddressInfo).port });
+    try {
+      const get = () =>
+        new Promise<{ status: number; body: string }>((resolve, reject) =>
+          http.get({ host: "127.0.0.1", port: racingFront.port, path: "/clusters" }, (answer) => {
+            let body = "";
+            answer.on("data", (chunk: Buffer) => (body += chunk.toString()));
+            answer.on("end", () => resolve({ status: answer.statusCode ?? 0, body }));
+          }).on("error", reject),
+        );
+      expect(await get()).toEqual({ status: 200, body: "ok" });
+      expect(await get()).toEqual({ status: 200, body: "ok" });
+      expect(connections).toBe(2);
+    } finally {
+      await racingFront.close();
+      await new Promise((resolve) => racing.close(resolve));
     }
   });
 });

@@ -28,9 +28,20 @@ function endToEnd(rawHeaders: string[], also?: string): string[] {
 
 export type PeerAddressFront = { port: number; close: () => Promise<void> };
 
+// Requests without a body that may be sent twice (RFC 9110 §9.2.2): safe to repeat on a fresh connection.
+const repeatable = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * How long the front keeps an idle connection to Next.js. It must end well before Next.js's own
+ * keep-alive timeout (`upstreamKeepAliveMs`, which the launcher passes to Next.js), or a request can
+ * be written to a connection Next.js is closing at that moment and fail with ECONNRESET.
+ */
+const idleConnectionMs = 15_000;
+export const upstreamKeepAliveMs = 65_000;
+
 export async function startPeerAddressFront(options: { port: number; upstreamPort: number }): Promise<PeerAddressFront> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
-  const server = http.createServer((request, response) => {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 512, timeout: idleConnectionMs });
+  const forward = (request: http.IncomingMessage, response: http.ServerResponse, retried: boolean) => {
     const upstream = http.request({
       host: "127.0.0.1",
       port: options.upstreamPort,
@@ -45,6 +56,10 @@ export async function startPeerAddressFront(options: { port: number; upstreamPor
     });
     upstream.on("error", () => {
       if (response.headersSent) return void response.destroy();
+      // A kept-alive connection that Next.js closed as it was reused: nothing reached the portal, so a
+      // bodiless request goes again once on a new connection instead of failing the page (a body has
+      // been streamed away by now, and is never sent twice).
+      if (upstream.reusedSocket && !retried && repeatable.has(request.method ?? "")) return forward(request, response, true);
       response.writeHead(502, { "content-type": "text/plain; charset=utf-8", "retry-after": "5" });
       response.end("Clusterdesk is starting or stopping; try again in a moment.\n");
     });
@@ -52,8 +67,10 @@ export async function startPeerAddressFront(options: { port: number; upstreamPor
     response.on("close", () => {
       if (!response.writableFinished) upstream.destroy();
     });
-    request.pipe(upstream);
-  });
+    if (retried) upstream.end();
+    else request.pipe(upstream);
+  };
+  const server = http.createServer((request, response) => forward(request, response, false));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, () => resolve());
