@@ -106,12 +106,16 @@ async function route(exchange: Exchange, runtime: Runtime, callerId: string, isA
     const group = state.groups.find((candidate) => candidate.id === subject.id);
     const direct = group?.members ?? [];
     const ids = relation === "members" ? direct : [...new Set(state.users.concat().flatMap((user) => (transitiveGroups(state, user.id).some((g) => g.id === subject.id) ? [user.id] : [])).concat(direct))];
-    const items = ids.map((id) => {
+    const items = ids.flatMap((id) => {
       const user = state.users.find((candidate) => candidate.id === id);
       const child = state.groups.find((candidate) => candidate.id === id);
-      return user ? withType(userObject(user), "user") : child ? withType(groupObject(child), "group") : { id, "@odata.type": "#microsoft.graph.servicePrincipal" };
+      return user ? [withType(userObject(user), "user")] : child ? [withType(groupObject(child), "group")] : [{ id, "@odata.type": "#microsoft.graph.servicePrincipal" }];
     });
-    return sendCollection(exchange, runtime, { items, entitySet: "directoryObjects", typeName: "directoryObject", properties: [...userProperties, ...groupProperties], searchable: userSearchable, filterable: userFilterable });
+    // `…/transitiveMembers/microsoft.graph.user` (or `.group`) keeps only that type, as Graph does.
+    if (cast && cast !== "microsoft.graph.user" && cast !== "microsoft.graph.group") throw new GraphQueryError(400, "BadRequest", `Resource not found for the segment '${cast}'.`);
+    const kept = cast ? items.filter((item) => item["@odata.type"] === `#${cast}`) : items;
+    const typeName = cast === "microsoft.graph.user" ? "user" : cast === "microsoft.graph.group" ? "group" : "directoryObject";
+    return sendCollection(exchange, runtime, { items: kept, entitySet: "directoryObjects", typeName, properties: [...userProperties, ...groupProperties], searchable: userSearchable, filterable: userFilterable });
   }
   throw new GraphQueryError(400, "BadRequest", `Resource not found for the segment '${relation}'.`);
 }

@@ -21,6 +21,8 @@ const statusText: Record<string, { label: string; tone: BadgeTone }> = {
   uncertain: { label: "Unknown (not resent)", tone: "danger" },
   digest: { label: "Held for digest", tone: "muted" },
   digested: { label: "In a digest", tone: "muted" },
+  "fan-out": { label: "Finding recipients", tone: "progress" },
+  "fanned-out": { label: "Sent to each member", tone: "muted" },
 };
 
 const linkClass = "text-sky-800 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-300";

@@ -1,4 +1,5 @@
 import "server-only";
+import { type Client, RetryHandlerOptions } from "@microsoft/microsoft-graph-client";
 import { graph, interactive, statusOf } from "./graph";
 
 /** A user or group as access grants name it; service principals are not offered (yet). */
@@ -142,3 +143,34 @@ export async function transitiveGroupsOf(principal: DirectoryPrincipal): Promise
 }
 
 type GraphPage = { value?: GraphObject[]; "@odata.nextLink"?: unknown };
+
+/** A user found in the directory, with the address Graph would deliver mail to. */
+export type DirectoryUser = { objectId: string; displayName: string; address: string };
+
+/**
+ * The users in these groups, through nested groups too (Graph's transitiveMembers cast to users),
+ * following paging, for work in the background (notifications to people who never signed in): two
+ * quick retries and a 30 s limit per page (the job queue retries later with backoff). A user without mail
+ * is addressed by their UPN, as the portal addresses people it knows from sign-in.
+ */
+export async function directoryUsersIn(groupIds: readonly string[]): Promise<{ ok: true; users: DirectoryUser[] } | { ok: false; status: number | null }> {
+  const users = new Map<string, DirectoryUser>();
+  const read = (request: ReturnType<Client["api"]>) => request.middlewareOptions([new RetryHandlerOptions(2, 2)]).option("signal", AbortSignal.timeout(30_000)).get() as Promise<GraphPage & { value?: Array<GraphObject & { mail?: unknown }> }>;
+  try {
+    for (const groupId of groupIds) {
+      let page = await read(graph().api(`/groups/${encodeURIComponent(groupId)}/transitiveMembers/microsoft.graph.user`).version("v1.0").select("id,displayName,userPrincipalName,mail").top(999));
+      for (let pages = 0; pages < 50; pages += 1) {
+        for (const raw of page.value ?? []) {
+          const principal = principalOf("User", raw);
+          const address = typeof raw.mail === "string" && raw.mail !== "" ? raw.mail : principal?.userPrincipalName;
+          if (principal && address) users.set(principal.objectId, { objectId: principal.objectId, displayName: principal.displayName, address });
+        }
+        if (typeof page["@odata.nextLink"] !== "string") break;
+        page = await read(graph().api(page["@odata.nextLink"]));
+      }
+    }
+    return { ok: true, users: [...users.values()] };
+  } catch (error) {
+    return { ok: false, status: statusOf(error) };
+  }
+}

@@ -4,17 +4,29 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { jobQueue } from "@/lib/server/jobs/queue";
 
 /** One job per outbox row (singleton key = the row's id); the daily digest runs on a schedule. */
-export const notificationQueues = { deliver: "notification-deliver", digest: "notification-digest" } as const;
+export const notificationQueues = { deliver: "notification-deliver", digest: "notification-digest", fanOut: "notification-fan-out" } as const;
 
 /** Attempts after the first; with backoff from 5 s doubling up to 5 minutes, about half an hour in all. */
 export const notificationRetryLimit = 8;
 
 export type DeliverNotificationJob = { messageId: string };
+/** Expands one fan-out row into messages for a group's members (./directory-fan-out.ts). */
+export type FanOutNotificationJob = { messageId: string };
 
 const holder = globalThis as unknown as { clusterdeskNotificationQueues?: { boss: PgBoss; ready: Promise<void> } };
 
 async function createQueues(boss: PgBoss): Promise<void> {
   await boss.createQueue(notificationQueues.deliver, {
+    policy: "exclusive",
+    retryLimit: notificationRetryLimit,
+    retryDelay: 5,
+    retryBackoff: true,
+    retryDelayMax: 300,
+    heartbeatSeconds: 10,
+    expireInSeconds: 5 * 60,
+    notify: true,
+  });
+  await boss.createQueue(notificationQueues.fanOut, {
     policy: "exclusive",
     retryLimit: notificationRetryLimit,
     retryDelay: 5,
@@ -48,9 +60,18 @@ export async function notificationJobQueue(): Promise<PgBoss> {
  * exactly when the outbox row does, and its NOTIFY wakes a worker when the transaction commits.
  */
 export async function enqueueDeliveryInTransaction(tx: Prisma.TransactionClient, messageId: string): Promise<void> {
+  await enqueueInTransaction(tx, notificationQueues.deliver, { messageId } satisfies DeliverNotificationJob, messageId);
+}
+
+/** The fan-out job of a group audience's row, in the transaction that writes the row. */
+export async function enqueueFanOutInTransaction(tx: Prisma.TransactionClient, messageId: string): Promise<void> {
+  await enqueueInTransaction(tx, notificationQueues.fanOut, { messageId } satisfies FanOutNotificationJob, messageId);
+}
+
+async function enqueueInTransaction(tx: Prisma.TransactionClient, queue: string, data: object, singletonKey: string): Promise<void> {
   const boss = await notificationJobQueue();
   const db = { executeSql: async (text: string, values: unknown[] = []) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) };
-  await boss.send(notificationQueues.deliver, { messageId } satisfies DeliverNotificationJob, { singletonKey: messageId, db });
+  await boss.send(queue, data, { singletonKey, db });
 }
 
 /** Outside a transaction: the digest's message, and rows the sweep finds without a job. */

@@ -35,7 +35,7 @@ export async function listOutbox(viewer: { objectId: string; everyone: boolean }
     messages: rows.map((row) => ({
       id: row.id, channel: row.channel, status: row.status, subject: row.subject, body: row.body, link: row.link, attempts: row.attempts,
       lastError: row.lastError, createdAt: row.createdAt, sentAt: row.sentAt,
-      recipient: row.channel === "teams" ? "Teams channel" : `${row.recipientName ?? ""} <${row.recipientAddress ?? "?"}>`.trim(),
+      recipient: row.channel === "teams" ? "Teams channel" : row.recipientAddress ? `${row.recipientName ?? ""} <${row.recipientAddress}>`.trim() : (row.recipientName ?? "?"),
     })),
   };
 }

@@ -5,31 +5,37 @@ import { defaultNotificationPreferences, type NotificationPreferences } from "@/
 
 export type Person = { id: string; name: string; address: string; preferences: NotificationPreferences };
 
+/** Each person's stored choices, or the defaults for someone who never chose. */
+export async function preferencesOf(tx: Prisma.TransactionClient, userIds: readonly string[]): Promise<(userId: string) => NotificationPreferences> {
+  const rows = await tx.notificationPreference.findMany({ where: { userId: { in: [...userIds] } } });
+  const byUser = new Map(rows.map((row) => [row.userId, row]));
+  return (userId) => {
+    const chosen = byUser.get(userId);
+    return chosen
+      ? { requestUpdates: chosen.requestUpdates, approvals: chosen.approvals, approvalDigest: chosen.approvalDigest, tenantChanges: chosen.tenantChanges }
+      : defaultNotificationPreferences;
+  };
+}
+
 /**
  * People are resolved from the portal's own records, inside the caller's transaction (no network
  * call may sit in it): a person's address is their UPN, their groups those of their latest
- * session. So approvers and tenant owners who never signed in to Clusterdesk get no e-mail yet;
- * the Teams channel, when configured, still hears about everything.
+ * session. Group audiences also get a directory fan-out row, which a job expands from Graph
+ * afterwards (./directory-fan-out.ts), so approvers and owners who never signed in hear too.
  */
 async function knownPeople(tx: Prisma.TransactionClient, where: Prisma.UserWhereInput = {}) {
   const users = await tx.user.findMany({
     where,
     select: { id: true, displayName: true, userPrincipalName: true, sessions: { orderBy: { lastSeenAt: "desc" }, take: 1, select: { groupIds: true } } },
   });
-  const preferences = await tx.notificationPreference.findMany({ where: { userId: { in: users.map((user) => user.id) } } });
-  const byUser = new Map(preferences.map((row) => [row.userId, row]));
-  return users.map((user) => {
-    const chosen = byUser.get(user.id);
-    return {
-      id: user.id,
-      name: user.displayName,
-      address: user.userPrincipalName,
-      groupIds: new Set((user.sessions[0]?.groupIds ?? []).map((id) => id.toLowerCase())),
-      preferences: chosen
-        ? { requestUpdates: chosen.requestUpdates, approvals: chosen.approvals, approvalDigest: chosen.approvalDigest, tenantChanges: chosen.tenantChanges }
-        : defaultNotificationPreferences,
-    };
-  });
+  const preferences = await preferencesOf(tx, users.map((user) => user.id));
+  return users.map((user) => ({
+    id: user.id,
+    name: user.displayName,
+    address: user.userPrincipalName,
+    groupIds: new Set((user.sessions[0]?.groupIds ?? []).map((id) => id.toLowerCase())),
+    preferences: preferences(user.id),
+  }));
 }
 
 const inAny = (groupIds: Set<string>, wanted: readonly string[]) => wanted.some((id) => groupIds.has(id.toLowerCase()));
@@ -46,7 +52,13 @@ export async function platformAdmins(tx: Prisma.TransactionClient): Promise<Pers
 }
 
 export async function tenantOwners(tx: Prisma.TransactionClient, tenantId: string): Promise<Person[]> {
-  const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { ownerGroupId: true } });
-  if (!tenant) return [];
-  return (await knownPeople(tx)).filter((person) => inAny(person.groupIds, [tenant.ownerGroupId]));
+  const ownerGroupIds = await audienceGroupIds(tx, "tenantOwners", tenantId);
+  return (await knownPeople(tx)).filter((person) => inAny(person.groupIds, ownerGroupIds));
+}
+
+/** The Entra groups whose members make up a group audience. */
+export async function audienceGroupIds(tx: Prisma.TransactionClient, audience: "approvers" | "tenantOwners", tenantId: string | null): Promise<string[]> {
+  if (audience === "approvers") return [...env().adminGroupIds];
+  const tenant = tenantId ? await tx.tenant.findUnique({ where: { id: tenantId }, select: { ownerGroupId: true } }) : null;
+  return tenant ? [tenant.ownerGroupId] : [];
 }

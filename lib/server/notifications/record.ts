@@ -3,7 +3,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseClusterResourceId } from "@/lib/clusters/resource-id";
 import { env } from "@/lib/env";
 import { composeRequestNotifications, type NotificationDraft, type RequestHappening } from "@/lib/notifications/compose";
-import { enqueueDeliveryInTransaction } from "./delivery-queue";
+import { enqueueDeliveryInTransaction, enqueueFanOutInTransaction } from "./delivery-queue";
+import { fanOutRecipientName, fanOutStatus } from "./directory-fan-out";
 import { platformAdmins, requesterOf, tenantOwners, type Person } from "./recipients";
 
 /**
@@ -36,12 +37,17 @@ export async function recordRequestNotifications(tx: Prisma.TransactionClient, r
         const digest = draft.category === "approvals" && person.preferences.approvalDigest;
         rows.push(row(draft, requestId, "email", person, digest ? "digest" : "pending"));
       }
+      // Members of the audience's groups who never signed in are found in the directory afterwards.
+      if (draft.audience !== "requester") rows.push({ ...row(draft, requestId, "email", null, "pending"), status: fanOutStatus.waiting, recipientName: fanOutRecipientName(draft.audience, facts.tenantName) });
     }
     // The channel hears each event once, from the audience that is not a single person's.
     if (notifications.teamsWebhookUrl && draft.audience !== "tenantOwners") rows.push(row(draft, requestId, "teams", null, "pending"));
   }
   const created = await tx.notificationMessage.createManyAndReturn({ data: rows, select: { id: true, status: true } });
-  for (const message of created) if (message.status === "pending") await enqueueDeliveryInTransaction(tx, message.id);
+  for (const message of created) {
+    if (message.status === "pending") await enqueueDeliveryInTransaction(tx, message.id);
+    if (message.status === fanOutStatus.waiting) await enqueueFanOutInTransaction(tx, message.id);
+  }
 }
 
 async function audienceOf(tx: Prisma.TransactionClient, draft: NotificationDraft, request: { requesterId: string; requesterUpn: string | null; requesterName: string; tenantId: string | null }): Promise<Person[]> {
