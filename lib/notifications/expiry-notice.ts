@@ -1,6 +1,6 @@
 /**
  * The notice a requester gets a day before what their request gave them (an IP range, an access
- * grant) is removed automatically. Pure, like compose.ts.
+ * grant) is removed automatically, and the one the grant's holder gets. Pure, like compose.ts.
  */
 export type ExpiringThing =
   | { kind: "ip-range"; range: string; clusterName: string; requestNumber: number }
@@ -13,9 +13,13 @@ function inWords(ms: number): string {
   return hours >= 24 ? "about a day" : `${hours} hour${hours === 1 ? "" : "s"}`;
 }
 
+/** How long is left, in words, and the moment itself in UTC. */
+function timing(expiresAt: Date, now: Date): { left: string; at: string } {
+  return { left: inWords(expiresAt.getTime() - now.getTime()), at: `${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC` };
+}
+
 export function composeExpiryNotice(thing: ExpiringThing, expiresAt: Date, now: Date): { subject: string; body: string; link: string } {
-  const left = inWords(expiresAt.getTime() - now.getTime());
-  const at = `${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  const { left, at } = timing(expiresAt, now);
   const link = `/requests/${thing.requestNumber}`;
   if (thing.kind === "ip-range") {
     return {
@@ -28,6 +32,16 @@ export function composeExpiryNotice(thing: ExpiringThing, expiresAt: Date, now: 
     subject: `[Clusterdesk] ${thing.principalName}'s ${thing.role} access on ${thing.clusterName} expires in ${left}`,
     body: `${thing.principalName}'s ${thing.role} access (${thing.scope}) on ${thing.clusterName}, granted by request #${thing.requestNumber}, is revoked automatically at ${at}.\n\nIf it is still needed, extend it from the cluster's Access tab.`,
     link,
+  };
+}
+
+/** The notice to the person who holds a time-bound grant somebody else asked for. */
+export function composeGranteeExpiryNotice(thing: Extract<ExpiringThing, { kind: "access-grant" }>, requesterName: string, expiresAt: Date, now: Date): { subject: string; body: string; link: null } {
+  const { left, at } = timing(expiresAt, now);
+  return {
+    subject: `[Clusterdesk] Your ${thing.role} access on ${thing.clusterName} expires in ${left}`,
+    body: `Your ${thing.role} access (${thing.scope}) on ${thing.clusterName}, which ${requesterName} asked for in request #${thing.requestNumber}, is revoked automatically at ${at}.\n\nIf you still need it, ask ${requesterName} or a platform admin to extend it.`,
+    link: null,
   };
 }
 

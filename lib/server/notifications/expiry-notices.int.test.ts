@@ -48,4 +48,31 @@ describe("upcoming expiry notices", () => {
     await recordUpcomingExpiryNotices(new Date(now.getTime() + 60_000));
     expect(await db().notificationMessage.count({ where: { recipientAddress: upn, dedupeKey: { not: null } } })).toBe(2);
   });
+
+  it("tell the user who holds a grant somebody else asked for, once, unless they switched request updates off", async () => {
+    const now = new Date();
+    const requesterUpn = `eve.${randomUUID().slice(0, 8)}@contoso.example`;
+    const cluster = clusterId(`aks-${randomUUID().slice(0, 8)}`);
+    const holders = [
+      { id: randomUUID(), name: "Hana Holder", upn: `hana.${randomUUID().slice(0, 8)}@contoso.example` },
+      { id: randomUUID(), name: "Quentin Quiet", upn: `quentin.${randomUUID().slice(0, 8)}@contoso.example` },
+    ];
+    await db().notificationPreference.create({ data: { userId: holders[1]?.id ?? "", requestUpdates: false } });
+    for (const holder of holders) {
+      const request = await requestBy(requesterUpn);
+      await db().namespaceAccessGrant.create({
+        data: {
+          clusterResourceId: cluster, namespace: "search-dev", role: "reader", principalId: holder.id, principalType: "User", principalName: holder.name, principalUpn: holder.upn,
+          mechanism: "azure-rbac", externalId: randomUUID(), grantedAt: now, expiresAt: new Date(now.getTime() + hours(3)), requestId: request.id, reason: "incident", requestedByName: "Eve Expiry",
+        },
+      });
+    }
+
+    await recordUpcomingExpiryNotices(now);
+    const toHolders = await db().notificationMessage.findMany({ where: { recipientAddress: { in: holders.map((holder) => holder.upn) } } });
+    expect(toHolders.map((notice) => [notice.recipientName, notice.subject, notice.link])).toEqual([["Hana Holder", `[Clusterdesk] Your reader access on ${cluster.split("/").at(-1)} expires in 3 hours`, null]]);
+    expect(await db().notificationMessage.count({ where: { recipientAddress: requesterUpn, dedupeKey: { not: null } } })).toBe(2);
+    await recordUpcomingExpiryNotices(new Date(now.getTime() + 60_000));
+    expect(await db().notificationMessage.count({ where: { recipientAddress: { in: [requesterUpn, ...holders.map((holder) => holder.upn)] } } })).toBe(3);
+  });
 });
