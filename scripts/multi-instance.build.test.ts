@@ -73,11 +73,18 @@ beforeAll(async () => {
   for (const name of ["CLUSTERDESK_EMULATOR_URL", "AZURE_FEDERATED_TOKEN_FILE", "AZURE_CLIENT_CERTIFICATE_PATH", "CLUSTERDESK_TEST_HOOKS"]) delete environment[name];
   ports.a = await freePort();
   ports.b = await freePort();
-  // All three at the same moment: both launchers race to migrate the empty database.
+  // The worker does not migrate: started first, it meets the empty database and must wait (it used
+  // to crash on the missing tables). Then both launchers at the same moment race to migrate.
+  const worker = startWorker("worker", environment);
+  instances.worker = worker;
+  try {
+    await eventually("the worker to wait for the migrations", async () => (/waiting for \d+ database migration/.test(worker.output()) ? true : undefined), 60_000, 200);
+  } catch (error) {
+    throw new Error(`${String(error)}\n${outputs()}`);
+  }
   instances.a = startPortal("portal a", ports.a, environment);
   // B serves pages only (as deploy/kubernetes's web pods); A also runs the job workers in-process.
   instances.b = startPortal("portal b", ports.b, { ...environment, CLUSTERDESK_IN_PROCESS_WORKERS: "false" });
-  instances.worker = startWorker("worker", environment);
   try {
     await eventually("both portal instances to answer /api/health", async () => ((await healthy(ports.a)) && (await healthy(ports.b))) || undefined, 200_000, 1000);
   } catch (error) {
@@ -102,6 +109,7 @@ describe("two portal instances and a worker on one database", () => {
     expect(applied.sort((left, right) => left - right)).toEqual([0, folders.length]);
     expect(outputs()).not.toMatch(/"level":"error"|Error:|migration.*failed/i);
     expect(instances.worker?.process.exitCode).toBeNull();
+    await eventually("the worker to start once the schema is in place", async () => (/workers started/.test(instances.worker?.output() ?? "") ? true : undefined), 60_000, 200);
   });
 
   it("keeps a session started on one instance and finished on the other valid on both", { timeout: 60_000 }, async () => {
