@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../emulator/test-support/start-test-emulator";
 import { demoSubscriptions } from "../emulator/seed/organisation";
 import { localDemoOrganisation } from "../lib/config/local-mode";
+import { emulatorAsCustomCloud } from "../test/app-under-test";
 import { freePort } from "./lib/free-port";
 import { createTestDatabase, type TestDatabase } from "./lib/test-database";
 import { eventually, healthy, type Instance, startPortal, startWorker } from "./multi-instance/instances";
@@ -53,24 +54,15 @@ beforeAll(async () => {
   database = await createTestDatabase(process.env.TEST_DATABASE_URL, "multi");
   environment = {
     ...process.env,
+    ...emulatorAsCustomCloud(emulator.url, baseUrl),
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
-    CLUSTERDESK_MODE: "azure",
-    CLUSTERDESK_BASE_URL: baseUrl,
     CLUSTERDESK_LOG_LEVEL: "warn",
     DATABASE_URL: database.url,
-    AZURE_TENANT_ID: localDemoOrganisation.tenantId,
-    AZURE_CLIENT_ID: localDemoOrganisation.clientId,
     AZURE_CLIENT_SECRET: localDemoOrganisation.clientSecret,
-    AZURE_AUTHORITY_HOST: emulator.url,
-    AZURE_RESOURCE_MANAGER_URL: emulator.url,
-    AZURE_RESOURCE_MANAGER_AUDIENCE: "https://management.azure.com",
-    MICROSOFT_GRAPH_URL: emulator.url,
-    AZURE_SUBSCRIPTION_IDS: localDemoOrganisation.subscriptionIds.join(","),
-    CLUSTERDESK_ADMIN_GROUP_IDS: localDemoOrganisation.adminGroupIds.join(","),
     NODE_EXTRA_CA_CERTS: emulator.caCertPath,
   };
-  for (const name of ["CLUSTERDESK_EMULATOR_URL", "AZURE_FEDERATED_TOKEN_FILE", "AZURE_CLIENT_CERTIFICATE_PATH", "CLUSTERDESK_TEST_HOOKS"]) delete environment[name];
+  for (const [name, value] of Object.entries(environment)) if (value === undefined || name === "CLUSTERDESK_TEST_HOOKS") delete environment[name];
   ports.a = await freePort();
   ports.b = await freePort();
   // The worker does not migrate: started first, it meets the empty database and must wait (it used
