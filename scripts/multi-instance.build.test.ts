@@ -9,7 +9,7 @@ import { emulatorAsCustomCloud } from "../test/app-under-test";
 import { freePort } from "./lib/free-port";
 import { createTestDatabase, type TestDatabase } from "./lib/test-database";
 import { eventually, healthy, type Instance, startPortal, startWorker } from "./multi-instance/instances";
-import { callAction, formOf, loadPage, signIn } from "./multi-instance/portal-client";
+import { callAction, formOf, loadPage, postAction, signIn } from "./multi-instance/portal-client";
 
 /**
  * Several instances (issue 16 item 7): two portal instances of the production build and a worker on
@@ -112,7 +112,14 @@ describe("two portal instances and a worker on one database", () => {
       expect(page.status).toBe(200);
       expect(page.html).toContain("Alex Admin");
     }
-    expect((await loadPage(origin("b"), "/requests", "clusterdesk-session=forged")).status).toBe(307);
+    // A made-up token under the same cookie name is no session on either instance.
+    const forged = `${sessions.admin.split("=")[0] ?? ""}=forged-token`;
+    for (const name of ["a", "b"] as const) expect((await loadPage(origin(name), "/requests", forged)).status).toBe(307);
+    // Signing out on one instance ends the session on the other too.
+    const auditor = await signIn(origin("a"), origin("a"), "olu.adeyemi@clusterdesk-demo.onmicrosoft.com");
+    expect((await loadPage(origin("b"), "/requests", auditor)).status).toBe(200);
+    await postAction(origin("b"), "/requests", auditor, "signOutAction", []);
+    for (const name of ["a", "b"] as const) expect((await loadPage(origin(name), "/requests", auditor)).status).toBe(307);
   });
 
   it("runs one inventory sync at a time: the start-up syncs of three processes and Refresh pressed on both instances", { timeout: 180_000 }, async () => {

@@ -48,15 +48,20 @@ export async function loadPage(origin: string, pathname: string, session: string
   return { status: response.status, html: await response.text() };
 }
 
+/** Posts a server action as the page at `pathname` would; the raw response (an action may redirect). */
+export async function postAction(origin: string, pathname: string, session: string, action: string, args: unknown[]): Promise<Response> {
+  const body = await encodeReply(args);
+  const headers: Record<string, string> = { cookie: session, "next-action": serverActionId(action), accept: "text/x-component", origin };
+  if (typeof body === "string") headers["content-type"] = "text/plain;charset=UTF-8";
+  return fetch(`${origin}${pathname}`, { method: "POST", headers, body, redirect: "manual" });
+}
+
 /**
  * Calls a server action as the page at `pathname` would, returning the action's result: the row of
  * the RSC response that is a plain object with `ok` or `status` (the action's return value).
  */
 export async function callAction<T>(origin: string, pathname: string, session: string, action: string, args: unknown[]): Promise<T> {
-  const body = await encodeReply(args);
-  const headers: Record<string, string> = { cookie: session, "next-action": serverActionId(action), accept: "text/x-component", origin };
-  if (typeof body === "string") headers["content-type"] = "text/plain;charset=UTF-8";
-  const response = await fetch(`${origin}${pathname}`, { method: "POST", headers, body, redirect: "manual" });
+  const response = await postAction(origin, pathname, session, action, args);
   const text = await response.text();
   for (const line of text.split("\n")) {
     const row = /^[0-9a-f]+:(\{.*\})$/.exec(line)?.[1];
