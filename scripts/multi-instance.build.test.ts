@@ -70,7 +70,10 @@ beforeAll(async () => {
   const worker = startWorker("worker", environment);
   instances.worker = worker;
   try {
-    await eventually("the worker to wait for the migrations", async () => (/waiting for \d+ database migration/.test(worker.output()) ? true : undefined), 60_000, 200);
+    await Promise.race([
+      eventually("the worker to wait for the migrations", async () => (/waiting for \d+ database migration/.test(worker.output()) ? true : undefined), 60_000, 200),
+      worker.exited.then((code) => Promise.reject(new Error(`the worker exited (${String(code)}) instead of waiting for the migrations`))),
+    ]);
   } catch (error) {
     throw new Error(`${String(error)}\n${outputs()}`);
   }
@@ -91,7 +94,7 @@ afterAll(async () => {
 }, 60_000);
 
 describe("two portal instances and a worker on one database", () => {
-  it("applied the migrations once although both instances raced to", async () => {
+  it("applied the migrations once although both instances raced to", { timeout: 90_000 }, async () => {
     const folders = readdirSync(path.join("prisma", "migrations"), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
     const rows = await query<{ migration_name: string; finished_at: Date | null; rolled_back_at: Date | null }>("SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations");
     expect(rows.map((row) => row.migration_name).sort()).toEqual([...folders].sort());
