@@ -14,6 +14,7 @@ import { createGrantStore } from "./entra/grants";
 import { loadOrCreateSigningKey } from "./entra/signing-key";
 import { createTokenService } from "./entra/token-service";
 import { createWorkloadIdentityIssuers } from "./entra/workload-identity";
+import { certificateCredentialOf } from "./entra/certificate-credentials";
 import type { Runtime } from "./runtime";
 import { seedState } from "./seed";
 import { addLargeOrganisation } from "./seed/large-organisation";
@@ -108,6 +109,8 @@ export type Emulator = {
    * a pod of an emulated cluster (its OIDC issuer; audience api://AzureADTokenExchange by default).
    */
   addFederatedCredential(appId: string, credential: FederatedCredential): void;
+  /** Upload a certificate (PEM, public part) to an app registration, as `az ad app credential reset --cert` does. */
+  addCertificateCredential(appId: string, certificatePem: string): void;
   issueServiceAccountToken(request: { clusterName: string; namespace: string; serviceAccount: string; audience?: string; lifetimeSeconds?: number }): Promise<string>;
   /** Sets how long new role assignments take to affect clusters' authorization (0: at once). */
   setRoleAssignmentPropagation(delayMs: number): void;
@@ -227,6 +230,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       const application = findServicePrincipalByAppId(state, appId);
       if (!application) throw new Error(`No app registration with appId ${appId}`);
       application.federatedCredentials = [...(application.federatedCredentials ?? []).filter((existing) => existing.name !== credential.name), credential];
+    },
+    addCertificateCredential: (appId, certificatePem) => {
+      const application = findServicePrincipalByAppId(state, appId);
+      if (!application) throw new Error(`No app registration with appId ${appId}`);
+      const credential = certificateCredentialOf(certificatePem);
+      application.certificateCredentials = [...(application.certificateCredentials ?? []).filter((existing) => existing.thumbprintSha256 !== credential.thumbprintSha256), credential];
     },
     issueServiceAccountToken: async ({ clusterName, namespace, serviceAccount, audience, lifetimeSeconds }) => {
       const cluster = state.clusters.find((record) => record.resource.name === clusterName);

@@ -35,7 +35,12 @@ export type ServicePrincipal = {
   appRoles: string[];
   /** Workload identity: tokens of these issuers and subjects are accepted as client assertions. */
   federatedCredentials?: FederatedCredential[];
+  /** Certificates registered on the app (Graph `keyCredentials`): client assertions signed with their keys are accepted. */
+  certificateCredentials?: CertificateCredential[];
 };
+
+/** A certificate uploaded to an app registration: its public half and the thumbprints assertions name it by. */
+export type CertificateCredential = { certificatePem: string; thumbprintSha1: string; thumbprintSha256: string };
 
 /** An app registration's federated identity credential (Graph `federatedIdentityCredential`). */
 export type FederatedCredential = { name: string; issuer: string; subject: string; audiences: string[] };

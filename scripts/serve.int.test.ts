@@ -40,7 +40,7 @@ describe("scripts/serve.ts", () => {
     const result = await startWith({ DATABASE_URL: undefined, AZURE_TENANT_ID: "11111111-2222-4333-8444-555555555555" });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      "AZURE_TENANT_ID set but AZURE_CLIENT_ID, AZURE_SUBSCRIPTION_IDS, CLUSTERDESK_ADMIN_GROUP_IDS, AZURE_CLIENT_SECRET or AZURE_FEDERATED_TOKEN_FILE (workload identity) missing",
+      "AZURE_TENANT_ID set but AZURE_CLIENT_ID, AZURE_SUBSCRIPTION_IDS, CLUSTERDESK_ADMIN_GROUP_IDS, one of AZURE_CLIENT_SECRET, AZURE_FEDERATED_TOKEN_FILE (workload identity) or AZURE_CLIENT_CERTIFICATE_PATH missing",
     );
   });
 

@@ -7,6 +7,7 @@ import { clientInfo } from "./claims";
 import { pkceMatches, type GrantStore } from "./grants";
 import { sendOAuthError } from "./oauth-errors";
 import type { TokenService } from "./token-service";
+import { isCertificateAssertion, verifyCertificateAssertion } from "./certificate-credentials";
 import { clientAssertionType, clusterIssuers, matchingFederatedCredential, type WorkloadIdentityIssuers } from "./workload-identity";
 
 /** POST /{tenant}/oauth2/v2.0/token: authorization_code (with PKCE), refresh_token and client_credentials. */
@@ -32,12 +33,22 @@ function clientCredentials(exchange: Exchange, form: URLSearchParams): { id: str
 }
 
 /**
- * A federated client assertion (workload identity): a token of an emulated cluster's OIDC issuer that
- * one of the app's federated identity credentials names by issuer, subject and audience.
+ * A client assertion: signed with a certificate registered on the app (its thumbprint in the header),
+ * or federated (workload identity): a token of an emulated cluster's OIDC issuer that one of the app's
+ * federated identity credentials names by issuer, subject and audience.
  */
 async function authenticateByAssertion(exchange: Exchange, form: URLSearchParams, context: TokenEndpointContext, application: ServicePrincipal): Promise<ServicePrincipal | undefined> {
   if (form.get("client_assertion_type") !== clientAssertionType) {
     sendOAuthError(exchange, 400, "invalid_request", 900023, `AADSTS900023: Specified client_assertion_type '${form.get("client_assertion_type") ?? ""}' is not supported.`);
+    return undefined;
+  }
+  const assertion = form.get("client_assertion") ?? "";
+  if (isCertificateAssertion(assertion)) {
+    // The audience is the token endpoint: the one called, or the tenant's v2/v1 endpoint by id.
+    const tenantEndpoint = `${context.baseUrl()}/${context.state().tenantId}/oauth2`;
+    const verdict = await verifyCertificateAssertion(assertion, application, [`${context.baseUrl()}${exchange.path}`, `${tenantEndpoint}/v2.0/token`, `${tenantEndpoint}/token`]);
+    if (verdict.ok) return application;
+    sendOAuthError(exchange, verdict.status, verdict.error, verdict.code, verdict.description);
     return undefined;
   }
   const verified = await context.workloadIdentity.verify(form.get("client_assertion") ?? "", clusterIssuers(context.state()));

@@ -59,7 +59,19 @@ describe("parseSettings", () => {
       path: "/var/run/secrets/azure/tokens/azure-identity-token",
     });
     expect(parseSettings(completeAzure).clientCredential).toEqual({ kind: "secret", secret: "s3cret" });
-    expect(problemsOf(withoutSecret).join("\n")).toContain("AZURE_CLIENT_SECRET or AZURE_FEDERATED_TOKEN_FILE (workload identity) missing");
+    expect(problemsOf(withoutSecret).join("\n")).toContain("one of AZURE_CLIENT_SECRET, AZURE_FEDERATED_TOKEN_FILE (workload identity) or AZURE_CLIENT_CERTIFICATE_PATH missing");
+  });
+
+  it("takes a certificate file with its optional password, and exactly one way of proving the portal's identity", () => {
+    const { AZURE_CLIENT_SECRET: _secret, ...withoutSecret } = completeAzure;
+    const certificate = { ...withoutSecret, AZURE_CLIENT_CERTIFICATE_PATH: "/etc/clusterdesk/portal.pem" };
+    expect(parseSettings(certificate).clientCredential).toEqual({ kind: "certificate", path: "/etc/clusterdesk/portal.pem", password: null });
+    expect(parseSettings({ ...certificate, AZURE_CLIENT_CERTIFICATE_PASSWORD: "pw" }).clientCredential).toEqual({ kind: "certificate", path: "/etc/clusterdesk/portal.pem", password: "pw" });
+    expect(problemsOf({ ...completeAzure, AZURE_CLIENT_CERTIFICATE_PATH: "/etc/clusterdesk/portal.pem" })).toContain(
+      "AZURE_CLIENT_SECRET and AZURE_CLIENT_CERTIFICATE_PATH are set together: set exactly one of AZURE_CLIENT_SECRET, AZURE_FEDERATED_TOKEN_FILE (workload identity) or AZURE_CLIENT_CERTIFICATE_PATH",
+    );
+    expect(problemsOf({ ...completeAzure, AZURE_FEDERATED_TOKEN_FILE: "/var/run/token" }).join("\n")).toContain("AZURE_CLIENT_SECRET and AZURE_FEDERATED_TOKEN_FILE are set together");
+    expect(problemsOf({ ...completeAzure, AZURE_CLIENT_CERTIFICATE_PASSWORD: "pw" })).toContain("AZURE_CLIENT_CERTIFICATE_PASSWORD is set without AZURE_CLIENT_CERTIFICATE_PATH");
   });
 
   it("requires a real database with a real tenant", () => {

@@ -29,11 +29,13 @@ export const azureVariables = [
 ] as const;
 
 /**
- * How the portal proves its identity to Entra ID, one of them required: a client secret (for trials),
- * or Azure workload identity's federated token file (AZURE_FEDERATED_TOKEN_FILE, which the workload
- * identity webhook sets in the pod), so nothing secret needs rotating.
+ * How the portal proves its identity to Entra ID, exactly one of them: a client secret (for trials),
+ * Azure workload identity's federated token file (AZURE_FEDERATED_TOKEN_FILE, which the workload
+ * identity webhook sets in the pod), so nothing secret needs rotating, or a certificate uploaded to
+ * the app registration (AZURE_CLIENT_CERTIFICATE_PATH: a PEM with its private key) outside AKS.
  */
-export const credentialVariables = ["AZURE_CLIENT_SECRET", "AZURE_FEDERATED_TOKEN_FILE"] as const;
+export const credentialVariables = ["AZURE_CLIENT_SECRET", "AZURE_FEDERATED_TOKEN_FILE", "AZURE_CLIENT_CERTIFICATE_PATH"] as const;
+const credentialChoice = "AZURE_CLIENT_SECRET, AZURE_FEDERATED_TOKEN_FILE (workload identity) or AZURE_CLIENT_CERTIFICATE_PATH";
 
 const shared = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -71,6 +73,10 @@ const azure = z.object({
   AZURE_CLIENT_ID: guid,
   AZURE_CLIENT_SECRET: z.string().min(1).optional(),
   AZURE_FEDERATED_TOKEN_FILE: z.string().min(1).optional(),
+  /** A PEM file holding the certificate uploaded to the app registration and its private key. */
+  AZURE_CLIENT_CERTIFICATE_PATH: z.string().min(1).optional(),
+  /** The password of that PEM's private key, when it is encrypted. */
+  AZURE_CLIENT_CERTIFICATE_PASSWORD: z.string().min(1).optional(),
   AZURE_SUBSCRIPTION_IDS: guidList,
   CLUSTERDESK_ADMIN_GROUP_IDS: guidList,
   CLUSTERDESK_AUDITOR_GROUP_IDS: guidList.optional(),
@@ -158,8 +164,11 @@ export class ConfigurationError extends Error {
   }
 }
 
-/** The portal's proof of identity: a secret, or a federated token re-read from its file (it rotates). */
-export type ClientCredential = { kind: "secret"; secret: string } | { kind: "federated-token-file"; path: string };
+/** The portal's proof of identity: a secret, a federated token re-read from its file (it rotates), or a certificate. */
+export type ClientCredential =
+  | { kind: "secret"; secret: string }
+  | { kind: "federated-token-file"; path: string }
+  | { kind: "certificate"; path: string; password: string | null };
 
 type Environment = Record<string, string | undefined>;
 
@@ -192,6 +201,13 @@ function modeProblems(environment: Environment, mode: Settings["mode"], requeste
   return [];
 }
 
+/** Exactly one is set (parseSettings refuses anything else). */
+function clientCredentialOf(settings: z.infer<typeof azure>): ClientCredential {
+  if (settings.AZURE_FEDERATED_TOKEN_FILE) return { kind: "federated-token-file", path: settings.AZURE_FEDERATED_TOKEN_FILE };
+  if (settings.AZURE_CLIENT_CERTIFICATE_PATH) return { kind: "certificate", path: settings.AZURE_CLIENT_CERTIFICATE_PATH, password: settings.AZURE_CLIENT_CERTIFICATE_PASSWORD ?? null };
+  return { kind: "secret", secret: settings.AZURE_CLIENT_SECRET ?? "" };
+}
+
 /** Parses the environment; throws a ConfigurationError naming every offending variable. */
 export function parseSettings(rawEnvironment: Environment): Settings {
   const environment = withoutEmpty(rawEnvironment);
@@ -208,11 +224,14 @@ export function parseSettings(rawEnvironment: Environment): Settings {
     ...(specific.success ? [] : describeIssues(specific.error)),
     ...modeProblems(environment, mode, requestedMode, givenAzure),
   ];
-  const missingCredential = credentialVariables.every((name) => environment[name] === undefined);
-  const missing = [
-    ...azureVariables.filter((name) => environment[name] === undefined),
-    ...(missingCredential ? ["AZURE_CLIENT_SECRET or AZURE_FEDERATED_TOKEN_FILE (workload identity)"] : []),
-  ];
+  const givenCredentials = credentialVariables.filter((name) => environment[name] !== undefined);
+  const missing = [...azureVariables.filter((name) => environment[name] === undefined), ...(givenCredentials.length === 0 ? [`one of ${credentialChoice}`] : [])];
+  if (mode === "azure" && givenCredentials.length > 1) {
+    problems.push(`${givenCredentials.join(" and ")} are set together: set exactly one of ${credentialChoice}`);
+  }
+  if (environment.AZURE_CLIENT_CERTIFICATE_PASSWORD !== undefined && environment.AZURE_CLIENT_CERTIFICATE_PATH === undefined) {
+    problems.push("AZURE_CLIENT_CERTIFICATE_PASSWORD is set without AZURE_CLIENT_CERTIFICATE_PATH");
+  }
   if (mode === "azure" && givenAzure.length > 0 && missing.length > 0) {
     problems.unshift(
       `Azure configuration is incomplete: ${givenAzure.join(", ")} set but ${missing.join(", ")} missing ` +
@@ -264,10 +283,7 @@ export function parseSettings(rawEnvironment: Environment): Settings {
       mode,
       tenantId: settings.AZURE_TENANT_ID,
       clientId: settings.AZURE_CLIENT_ID,
-      // Workload identity wins when both are set: the secret is then a leftover, not the way in.
-      clientCredential: settings.AZURE_FEDERATED_TOKEN_FILE
-        ? { kind: "federated-token-file", path: settings.AZURE_FEDERATED_TOKEN_FILE }
-        : { kind: "secret", secret: settings.AZURE_CLIENT_SECRET ?? "" },
+      clientCredential: clientCredentialOf(settings),
       subscriptionIds: settings.AZURE_SUBSCRIPTION_IDS,
       adminGroupIds: settings.CLUSTERDESK_ADMIN_GROUP_IDS,
       auditorGroupIds: settings.CLUSTERDESK_AUDITOR_GROUP_IDS ?? [],

@@ -1,9 +1,10 @@
 import "server-only";
 import { type AuthorizationCodeRequest, ConfidentialClientApplication, type Configuration } from "@azure/msal-node";
 import { env } from "@/lib/env";
-import type { Settings } from "@/lib/config/settings";
+import type { ClientCredential, Settings } from "@/lib/config/settings";
 import { isKnownAuthorityHost } from "@/lib/config/azure-clouds";
 import { federatedTokenReader } from "@/lib/server/azure/client-assertion";
+import { readClientCertificate } from "@/lib/server/azure/client-certificate";
 import type { IdTokenClaims } from "./id-token-claims";
 
 /** Entra ID v2 endpoints of the configured tenant (the real one, or the emulator's). */
@@ -21,15 +22,23 @@ export function entraEndpoints(settings: Pick<Settings, "endpoints" | "tenantId"
   };
 }
 
+/** How MSAL authenticates the portal: a secret, a certificate-signed assertion, or the federated token. */
+function clientProof(proof: ClientCredential): Pick<Configuration["auth"], "clientSecret" | "clientAssertion" | "clientCertificate"> {
+  switch (proof.kind) {
+    // Workload identity: the federated token is the client assertion, re-read for every redemption.
+    case "federated-token-file":
+      return { clientAssertion: federatedTokenReader(proof.path) };
+    case "certificate":
+      return { clientCertificate: readClientCertificate(proof.path, proof.password) };
+    case "secret":
+      return { clientSecret: proof.secret };
+  }
+}
+
 function msalConfiguration(settings: Settings): Configuration {
   const endpoints = entraEndpoints(settings);
   const proof = settings.clientCredential;
-  const auth: Configuration["auth"] = {
-    clientId: settings.clientId,
-    // Workload identity: the federated token is the client assertion, re-read for every redemption.
-    ...(proof.kind === "federated-token-file" ? { clientAssertion: federatedTokenReader(proof.path) } : { clientSecret: proof.secret }),
-    authority: endpoints.authority,
-  };
+  const auth: Configuration["auth"] = { clientId: settings.clientId, ...clientProof(proof), authority: endpoints.authority };
   if (!isKnownAuthorityHost(settings.endpoints.authorityHost)) {
     // The emulator or a custom cloud is not a Microsoft cloud instance discovery knows: give MSAL the
     // metadata so it makes no discovery call to login.microsoftonline.com (WIRE-PROTOCOLS §4).

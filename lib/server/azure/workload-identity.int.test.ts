@@ -1,19 +1,14 @@
-import { randomUUID } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/start-test-emulator";
-import { demoSubscriptions, demoUsers } from "@/emulator/seed/organisation";
 import { localDemoOrganisation } from "@/lib/config/local-mode";
-import { clusterKey } from "@/lib/clusters/resource-id";
-import { db } from "@/lib/server/db/client";
 import { stopJobQueue } from "@/lib/server/jobs/queue";
-import { authorizedIpRangesExecutor } from "@/lib/server/network/authorized-ip-ranges-executor";
-import { createChangeRequest } from "@/lib/server/requests/create-request";
-import { executeChangeRequest } from "@/lib/server/requests/execute-request";
 import { signInThroughEmulator } from "@/lib/server/auth/sign-in.test-helper";
-import { appEnvironmentValues, setAppEnvironment } from "@/test/app-under-test";
+import { demoUsers } from "@/emulator/seed/organisation";
+import { appEnvironmentValues, emulatorAsCustomCloud, setAppEnvironment } from "@/test/app-under-test";
+import { expectRangeAppliedWithPortalIdentity } from "./portal-identity.test-helper";
 
 /**
  * Azure workload identity end to end: the portal runs against a real-tenant configuration (the
@@ -24,7 +19,6 @@ import { appEnvironmentValues, setAppEnvironment } from "@/test/app-under-test";
  * cluster with an OIDC issuer; the range is changed on another cluster.
  */
 const baseUrl = "https://clusterdesk.contoso.test";
-const clusterId = `/subscriptions/${demoSubscriptions.nonProduction}/resourceGroups/rg-dev/providers/Microsoft.ContainerService/managedClusters/aks-shared-dev`;
 const serviceAccount = { clusterName: "aks-analytics-wi", namespace: "clusterdesk", serviceAccount: "clusterdesk" };
 
 let emulator: TestEmulator;
@@ -44,22 +38,7 @@ beforeAll(async () => {
   tokenFile = path.join(folder, "azure-identity-token");
   await writeFile(tokenFile, await emulator.issueServiceAccountToken(serviceAccount));
   // What the workload identity webhook and the deployment set; lib/env.ts parses it on first use.
-  setAppEnvironment({
-    CLUSTERDESK_MODE: "azure",
-    CLUSTERDESK_BASE_URL: baseUrl,
-    AZURE_TENANT_ID: localDemoOrganisation.tenantId,
-    AZURE_CLIENT_ID: localDemoOrganisation.clientId,
-    AZURE_FEDERATED_TOKEN_FILE: tokenFile,
-    AZURE_AUTHORITY_HOST: emulator.url,
-    AZURE_RESOURCE_MANAGER_URL: emulator.url,
-    // The emulator's ARM stands in for the public cloud's and accepts its audience.
-    AZURE_RESOURCE_MANAGER_AUDIENCE: "https://management.azure.com",
-    MICROSOFT_GRAPH_URL: emulator.url,
-    AZURE_SUBSCRIPTION_IDS: localDemoOrganisation.subscriptionIds.join(","),
-    CLUSTERDESK_ADMIN_GROUP_IDS: localDemoOrganisation.adminGroupIds.join(","),
-    AZURE_CLIENT_SECRET: undefined,
-    CLUSTERDESK_EMULATOR_URL: undefined,
-  });
+  setAppEnvironment({ ...emulatorAsCustomCloud(emulator.url, baseUrl), AZURE_FEDERATED_TOKEN_FILE: tokenFile });
 });
 afterAll(async () => {
   await stopJobQueue();
@@ -84,25 +63,7 @@ describe("the portal with Azure workload identity and no secret", () => {
   });
 
   it("changes an IP range on ARM with the token exchanged for the portal's identity", async () => {
-    const requester = { kind: "user" as const, objectId: randomUUID(), name: "Priya Patel", upn: "priya.patel@clusterdesk-demo.onmicrosoft.com" };
-    const created = await createChangeRequest(
-      {
-        kind: "authorized-ip-ranges",
-        clusterResourceId: clusterKey(clusterId),
-        tenantId: null,
-        payload: { add: [{ range: "203.0.113.99", lifetimeSeconds: null, owner: "CI" }], remove: [] },
-        justification: "CI agents",
-        decideBy: null,
-      },
-      requester,
-      { clientIp: null, userAgent: null, correlationId: randomUUID(), path: "/" },
-      { applyDirectly: { reason: "workload identity test" } },
-    );
-    const attempt = { retryCount: 0, retryLimit: 3, signal: new AbortController().signal };
-    const outcome = await executeChangeRequest(created.id, attempt, { "authorized-ip-ranges": authorizedIpRangesExecutor({ pollIntervalMs: 20 }) });
-    expect(outcome).toBe("applied");
-    const cluster = emulator.state().clusters.find((record) => record.resource.name === "aks-shared-dev");
-    expect(cluster?.resource.properties.apiServerAccessProfile?.authorizedIPRanges).toContain("203.0.113.99/32");
-    expect(await db().authorizedIpRange.count({ where: { clusterResourceId: clusterKey(clusterId), range: "203.0.113.99/32" } })).toBe(1);
+    await expectRangeAppliedWithPortalIdentity(emulator, "203.0.113.99");
   });
+
 });
