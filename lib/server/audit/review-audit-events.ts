@@ -116,21 +116,29 @@ export async function reviewAuditEvents(
   const take = Math.min(Math.max(Math.trunc(limit), 1), 1000);
   const wheres = await branchConditions(scope, filters, cursor, client);
   if (wheres.length === 0) return { events: [], nextCursor: null };
+  const narrow = narrowTimeRange(filters);
+  if (wheres.length === 1 && !narrow) {
+    const rows = await client.$queryRaw<AuditEventRecord[]>`SELECT ${columns} FROM audit_event WHERE ${wheres[0]} ORDER BY seq DESC LIMIT ${take + 1}`;
+    return pageOf(rows, take);
+  }
+  // Branches pick seqs only, mostly by index-only scans of their (column, seq) index; whole rows are
+  // read for the page alone, by primary key.
   const branches = wheres.map((where) =>
-    narrowTimeRange(filters)
+    narrow
       ? // OFFSET 0 fences the subquery: otherwise PostgreSQL walks seq down from the newest event
         // and filters by time, which reads every later event to reach an old week. The fenced part
-        // picks seqs only, from the (occurred_at, seq) index; whole rows are read for the page alone.
-        Prisma.sql`(SELECT ${columns} FROM audit_event WHERE seq IN (
-          SELECT seq FROM (SELECT seq FROM audit_event WHERE ${where} OFFSET 0) AS fenced ORDER BY seq DESC LIMIT ${take + 1}
-        ) ORDER BY seq DESC)`
-      : Prisma.sql`(SELECT ${columns} FROM audit_event WHERE ${where} ORDER BY seq DESC LIMIT ${take + 1})`,
+        // picks seqs from the (occurred_at, seq) index.
+        Prisma.sql`(SELECT seq FROM (SELECT seq FROM audit_event WHERE ${where} OFFSET 0) AS fenced ORDER BY seq DESC LIMIT ${take + 1})`
+      : Prisma.sql`(SELECT seq FROM audit_event WHERE ${where} ORDER BY seq DESC LIMIT ${take + 1})`,
   );
-  const rows = await client.$queryRaw<AuditEventRecord[]>(
-    branches.length === 1
-      ? Prisma.sql`${branches[0]}`
-      : Prisma.sql`SELECT * FROM (${Prisma.join(branches, " UNION ")}) AS merged ORDER BY seq DESC LIMIT ${take + 1}`,
-  );
+  const rows = await client.$queryRaw<AuditEventRecord[]>`
+    SELECT ${columns} FROM audit_event WHERE seq IN (
+      SELECT seq FROM (${Prisma.join(branches, " UNION ")}) AS merged ORDER BY seq DESC LIMIT ${take + 1}
+    ) ORDER BY seq DESC`;
+  return pageOf(rows, take);
+}
+
+function pageOf(rows: AuditEventRecord[], take: number): ReviewPage {
   const events = rows.slice(0, take);
   return { events, nextCursor: rows.length > take ? (events.at(-1)?.seq ?? null) : null };
 }
