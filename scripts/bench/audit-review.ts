@@ -1,5 +1,5 @@
 /**
- * npm run bench:audit-review [-- --events 1000000 --rounds 30 --keep --only pages|export]
+ * npm run bench:audit-review [-- --events 1000000 --rounds 30 --keep --only pages|export --export-batch 1000]
  *
  * The audit review's query at scale: a database of N synthetic events (`lib/audit-review-database.ts`;
  * `--keep` keeps it on TEST_DATABASE_URL's server for the next run, since filling takes minutes). For
@@ -12,6 +12,8 @@
 import { spawn } from "node:child_process";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { benchActorOf as actorOf, benchClusterOf as clusterOf, benchTenants as tenants, openAuditReviewDatabase } from "./lib/audit-review-database";
 import { percentile } from "./lib/percentile";
 
@@ -21,6 +23,7 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "30" },
     keep: { type: "boolean", default: false },
     only: { type: "string" },
+    "export-batch": { type: "string", default: "1000" },
   },
 });
 const [events, rounds] = [Number(values.events), Number(values.rounds)];
@@ -101,31 +104,41 @@ try {
     });
     await copy();
     const exportRounds = Math.max(1, Math.min(rounds, 5));
-    const rssBefore = process.memoryUsage().rss;
-    let peakRss = rssBefore;
-    let exporting = false;
+    // Each export round starts after a full collection, so that neither the previous export's
+    // garbage (Prisma pages) nor the last round's counts against it; growth is peak minus that start.
+    setFlagsFromString("--expose-gc");
+    const collect = runInNewContext("gc") as () => void;
+    const growth = { export: { rss: 0, heap: 0, peak: 0 }, previous: { rss: 0, heap: 0, peak: 0 } };
+    let [rssStart, heapStart] = [0, 0];
+    let measuring: keyof typeof growth | null = null;
     // Sampled while exporting only: the COPY rounds in between run in psql, not here.
-    let peakHeap = 0;
     const sampler = setInterval(() => {
-      if (!exporting) return;
+      if (measuring === null) return;
       const usage = process.memoryUsage();
-      [peakRss, peakHeap] = [Math.max(peakRss, usage.rss), Math.max(peakHeap, usage.heapUsed + usage.external)];
+      const seen = growth[measuring];
+      [seen.peak, seen.rss, seen.heap] = [Math.max(seen.peak, usage.rss), Math.max(seen.rss, usage.rss - rssStart), Math.max(seen.heap, usage.heapUsed + usage.external - heapStart)];
     }, 10);
+    const startMeasuring = (what: keyof typeof growth) => {
+      collect();
+      const usage = process.memoryUsage();
+      [rssStart, heapStart, measuring] = [usage.rss, usage.heapUsed + usage.external, what];
+    };
     const [exportTimes, copyTimes, previousTimes] = [[] as number[], [] as number[], [] as number[]];
     let [bytes, rowsExported] = [0, 0];
     for (let round = 0; round < exportRounds; round += 1) {
       [bytes, rowsExported] = [0, -1];
+      startMeasuring("export");
       exportTimes.push(await time(async () => {
-        exporting = true;
-        const stream = await exportAuditEvents({ scope: all, filters: { tenantId: tenants[3] }, format: "csv" }, user, context);
+        const stream = await exportAuditEvents({ scope: all, filters: { tenantId: tenants[3] }, format: "csv", pageSize: Number(values["export-batch"]) }, user, context);
         for await (const chunk of stream) {
           bytes += chunk.byteLength;
           for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) rowsExported += 1;
         }
-        exporting = false;
       }));
+      measuring = null;
       copyTimes.push(await time(copy));
       // The previous export, for comparison: keyset pages of 1,000 through Prisma, encoded the same way.
+      startMeasuring("previous");
       previousTimes.push(await time(async () => {
         for (let cursor: bigint | null = null, first = true; first || cursor !== null; first = false) {
           const page: Awaited<ReturnType<typeof reviewAuditEvents>> = await reviewAuditEvents({ scope: all, filters: { tenantId: tenants[3] }, cursor, limit: 1000 });
@@ -133,6 +146,7 @@ try {
           cursor = page.nextCursor;
         }
       }));
+      measuring = null;
     }
     clearInterval(sampler);
     const [exportMs, copyMs] = [percentile(exportTimes, 50), percentile(copyTimes, 50)];
@@ -140,7 +154,11 @@ try {
     console.log(`COPY … TO STDOUT (psql, same rows), median: ${ms(copyMs)} = ${Math.round(rowsExported / (copyMs / 1000)).toLocaleString("en")} events/s; export/COPY throughput ${(copyMs / exportMs).toFixed(2)}×`);
     const previousMs = percentile(previousTimes, 50);
     console.log(`previous export (Prisma keyset pages), median: ${ms(previousMs)} = ${Math.round(rowsExported / (previousMs / 1000)).toLocaleString("en")} events/s; previous/COPY ${(copyMs / previousMs).toFixed(2)}×`);
-    console.log(`RSS before exporting ${(rssBefore / 1048576).toFixed(0)} MB (the process: tsx, Prisma), peak while exporting ${(peakRss / 1048576).toFixed(0)} MB (+${((peakRss - rssBefore) / 1048576).toFixed(0)} MB), peak JS heap + external ${(peakHeap / 1048576).toFixed(0)} MB; load ${loadavg().map((value) => value.toFixed(2)).join(" ")}`);
+    const mb = (value: number) => `${(value / 1048576).toFixed(0)} MB`;
+    for (const [what, seen] of Object.entries(growth)) {
+      console.log(`memory, ${what}: RSS peak ${mb(seen.peak)}, growth over the process after a full GC (tsx, Prisma) ${mb(seen.rss)} RSS, ${mb(seen.heap)} JS heap + external`);
+    }
+    console.log(`load ${loadavg().map((value) => value.toFixed(2)).join(" ")}`);
   }
   await db().$disconnect();
 } finally {
