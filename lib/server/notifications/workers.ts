@@ -4,8 +4,9 @@ import { jobSignal } from "@/lib/server/jobs/shutdown";
 import { deliverNotification, DeliveryRetry } from "./deliver";
 import { type DeliverNotificationJob, notificationJobQueue, notificationQueues, notificationRetryLimit } from "./delivery-queue";
 import { sendApprovalDigests } from "./digest";
+import { sweepOrphanedNotifications } from "./sweep";
 
-/** Delivers outbox rows and the daily digest. A failed delivery is logged, never raised to a request. */
+/** Delivers outbox rows, the daily digest and the sweep of orphaned rows. A failed delivery is logged, never raised to a request. */
 export async function startNotificationWorkers(): Promise<void> {
   const boss = await notificationJobQueue();
   await boss.work<DeliverNotificationJob>(
@@ -25,5 +26,8 @@ export async function startNotificationWorkers(): Promise<void> {
   await boss.work(notificationQueues.digest, { batchSize: 1, pollingIntervalSeconds: 30 }, async () => {
     const sent = await sendApprovalDigests();
     if (sent > 0) logger.info("approval digests queued", { sent });
+  });
+  await boss.work(notificationQueues.sweep, { batchSize: 1, pollingIntervalSeconds: 30 }, async () => {
+    await sweepOrphanedNotifications();
   });
 }
