@@ -6,7 +6,8 @@ import { reviewPersonOption } from "@/lib/server/audit/review-options";
 import { asSession } from "@/test/next-request-scope";
 import { demoSessionPersonas, prepareDemoPortal, type SessionPersona } from "@/test/persona-sessions";
 import { useEmulator } from "@/test/support";
-import { type AuditPeopleSearchResult, searchAuditPeopleAction } from "./search-audit-people";
+import type { DirectorySearchResult } from "../../access/_actions/search-directory";
+import { searchAuditPeopleAction } from "./search-audit-people";
 
 // The real action: session from the cookie, policy, Graph's $search against the emulator through the SDK.
 vi.mock("next/headers", () => import("@/test/next-request-scope"));
@@ -26,7 +27,7 @@ beforeAll(async () => {
 afterAll(() => emulator.dispose());
 
 const search = (who: SessionPersona, term: unknown) => asSession(who.token, () => searchAuditPeopleAction(term));
-const ids = (result: AuditPeopleSearchResult) => {
+const ids = (result: DirectorySearchResult) => {
   if (!result.ok) throw new Error(`expected matches, got ${result.error}`);
   return result.options.map((option) => option.objectId).sort();
 };
@@ -44,13 +45,8 @@ describe("the audit page's person filter", () => {
 
   it("refuses someone who may not read the log, and records the refusal", async () => {
     const before = await db().auditEvent.count({ where: { actorObjectId: demoUsers.member } });
-    expect(await search(personas.member, "liam")).toEqual({ ok: false, error: "Only platform admins, auditors and team leads can read the audit log." });
+    expect(await search(personas.member, "liam")).toEqual({ ok: false, error: "Only platform admins, auditors and team leads can look people up in the directory." });
     expect(await db().auditEvent.count({ where: { actorObjectId: demoUsers.member } })).toBe(before + 1);
-  });
-
-  it("explains a term too short or not a string, before asking Graph", async () => {
-    expect(await search(personas.auditor, "l")).toEqual({ ok: false, error: "Type at least 2 characters." });
-    expect(await search(personas.auditor, 42)).toEqual({ ok: false, error: "Type a name, mail address or UPN." });
   });
 
   it("names the person in the URL for an auditor, but a lead only themselves", async () => {
