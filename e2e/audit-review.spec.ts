@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { personaBrowsers } from "./support/persona-browsers";
@@ -22,6 +23,13 @@ async function askAndCancel(page: Page, range: string, reason: string): Promise<
   await page.getByRole("button", { name: "Yes, cancel the request" }).click();
   await expect(page.getByTestId("request-status")).toContainText("Cancelled", { timeout: 30_000 });
   return number;
+}
+
+/** Clicks an export link and returns the downloaded file's text. */
+async function download(page: Page, link: "Export CSV" | "Export JSON lines"): Promise<string> {
+  const started = page.waitForEvent("download");
+  await page.getByRole("link", { name: link }).click();
+  return readFile(await (await started).path(), "utf8");
 }
 
 const axeViolations = async (page: Page) => (await new AxeBuilder({ page }).analyze()).violations.map((violation) => `${violation.id}: ${violation.help}`);
@@ -62,12 +70,80 @@ test.describe("audit review for every persona", () => {
     await expect(events).toContainText("request.cancelled");
     expect(await axeViolations(lead)).toEqual([]);
 
+    // The lead's export holds their tenants' history only: their request, nothing of Search's.
+    const leadCsv = await download(lead, "Export CSV");
+    expect(leadCsv).toContain("request.cancelled");
+    expect(leadCsv).toContain("Priya Patel");
+    expect(leadCsv).not.toContain("Sofia Rossi");
+    expect(leadCsv).not.toContain("Search indexer (audit review spec)");
+    await lead.setViewportSize({ width: 390, height: 844 });
+    expect(await axeViolations(lead)).toEqual([]);
+    expect(await lead.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await lead.setViewportSize({ width: 1280, height: 720 });
+
     // An invalid filter is named, never dropped; and Search's tenant cannot be asked for.
     await lead.goto("/audit?action=DROP%20TABLE&outcome=maybe");
     await expect(lead.getByRole("alert").filter({ hasText: "Some filters could not be read" })).toBeVisible();
     await expect(lead.getByLabel("Action")).toHaveAttribute("aria-invalid", "true");
     await expect(lead.getByText("Outcome is success, failure or denied.")).toBeVisible();
     await expect(lead.getByRole("table", { name: "Audit events" })).toHaveCount(0);
+  });
+
+  test("an auditor filters by a person and by a cluster, and exports exactly that view", async ({ browser }) => {
+    test.setTimeout(240_000);
+    const search = await as(browser, "searchLead", "/");
+    const searchRequest = await askAndCancel(search, "198.51.100.98", "Search crawler (person filter spec)");
+    const lead = await as(browser, "paymentsLead", "/");
+    const paymentsRequest = await askAndCancel(lead, "198.51.100.97", "Payments settlement (person filter spec)");
+
+    const auditor = await as(browser, "auditor", "/audit");
+    const person = auditor.getByRole("combobox", { name: "Person" });
+    await person.fill("Priya");
+    await auditor.getByRole("option", { name: /Priya Patel/ }).click({ timeout: 30_000 });
+    await expect(auditor.getByText("Selected: Priya Patel")).toBeVisible();
+    await auditor.getByLabel("Cluster").selectOption({ label: "aks-shared-dev (rg-dev)" });
+    await auditor.getByRole("button", { name: "Apply filters" }).click();
+    await expect(auditor).toHaveURL(/person=[0-9a-f-]{36}.*cluster=/);
+    const url = new URL(auditor.url());
+    const [personId, clusterId] = [url.searchParams.get("person"), url.searchParams.get("cluster")];
+
+    // Only Priya's acts on that cluster: her request's events, not Sofia's, not her sign-ins.
+    const events = auditor.getByRole("table", { name: "Audit events" });
+    await expect(events.getByRole("link", { name: `Request #${paymentsRequest}` }).first()).toBeVisible({ timeout: 30_000 });
+    await expect(events.getByRole("link", { name: `Request #${searchRequest}` })).toHaveCount(0);
+    const actors = await events.locator(":scope > tbody > tr > td:nth-child(2) > a").allTextContents();
+    const actions = await events.locator(":scope > tbody > tr > td:nth-child(3)").allTextContents();
+    expect(actors.length).toBeGreaterThanOrEqual(2);
+    expect(actors.length).toBeLessThan(50);
+    expect(actors.every((name) => name === "Priya Patel")).toBe(true);
+    expect(actions.some((action) => action.startsWith("auth.sign_in"))).toBe(false);
+    // The picker shows who the URL names after the reload.
+    await expect(auditor.getByText("Selected: Priya Patel")).toBeVisible();
+
+    // Both exports hold exactly the rows shown (fewer than a page), all Priya's, all on the cluster.
+    const [header, ...csvRows] = (await download(auditor, "Export CSV")).trim().split("\r\n");
+    const column = (name: string) => (header ?? "").split(",").indexOf(name);
+    expect(csvRows).toHaveLength(actors.length);
+    for (const row of csvRows) {
+      const cells = row.split(",");
+      expect(cells[column("actorObjectId")]).toBe(personId);
+      expect(cells[column("clusterId")]).toBe(clusterId);
+    }
+    const lines = (await download(auditor, "Export JSON lines")).trim().split("\n").map((line) => JSON.parse(line) as { actorObjectId: string; clusterId: string; action: string; hash: string });
+    expect(lines).toHaveLength(actors.length);
+    expect(lines.every((line) => line.actorObjectId === personId && line.clusterId === clusterId && /^[0-9a-f]{64}$/.test(line.hash))).toBe(true);
+    expect(lines.map((line) => line.action)).toEqual(expect.arrayContaining(["request.created", "request.cancelled"]));
+
+    // A name typed but not picked is refused, never read as "everyone".
+    await person.fill("Priya Pat");
+    await auditor.getByRole("button", { name: "Apply filters" }).click();
+    await expect(auditor.getByText("Choose a person from the list, or clear the field.")).toBeVisible();
+    await expect(auditor).toHaveURL(url.toString());
+
+    expect(await axeViolations(auditor)).toEqual([]);
+    await auditor.setViewportSize({ width: 390, height: 844 });
+    expect(await axeViolations(auditor)).toEqual([]);
+    expect(await auditor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 
   test("an auditor verifies the chain from the page", async ({ browser }) => {

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { reviewParamNames, reviewQueryParams } from "@/lib/audit/review-query";
 import { can } from "@/lib/auth/policy";
 import { prepareAuditReview } from "@/lib/server/audit/prepare-audit-review";
-import { reviewFilterOptions } from "@/lib/server/audit/review-options";
+import { reviewFilterOptions, reviewPersonOption } from "@/lib/server/audit/review-options";
 import { authorizePage } from "@/lib/server/auth/current-user";
 import { AuditEventsSection } from "./_components/audit-events-section";
 import { ReviewFilterForm } from "./_components/review-filter-form";
@@ -22,6 +22,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const user = await authorizePage("audit.view", { kind: "audit" });
   const params = await searchParams;
   const [prepared, options] = await Promise.all([prepareAuditReview(user.principal, params), reviewFilterOptions(user.principal)]);
+  const person = await reviewPersonOption(user.principal, prepared.query.person);
   const readsAll = can(user.principal, "audit.verify", { kind: "audit" });
   const values = Object.fromEntries(reviewParamNames.map((name) => [name, first(params[name])?.trim() ?? ""]));
   const filtered = reviewParamNames.some((name) => values[name]);
@@ -30,7 +31,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     : "The history of your tenants — their requests, the decisions on them, changes on their namespaces and IP ranges — and what you did yourself, newest first.";
 
   const header = <PageHeader title="Audit" description={description} />;
-  const form = <ReviewFilterForm values={values} errors={prepared.ok ? {} : prepared.errors} clusters={options.clusters} tenants={options.tenants} filtered={filtered} />;
+  const form = <ReviewFilterForm values={values} person={person} errors={prepared.ok ? {} : prepared.errors} clusters={options.clusters} tenants={options.tenants} filtered={filtered} />;
   if (!prepared.ok) {
     return (
       <>

@@ -60,3 +60,14 @@ it("gives a lead's CSV export their tenants' events only, and records the export
   const recorded = await db().auditEvent.findFirst({ where: { action: "audit.exported", correlationId: context.correlationId } });
   expect(recorded?.after).toMatchObject({ format: "csv", scope: { tenantIds: [tenantA] } });
 });
+
+it("closes its cursor's connection when the download is cancelled half-way", async () => {
+  const openExports = async () =>
+    Number((await db().$queryRaw<Array<{ count: bigint }>>`SELECT count(*) FROM pg_stat_activity WHERE application_name = 'clusterdesk-audit-export' AND datname = current_database()`)[0]?.count ?? 0);
+  const reader = (await exportAuditEvents({ scope: { kind: "all" }, filters: { correlationId: correlation }, format: "csv" }, auditor, testRequestContext())).getReader();
+  await reader.read();
+  await reader.read();
+  expect(await openExports()).toBe(1);
+  await reader.cancel();
+  await expect.poll(openExports, { timeout: 10_000 }).toBe(0);
+});

@@ -6,17 +6,18 @@ import type { RequestContext } from "@/lib/server/request-context";
 import { recordAuditEvent } from "./append-audit-event";
 import { configuredCheckpointKey, writeAuditCheckpoint } from "./checkpoint";
 import { db } from "@/lib/server/db/client";
-import { type ReviewFilters, reviewAuditEvents } from "./review-audit-events";
+import { openAuditEventCursor } from "./export-cursor";
+import { type ReviewFilters, reviewExportQuery } from "./review-audit-events";
 
 export type AuditExportFormat = "csv" | "jsonl";
 
-/** Events read per keyset page: memory holds one page, whatever the export's length. */
+/** Events fetched from the cursor per pull: memory holds one batch, whatever the export's length. */
 export const auditExportPageSize = 1000;
 
 /**
- * The events `scope` may read that match `filters`, newest first, as a byte stream read one keyset
- * page at a time when the consumer asks for more (backpressure: a slow download does not buffer the
- * log in memory). The export is recorded in the log first, so an aborted download is audited too;
+ * The events `scope` may read that match `filters`, newest first, as a byte stream fetched from a
+ * server-side cursor one batch at a time when the consumer asks for more (backpressure: a slow
+ * download does not buffer the log in memory; a cancelled one closes the cursor and its connection). The export is recorded in the log first, so an aborted download is audited too;
  * the stream starts below that event, i.e. it is the log as it stood when the export was asked for.
  */
 export async function exportAuditEvents(
@@ -44,17 +45,27 @@ export async function exportAuditEvents(
   if (key) await writeAuditCheckpoint(db(), key, "export");
   const encoder = new TextEncoder();
   const line = format === "csv" ? auditEventToCsvLine : auditEventToJsonLine;
-  let cursor: bigint | null = recorded.seq;
+  const query = await reviewExportQuery({ scope, filters, cursor: recorded.seq });
+  const cursor = query === null ? null : await openAuditEventCursor(query, pageSize);
   return new ReadableStream<Uint8Array>({
     start(controller) {
       if (format === "csv") controller.enqueue(encoder.encode(auditCsvHeader));
+      if (cursor === null) controller.close();
     },
     async pull(controller) {
       if (cursor === null) return;
-      const page = await reviewAuditEvents({ scope, filters, cursor, limit: pageSize });
-      if (page.events.length > 0) controller.enqueue(encoder.encode(page.events.map(line).join("")));
-      cursor = page.nextCursor;
-      if (cursor === null) controller.close();
+      try {
+        const rows = await cursor.next();
+        if (rows.length > 0) controller.enqueue(encoder.encode(rows.map(line).join("")));
+        if (rows.length < pageSize) {
+          await cursor.close();
+          controller.close();
+        }
+      } catch (error) {
+        await cursor.close();
+        throw error;
+      }
     },
+    cancel: () => cursor?.close(),
   }, { highWaterMark: 1 });
 }

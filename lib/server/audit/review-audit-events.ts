@@ -79,6 +79,32 @@ function narrowTimeRange(filters: ReviewFilters): boolean {
 }
 
 /**
+ * The WHERE clause of every branch: scope branches × actions × people, each an equality an index
+ * answers in seq order. None when the filters can match nothing (a category without actions).
+ */
+async function branchConditions(scope: AuditReviewScope, filters: ReviewFilters, cursor: bigint | null, client: Prisma.TransactionClient): Promise<Prisma.Sql[]> {
+  const actions: Array<string | null> = filters.action === undefined ? [null] : "exact" in filters.action ? [filters.action.exact] : await actionsUnder(filters.action.prefix, client);
+  const actors = filters.actorObjectIds === undefined ? [null] : [...filters.actorObjectIds];
+  if (actions.length === 0 || actors.length === 0) return [];
+  const common = filterConditions(filters, cursor);
+  const namedActions = actions.filter((action): action is string => action !== null);
+  const anyAction = namedActions.length === 0 ? null : Prisma.sql`action = ANY(${namedActions}::text[])`;
+  const wheres: Prisma.Sql[] = [];
+  for (const branch of await scopeBranches(scope, client)) {
+    for (const action of branch.splitByAction ? actions : [null]) {
+      for (const actor of actors) {
+        const conditions = [branch.condition, ...common];
+        if (action !== null) conditions.push(Prisma.sql`action = ${action}`);
+        else if (!branch.splitByAction && anyAction !== null) conditions.push(anyAction);
+        if (actor !== null) conditions.push(Prisma.sql`actor_object_id = ${actor}`);
+        wheres.push(Prisma.join(conditions, " AND "));
+      }
+    }
+  }
+  return wheres;
+}
+
+/**
  * One page of the events `scope` may read, newest first, continuing below `cursor` (keyset: stable
  * while events are appended, no OFFSET). Alternatives (scope branches × actions × people) are
  * separate index-ordered branches merged and cut to the page; each returns at most a page.
@@ -88,42 +114,47 @@ export async function reviewAuditEvents(
   client: Prisma.TransactionClient = db(),
 ): Promise<ReviewPage> {
   const take = Math.min(Math.max(Math.trunc(limit), 1), 1000);
-  const actions: Array<string | null> = filters.action === undefined ? [null] : "exact" in filters.action ? [filters.action.exact] : await actionsUnder(filters.action.prefix, client);
-  const actors = filters.actorObjectIds === undefined ? [null] : [...filters.actorObjectIds];
-  if (actions.length === 0 || actors.length === 0) return { events: [], nextCursor: null };
-
-  const common = filterConditions(filters, cursor);
-  const branches: Prisma.Sql[] = [];
-  const namedActions = actions.filter((action): action is string => action !== null);
-  const anyAction = namedActions.length === 0 ? null : Prisma.sql`action = ANY(${namedActions}::text[])`;
-  for (const branch of await scopeBranches(scope, client)) {
-    for (const action of branch.splitByAction ? actions : [null]) {
-      for (const actor of actors) {
-        const conditions = [branch.condition, ...common];
-        if (action !== null) conditions.push(Prisma.sql`action = ${action}`);
-        else if (!branch.splitByAction && anyAction !== null) conditions.push(anyAction);
-        if (actor !== null) conditions.push(Prisma.sql`actor_object_id = ${actor}`);
-        const where = Prisma.join(conditions, " AND ");
-        branches.push(
-          narrowTimeRange(filters)
-            ? // OFFSET 0 fences the subquery: otherwise PostgreSQL walks seq down from the newest event
-              // and filters by time, which reads every later event to reach an old week. The fenced part
-              // picks seqs only, from the (occurred_at, seq) index; whole rows are read for the page alone.
-              Prisma.sql`(SELECT ${columns} FROM audit_event WHERE seq IN (
-                SELECT seq FROM (SELECT seq FROM audit_event WHERE ${where} OFFSET 0) AS fenced ORDER BY seq DESC LIMIT ${take + 1}
-              ) ORDER BY seq DESC)`
-            : Prisma.sql`(SELECT ${columns} FROM audit_event WHERE ${where} ORDER BY seq DESC LIMIT ${take + 1})`,
-        );
-      }
-    }
+  const wheres = await branchConditions(scope, filters, cursor, client);
+  if (wheres.length === 0) return { events: [], nextCursor: null };
+  const narrow = narrowTimeRange(filters);
+  if (wheres.length === 1 && !narrow) {
+    const rows = await client.$queryRaw<AuditEventRecord[]>`SELECT ${columns} FROM audit_event WHERE ${wheres[0]} ORDER BY seq DESC LIMIT ${take + 1}`;
+    return pageOf(rows, take);
   }
-  const rows = await client.$queryRaw<AuditEventRecord[]>(
-    branches.length === 1
-      ? Prisma.sql`${branches[0]}`
-      : Prisma.sql`SELECT * FROM (${Prisma.join(branches, " UNION ")}) AS merged ORDER BY seq DESC LIMIT ${take + 1}`,
+  // Branches pick seqs only, mostly by index-only scans of their (column, seq) index; whole rows are
+  // read for the page alone, by primary key.
+  const branches = wheres.map((where) =>
+    narrow
+      ? // OFFSET 0 fences the subquery: otherwise PostgreSQL walks seq down from the newest event
+        // and filters by time, which reads every later event to reach an old week. The fenced part
+        // picks seqs from the (occurred_at, seq) index.
+        Prisma.sql`(SELECT seq FROM (SELECT seq FROM audit_event WHERE ${where} OFFSET 0) AS fenced ORDER BY seq DESC LIMIT ${take + 1})`
+      : Prisma.sql`(SELECT seq FROM audit_event WHERE ${where} ORDER BY seq DESC LIMIT ${take + 1})`,
   );
+  const rows = await client.$queryRaw<AuditEventRecord[]>`
+    SELECT ${columns} FROM audit_event WHERE seq IN (
+      SELECT seq FROM (${Prisma.join(branches, " UNION ")}) AS merged ORDER BY seq DESC LIMIT ${take + 1}
+    ) ORDER BY seq DESC`;
+  return pageOf(rows, take);
+}
+
+function pageOf(rows: AuditEventRecord[], take: number): ReviewPage {
   const events = rows.slice(0, take);
   return { events, nextCursor: rows.length > take ? (events.at(-1)?.seq ?? null) : null };
+}
+
+/**
+ * Every event `scope` may read that matches, newest first, below `cursor`, as one query for a
+ * server-side cursor (the export): no LIMIT, so the branches are merged by seq (a semi-join) rather
+ * than cut to a page. The columns are those of `AuditEventRecord`, in the export's order. Null when
+ * nothing can match.
+ */
+export async function reviewExportQuery({ scope, filters, cursor }: { scope: AuditReviewScope; filters: ReviewFilters; cursor: bigint }, client: Prisma.TransactionClient = db()): Promise<Prisma.Sql | null> {
+  const wheres = await branchConditions(scope, filters, cursor, client);
+  if (wheres.length === 0) return null;
+  if (wheres.length === 1) return Prisma.sql`SELECT ${columns} FROM audit_event WHERE ${wheres[0]} ORDER BY seq DESC`;
+  const seqs = Prisma.join(wheres.map((where) => Prisma.sql`SELECT seq FROM audit_event WHERE ${where}`), " UNION ALL ");
+  return Prisma.sql`SELECT ${columns} FROM audit_event WHERE seq IN (${seqs}) ORDER BY seq DESC`;
 }
 
 /** The person filter as actor object ids: a UPN matches the users who signed in with it (any case). */

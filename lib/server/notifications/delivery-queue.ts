@@ -3,8 +3,8 @@ import type { PgBoss } from "pg-boss";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { jobQueue } from "@/lib/server/jobs/queue";
 
-/** One job per outbox row (singleton key = the row's id); the daily digest runs on a schedule. */
-export const notificationQueues = { deliver: "notification-deliver", digest: "notification-digest", fanOut: "notification-fan-out" } as const;
+/** One job per outbox row (singleton key = the row's id); the daily digest and the sweep run on a schedule. */
+export const notificationQueues = { deliver: "notification-deliver", digest: "notification-digest", sweep: "notification-sweep", fanOut: "notification-fan-out" } as const;
 
 /** Attempts after the first; with backoff from 5 s doubling up to 5 minutes, about half an hour in all. */
 export const notificationRetryLimit = 8;
@@ -39,6 +39,9 @@ async function createQueues(boss: PgBoss): Promise<void> {
   await boss.createQueue(notificationQueues.digest, { policy: "exclusive", retryLimit: 2, expireInSeconds: 300 });
   // Every morning at 07:00 UTC, approvers who chose the digest get one message.
   await boss.schedule(notificationQueues.digest, "0 7 * * *");
+  // Every ten minutes, rows whose job ended without finishing them (sweep.ts).
+  await boss.createQueue(notificationQueues.sweep, { policy: "exclusive", retryLimit: 0, expireInSeconds: 300 });
+  await boss.schedule(notificationQueues.sweep, "*/10 * * * *");
 }
 
 /** The job queue with the notification queues created, once per started queue (a restart makes a new one). */

@@ -5,8 +5,9 @@ import { deliverNotification, DeliveryRetry } from "./deliver";
 import { type DeliverNotificationJob, type FanOutNotificationJob, notificationJobQueue, notificationQueues, notificationRetryLimit } from "./delivery-queue";
 import { fanOutToDirectory, FanOutRetry } from "./directory-fan-out";
 import { sendApprovalDigests } from "./digest";
+import { sweepOrphanedNotifications } from "./sweep";
 
-/** Delivers outbox rows and the daily digest. A failed delivery is logged, never raised to a request. */
+/** Delivers outbox rows, the daily digest and the sweep of orphaned rows. A failed delivery is logged, never raised to a request. */
 export async function startNotificationWorkers(): Promise<void> {
   const boss = await notificationJobQueue();
   await boss.work<DeliverNotificationJob>(
@@ -36,5 +37,8 @@ export async function startNotificationWorkers(): Promise<void> {
   await boss.work(notificationQueues.digest, { batchSize: 1, pollingIntervalSeconds: 30 }, async () => {
     const sent = await sendApprovalDigests();
     if (sent > 0) logger.info("approval digests queued", { sent });
+  });
+  await boss.work(notificationQueues.sweep, { batchSize: 1, pollingIntervalSeconds: 30 }, async () => {
+    await sweepOrphanedNotifications();
   });
 }

@@ -1,5 +1,7 @@
 import Link from "next/link";
+import type { PickerOption } from "@/lib/access/people-picker";
 import type { ReviewField } from "@/lib/audit/review-query";
+import { PersonFilter } from "./person-filter";
 
 const inputClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-600 dark:border-slate-700 dark:bg-slate-950";
 
@@ -23,7 +25,8 @@ const described = (name: ReviewField, errors: Values, hint = false) => ({
 });
 
 /** The review's filters as a GET form: the URL is the state, so a filtered view can be bookmarked and shared. */
-export function ReviewFilterForm({ values, errors, clusters, tenants, filtered }: { values: Values; errors: Values; clusters: FilterOption[]; tenants: FilterOption[]; filtered: boolean }) {
+export function ReviewFilterForm(props: { values: Values; errors: Values; person: PickerOption | null; clusters: FilterOption[]; tenants: FilterOption[]; filtered: boolean }) {
+  const { values, errors, person, clusters, tenants, filtered } = props;
   const select = (name: "cluster" | "tenant", options: FilterOption[]) => (
     <select id={name} name={name} defaultValue={values[name] ?? ""} className={inputClass} {...described(name, errors)}>
       <option value="">Any</option>
@@ -34,9 +37,8 @@ export function ReviewFilterForm({ values, errors, clusters, tenants, filtered }
   );
   return (
     <form method="get" className="mb-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4 dark:border-slate-800 dark:bg-slate-900" aria-label="Filter audit events">
-      <Field name="person" label="Person" hint="Object id or user principal name" errors={errors}>
-        <input id="person" name="person" defaultValue={values.person} autoComplete="off" className={inputClass} {...described("person", errors, true)} />
-      </Field>
+      {/* Keyed by the person so that following a link (e.g. Clear) starts the picker afresh. */}
+      <PersonFilter key={person?.objectId ?? ""} initial={person} error={errors.person} />
       <Field name="action" label="Action" hint="Exact, or a category such as request.*" errors={errors}>
         <input id="action" name="action" defaultValue={values.action} placeholder="e.g. request.*" className={inputClass} {...described("action", errors, true)} />
       </Field>
