@@ -82,3 +82,9 @@ export async function enqueueDelivery(messageId: string): Promise<void> {
   const boss = await notificationJobQueue();
   await boss.send(notificationQueues.deliver, { messageId } satisfies DeliverNotificationJob, { singletonKey: messageId });
 }
+
+/** Outside a transaction: a fan-out row the sweep finds without a job. */
+export async function enqueueFanOut(messageId: string): Promise<void> {
+  const boss = await notificationJobQueue();
+  await boss.send(notificationQueues.fanOut, { messageId } satisfies FanOutNotificationJob, { singletonKey: messageId });
+}

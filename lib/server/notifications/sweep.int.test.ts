@@ -22,9 +22,9 @@ async function row(status: string, claimedAt: Date | null, createdAt: Date) {
   return id;
 }
 
-const liveJobs = async (id: string) => {
+const liveJobs = async (id: string, queue: string = notificationQueues.deliver) => {
   await notificationJobQueue();
-  const rows = await db().$queryRaw<Array<{ count: bigint }>>`SELECT count(*) FROM pgboss.job WHERE name = ${notificationQueues.deliver} AND singleton_key = ${id} AND state IN ('created', 'retry', 'active')`;
+  const rows = await db().$queryRaw<Array<{ count: bigint }>>`SELECT count(*) FROM pgboss.job WHERE name = ${queue} AND singleton_key = ${id} AND state IN ('created', 'retry', 'active')`;
   return Number(rows[0]?.count ?? 0);
 };
 const statusOf = async (id: string) => (await db().notificationMessage.findUniqueOrThrow({ where: { id } })).status;
@@ -56,4 +56,17 @@ it("marks a row left sending uncertain, queues a lost pending row again, gives u
   const again = await sweepOrphanedNotifications();
   expect([...again.uncertain, ...again.requeued, ...again.failed].filter((id) => id === diedSending || id === lostPending || id === oldPending)).toEqual([]);
   expect(await liveJobs(lostPending)).toBe(1);
+});
+
+it("queues a lost directory fan-out again with its own job, and gives up on a day-old one", async () => {
+  const lostFanOut = await row("fan-out", null, minutesAgo(30));
+  const oldFanOut = await row("fan-out", null, minutesAgo(25 * 60));
+  const outcome = await sweepOrphanedNotifications();
+  expect(outcome.requeued).toContain(lostFanOut);
+  expect(await liveJobs(lostFanOut, notificationQueues.fanOut)).toBe(1);
+  expect(await liveJobs(lostFanOut)).toBe(0);
+  expect(await statusOf(lostFanOut)).toBe("fan-out");
+  expect(outcome.failed).toContain(oldFanOut);
+  expect(await statusOf(oldFanOut)).toBe("failed");
+  expect((await sweepOrphanedNotifications()).requeued).not.toContain(lostFanOut);
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/server/db/client";
 import { logger } from "@/lib/server/logger";
-import { enqueueDelivery, notificationJobQueue, notificationQueues } from "./delivery-queue";
+import { enqueueDelivery, enqueueFanOut, notificationJobQueue, notificationQueues } from "./delivery-queue";
 
 /** A row is left alone this long after its claim or creation: its job may still be on its way. */
 export const sweepGraceMs = 10 * 60 * 1000;
@@ -19,6 +19,8 @@ export type SweepOutcome = { uncertain: string[]; requeued: string[]; failed: st
  * - `pending` rows were never claimed, so never sent: they are queued again (the queue's singleton
  *   key makes a second job impossible), or marked `failed` once older than a day, so that a row that
  *   always fails before its claim is not queued forever.
+ * - `fan-out` rows (a group audience not yet expanded from the directory, directory-fan-out.ts) are
+ *   handled like `pending` ones, with their fan-out job.
  * Each change is a compare-and-set on the status the row was found in.
  */
 export async function sweepOrphanedNotifications(now = new Date()): Promise<SweepOutcome> {
@@ -26,10 +28,11 @@ export async function sweepOrphanedNotifications(now = new Date()): Promise<Swee
   const cutoff = new Date(now.getTime() - sweepGraceMs);
   const orphans = await db().$queryRaw<Array<{ id: string; status: string; createdAt: Date }>>`
     SELECT m.id, m.status, m.created_at AS "createdAt" FROM notification_message m
-    WHERE m.status IN ('sending', 'pending') AND COALESCE(m.claimed_at, m.created_at) < ${cutoff}
+    WHERE m.status IN ('sending', 'pending', 'fan-out') AND COALESCE(m.claimed_at, m.created_at) < ${cutoff}
       AND NOT EXISTS (
         SELECT 1 FROM pgboss.job j
-        WHERE j.name = ${notificationQueues.deliver} AND j.singleton_key = m.id AND j.state IN ('created', 'retry', 'active')
+        WHERE j.name = CASE WHEN m.status = 'fan-out' THEN ${notificationQueues.fanOut} ELSE ${notificationQueues.deliver} END
+          AND j.singleton_key = m.id AND j.state IN ('created', 'retry', 'active')
       )
     ORDER BY m.created_at LIMIT 500`;
   const outcome: SweepOutcome = { uncertain: [], requeued: [], failed: [] };
@@ -42,12 +45,12 @@ export async function sweepOrphanedNotifications(now = new Date()): Promise<Swee
       if (changed.count === 1) outcome.uncertain.push(orphan.id);
     } else if (now.getTime() - orphan.createdAt.getTime() > requeueWindowMs) {
       const changed = await db().notificationMessage.updateMany({
-        where: { id: orphan.id, status: "pending" },
+        where: { id: orphan.id, status: orphan.status },
         data: { status: "failed", lastError: "No delivery job finished it within a day; given up." },
       });
       if (changed.count === 1) outcome.failed.push(orphan.id);
     } else {
-      await enqueueDelivery(orphan.id);
+      await (orphan.status === "fan-out" ? enqueueFanOut(orphan.id) : enqueueDelivery(orphan.id));
       outcome.requeued.push(orphan.id);
     }
   }
