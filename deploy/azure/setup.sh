@@ -58,7 +58,7 @@ part_app() {
   # Sign-in (lib/server/auth/entra.ts signInScopes): consented for everyone, so nobody is asked and
   # tenants that forbid user consent can sign in too.
   local scopes=(openid profile email)
-  local graph graph_sp_id role_ids=() scope_ids=() id
+  local graph graph_sp_id role_ids=() scope_ids=() id permission scope
   graph="$(az ad sp show --id "$graph_app_id" --query "{id: id, roles: appRoles[].{id: id, value: value}, scopes: oauth2PermissionScopes[].{id: id, value: value}}" -o json)"
   graph_sp_id="$(jq -r .id <<<"$graph")"
   for permission in "${permissions[@]}"; do

@@ -78,7 +78,7 @@ describe("service principals and consent", () => {
     expect(await refusal(graph.api("/servicePrincipals").post({ appId: "0f000000-0000-4000-8000-0000000000bb" }))).toMatchObject({ statusCode: 400, code: "Request_BadRequest" });
     const sp = (await graph.api("/servicePrincipals").post({ appId, accountEnabled: true })) as Entity;
     expect(sp).toMatchObject({ appId, displayName: "Graph test consent", servicePrincipalNames: [appId] });
-    expect(await refusal(graph.api("/servicePrincipals").post({ appId }))).toMatchObject({ statusCode: 409, code: "Request_MultipleObjectsWithSameKeyValue" });
+    expect(await refusal(graph.api("/servicePrincipals").post({ appId }))).toMatchObject({ statusCode: 409, code: "Request_MultipleObjectsWithSameKeyValue", message: expect.stringContaining(`service principal name ${appId} is already in use`) });
 
     const assignedTo = graph.api(`/servicePrincipals/${microsoftGraphServicePrincipalId}/appRoleAssignedTo`);
     const assignment = { principalId: sp.id, resourceId: microsoftGraphServicePrincipalId, appRoleId: userReadAll };

@@ -28,7 +28,7 @@ async function create(exchange: Exchange, state: EmulatorState): Promise<void> {
   const application = state.applications.find((candidate) => candidate.appId === appId);
   if (!application) throw badRequest(`The appId '${appId}' of the service principal does not reference a valid application object.`);
   if (state.servicePrincipals.some((sp) => sp.appId === appId)) {
-    throw new GraphQueryError(409, "Request_MultipleObjectsWithSameKeyValue", "Another object with the same value for property servicePrincipalNames already exists.");
+    throw new GraphQueryError(409, "Request_MultipleObjectsWithSameKeyValue", `The service principal cannot be created, updated, or restored because the service principal name ${appId} is already in use.`);
   }
   const sp: ServicePrincipal = { id: crypto.randomUUID(), appId, displayName: application.displayName, redirectUris: [], appRoles: [] };
   state.servicePrincipals.push(sp);
