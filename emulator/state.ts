@@ -37,10 +37,30 @@ export type ServicePrincipal = {
   federatedCredentials?: FederatedCredential[];
   /** Certificates registered on the app (Graph `keyCredentials`): client assertions signed with their keys are accepted. */
   certificateCredentials?: CertificateCredential[];
+  /** The roles and delegated scopes this service principal's app publishes (Graph `appRoles`, `oauth2PermissionScopes`). */
+  publishedAppRoles?: PublishedPermission[];
+  publishedScopes?: PublishedPermission[];
 };
 
 /** A certificate uploaded to an app registration: its public half and the thumbprints assertions name it by. */
 export type CertificateCredential = { certificatePem: string; thumbprintSha1: string; thumbprintSha256: string };
+
+/** An app role or delegated permission scope an API publishes, as Graph lists it on its service principal. */
+export type PublishedPermission = { id: string; value: string; displayName: string; description: string };
+
+/**
+ * An app registration made through Graph (`POST /applications`), kept as Graph's wire object; its
+ * service principal (`POST /servicePrincipals`) lives in `servicePrincipals` and carries the redirect
+ * URIs and federated credentials the token endpoint reads (emulator/graph/applications.ts keeps them in step).
+ */
+export type GraphApplication = Record<string, unknown> & { id: string; appId: string; displayName: string; federatedIdentityCredentials: GraphFederatedCredential[] };
+export type GraphFederatedCredential = FederatedCredential & { id: string; description: string | null };
+
+/** Consent to an application permission: an app role of `resourceId` granted to `principalId` (Graph `appRoleAssignment`). */
+export type AppRoleAssignmentRecord = { id: string; appRoleId: string; principalId: string; resourceId: string; createdDateTime: string };
+
+/** Consent to delegated permissions (Graph `oAuth2PermissionGrant`). */
+export type OAuth2PermissionGrantRecord = { id: string; clientId: string; consentType: "AllPrincipals" | "Principal"; principalId: string | null; resourceId: string; scope: string };
 
 /** An app registration's federated identity credential (Graph `federatedIdentityCredential`). */
 export type FederatedCredential = { name: string; issuer: string; subject: string; audiences: string[] };
@@ -157,6 +177,10 @@ export type EmulatorState = {
   managedNamespaces: ManagedNamespaceRecord[];
   /** Microsoft.ManagedIdentity/userAssignedIdentities, each with its federated identity credentials. */
   userAssignedIdentities: UserAssignedIdentityRecord[];
+  /** Graph's app registrations, app role assignments and delegated permission grants (emulator/graph/applications.ts). */
+  applications: GraphApplication[];
+  appRoleAssignments: AppRoleAssignmentRecord[];
+  oauth2PermissionGrants: OAuth2PermissionGrantRecord[];
 };
 
 export type ManagedNamespaceWire = {

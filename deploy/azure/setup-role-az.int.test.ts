@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { builtInRoleGuids } from "@/emulator/arm/built-in-roles";
 import { demoServicePrincipals, demoSubscriptions, demoUsers } from "@/emulator/seed/organisation";
 import { clusterResourceId } from "@/emulator/state";
-import { azureCliForEmulator, emulatorCloudConfig, emulatorCloudName, type AzureCli } from "@/emulator/test-support/azure-cli";
+import { azureCliForEmulator, signInThroughEnv, type AzureCli } from "@/emulator/test-support/azure-cli";
 import { authorizationClient } from "@/emulator/test-support/sdk-clients";
 import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/start-test-emulator";
 import { findInstalledTool } from "@/test/installed-tools";
@@ -41,10 +41,7 @@ describe.skipIf(!az.path)(`setup.sh's role part with the Azure CLI${az.path ? ""
   beforeAll(async () => {
     emulator = await startTestEmulator();
     shell = await azureCliForEmulator(emulator, env.path ?? "env");
-    for (const args of [["cloud", "register", "--name", emulatorCloudName, "--cloud-config", emulatorCloudConfig(emulator.url)], ["cloud", "set", "--name", emulatorCloudName], ["login", "--identity"], ["account", "set", "--subscription", demoSubscriptions.nonProduction]]) {
-      const result = await shell.run(az.path ?? "az", ...args);
-      if (result.code !== 0) throw new Error(`az ${args.join(" ")}: ${result.stderr}`);
-    }
+    await signInThroughEnv(shell, emulator, az.path ?? "az", demoSubscriptions.nonProduction);
   }, 240_000);
   afterAll(async () => {
     await shell?.dispose();

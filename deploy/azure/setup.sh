@@ -32,6 +32,10 @@ app_id() { az ad app list --filter "displayName eq '${app_name}'" --query "[0].a
 part_app() {
   require CLUSTERDESK_HOST AKS_RESOURCE_GROUP AKS_CLUSTER
   local namespace="${CLUSTERDESK_NAMESPACE:-clusterdesk}" service_account="${CLUSTERDESK_SERVICE_ACCOUNT:-clusterdesk}"
+  # The cluster's issuer first: without one the run stops before it registers anything.
+  local issuer
+  issuer="$(az aks show -g "$AKS_RESOURCE_GROUP" -n "$AKS_CLUSTER" --query oidcIssuerProfile.issuerUrl -o tsv)"
+  [[ -n "$issuer" ]] || die "$AKS_CLUSTER has no OIDC issuer: az aks update -g $AKS_RESOURCE_GROUP -n $AKS_CLUSTER --enable-oidc-issuer --enable-workload-identity"
   local client_id
   client_id="$(app_id)"
   if [[ -z "$client_id" ]]; then
@@ -43,25 +47,58 @@ part_app() {
   # 200 groups Entra sends the overage claim instead and the portal reads membership from Graph.
   az ad app update --id "$client_id" --web-redirect-uris "https://${CLUSTERDESK_HOST}/auth/callback" \
     --set groupMembershipClaims=SecurityGroup --optional-claims "@${here}/optional-claims.json"
-  az ad sp show --id "$client_id" --query id -o tsv >/dev/null 2>&1 || az ad sp create --id "$client_id" >/dev/null
+  local sp_id
+  sp_id="$(az ad sp show --id "$client_id" --query id -o tsv 2>/dev/null || true)"
+  [[ -n "$sp_id" ]] || sp_id="$(az ad sp create --id "$client_id" --query id -o tsv)"
 
   # Directory.Read.All only because lib/server/azure/directory-objects.ts names principals through
   # /directoryObjects/getByIds, whose one application permission it is (learn.microsoft.com/graph/api/directoryobject-getbyids).
   local permissions=(User.Read.All GroupMember.Read.All Directory.Read.All)
   [[ -n "${CLUSTERDESK_MAIL_SENDER:-}" ]] && permissions+=(Mail.Send)
+  # Sign-in (lib/server/auth/entra.ts signInScopes): consented for everyone, so nobody is asked and
+  # tenants that forbid user consent can sign in too.
+  local scopes=(openid profile email)
+  local graph graph_sp_id role_ids=() scope_ids=() id permission scope
+  graph="$(az ad sp show --id "$graph_app_id" --query "{id: id, roles: appRoles[].{id: id, value: value}, scopes: oauth2PermissionScopes[].{id: id, value: value}}" -o json)"
+  graph_sp_id="$(jq -r .id <<<"$graph")"
   for permission in "${permissions[@]}"; do
-    local role_id
-    role_id="$(az ad sp show --id "$graph_app_id" --query "appRoles[?value=='${permission}'].id | [0]" -o tsv)"
-    [[ -n "$role_id" ]] || die "Microsoft Graph has no application permission $permission"
-    step "Graph application permission $permission"
-    az ad app permission add --id "$client_id" --api "$graph_app_id" --api-permissions "${role_id}=Role" >/dev/null
+    id="$(jq -r --arg value "$permission" 'first(.roles[] | select(.value == $value) | .id) // empty' <<<"$graph")"
+    [[ -n "$id" ]] || die "Microsoft Graph has no application permission $permission"
+    role_ids+=("$id")
   done
-  step "admin consent (needs a Privileged Role Administrator or Global Administrator)"
-  az ad app permission admin-consent --id "$client_id"
+  for scope in "${scopes[@]}"; do
+    id="$(jq -r --arg value "$scope" 'first(.scopes[] | select(.value == $value) | .id) // empty' <<<"$graph")"
+    [[ -n "$id" ]] || die "Microsoft Graph has no delegated permission $scope"
+    scope_ids+=("$id")
+  done
+  # `az ad app permission add` appends what the app already requests again, so only the missing ones.
+  local requested missing=()
+  requested="$(az ad app permission list --id "$client_id" --query "[?resourceAppId=='${graph_app_id}'].resourceAccess[].id" -o tsv)"
+  for id in "${role_ids[@]}"; do grep -qxF "$id" <<<"$requested" || missing+=("${id}=Role"); done
+  for id in "${scope_ids[@]}"; do grep -qxF "$id" <<<"$requested" || missing+=("${id}=Scope"); done
+  if ((${#missing[@]} > 0)); then
+    step "Graph permissions ${permissions[*]} (application) and ${scopes[*]} (delegated)"
+    az ad app permission add --id "$client_id" --api "$graph_app_id" --api-permissions "${missing[@]}" --only-show-errors
+  fi
 
-  local issuer credential="clusterdesk-on-${AKS_CLUSTER}"
-  issuer="$(az aks show -g "$AKS_RESOURCE_GROUP" -n "$AKS_CLUSTER" --query oidcIssuerProfile.issuerUrl -o tsv)"
-  [[ -n "$issuer" ]] || die "$AKS_CLUSTER has no OIDC issuer: az aks update -g $AKS_RESOURCE_GROUP -n $AKS_CLUSTER --enable-oidc-issuer --enable-workload-identity"
+  # Admin consent as Graph records it: an app role assignment per application permission
+  # (learn.microsoft.com/graph/api/serviceprincipal-post-approleassignedto) and one tenant-wide grant of
+  # the delegated ones. Not `az ad app permission admin-consent`: it calls the Azure portal's private
+  # API (main.iam.ad.ext.azure.com) and refuses every cloud but AzureCloud.
+  step "admin consent (needs a Privileged Role Administrator or Global Administrator)"
+  local graph_url assigned
+  graph_url="$(az cloud show --query endpoints.microsoftGraphResourceId -o tsv)"
+  assigned="$(az rest --method get --resource "$graph_url" --url "${graph_url%/}/v1.0/servicePrincipals/${sp_id}/appRoleAssignments" --query "value[?resourceId=='${graph_sp_id}'].appRoleId" -o tsv)"
+  for id in "${role_ids[@]}"; do
+    grep -qxF "$id" <<<"$assigned" && continue
+    az rest --method post --resource "$graph_url" --url "${graph_url%/}/v1.0/servicePrincipals/${graph_sp_id}/appRoleAssignedTo" \
+      --headers Content-Type=application/json --body "{\"principalId\":\"${sp_id}\",\"resourceId\":\"${graph_sp_id}\",\"appRoleId\":\"${id}\"}" >/dev/null
+  done
+  if [[ "$(az ad app permission list-grants --id "$client_id" --query "[?resourceId=='${graph_sp_id}' && consentType=='AllPrincipals'].scope | [0]" -o tsv)" != "${scopes[*]}" ]]; then
+    az ad app permission grant --id "$client_id" --api "$graph_app_id" --scope "${scopes[@]}" --consent-type AllPrincipals >/dev/null
+  fi
+
+  local credential="clusterdesk-on-${AKS_CLUSTER}"
   if [[ -z "$(az ad app federated-credential list --id "$client_id" --query "[?name=='${credential}'].name" -o tsv)" ]]; then
     step "federated credential for system:serviceaccount:${namespace}:${service_account}"
     az ad app federated-credential create --id "$client_id" --parameters "{\"name\":\"${credential}\",\"issuer\":\"${issuer}\",\"subject\":\"system:serviceaccount:${namespace}:${service_account}\",\"audiences\":[\"api://AzureADTokenExchange\"]}" >/dev/null

@@ -4,6 +4,7 @@ import type { EmulatorState, ServicePrincipal } from "../state";
 import { resolveResource } from "./audiences";
 import { emulatorResourceIds } from "./instance-discovery";
 import { clientInfo } from "./claims";
+import { withConsentedRoles } from "./consented-roles";
 import { pkceMatches, type GrantStore } from "./grants";
 import { sendOAuthError } from "./oauth-errors";
 import type { TokenService } from "./token-service";
@@ -112,7 +113,8 @@ export async function handleToken(exchange: Exchange, context: TokenEndpointCont
     }
     const resource = resolveResource(scope, knownResources(context, application));
     if (!resource.ok) return sendOAuthError(exchange, 400, resource.error, resource.code, resource.description);
-    const accessToken = await context.tokens.accessToken({ kind: "app", servicePrincipal: application }, resource.audience, application.appId, []);
+    const servicePrincipal = withConsentedRoles(context.state(), application, resource.audience, context.baseUrl());
+    const accessToken = await context.tokens.accessToken({ kind: "app", servicePrincipal }, resource.audience, application.appId, []);
     return sendJson(exchange, 200, { token_type: "Bearer", expires_in: context.tokens.lifetimeSeconds, ext_expires_in: context.tokens.lifetimeSeconds, access_token: accessToken }, { "cache-control": "no-store" });
   }
   if (grantType === "authorization_code") {

@@ -25,15 +25,27 @@ export function groupObject(group: DirectoryGroup): DirectoryRecord {
   };
 }
 
-export const servicePrincipalProperties = ["id", "accountEnabled", "appDisplayName", "appId", "displayName", "servicePrincipalNames", "servicePrincipalType"];
+export const servicePrincipalProperties = [
+  "id", "accountEnabled", "appDisplayName", "appId", "appRoleAssignmentRequired", "appRoles", "displayName", "oauth2PermissionScopes",
+  "replyUrls", "servicePrincipalNames", "servicePrincipalType", "signInAudience", "tags",
+];
 export const servicePrincipalFilterable = ["id", "appId", "displayName", "servicePrincipalNames"];
 export const servicePrincipalSearchable = ["displayName"];
 
-/** `servicePrincipalNames` holds the appId (and the app's identifier URIs, which the seeded apps do not have). */
+/**
+ * `servicePrincipalNames` holds the appId (and the app's identifier URIs, which the seeded apps do not
+ * have); `appRoles` and `oauth2PermissionScopes` are the permissions the app publishes (Microsoft Graph's).
+ */
 export function servicePrincipalObject(sp: ServicePrincipal): DirectoryRecord {
   return {
-    id: sp.id, accountEnabled: true, appDisplayName: sp.displayName, appId: sp.appId, displayName: sp.displayName,
-    servicePrincipalNames: [sp.appId], servicePrincipalType: "Application",
+    id: sp.id, accountEnabled: true, appDisplayName: sp.displayName, appId: sp.appId, appRoleAssignmentRequired: false,
+    appRoles: (sp.publishedAppRoles ?? []).map((role) => ({ allowedMemberTypes: ["Application"], description: role.description, displayName: role.displayName, id: role.id, isEnabled: true, origin: "Application", value: role.value })),
+    displayName: sp.displayName,
+    oauth2PermissionScopes: (sp.publishedScopes ?? []).map((scope) => ({
+      adminConsentDescription: scope.description, adminConsentDisplayName: scope.displayName, id: scope.id, isEnabled: true, type: "User",
+      userConsentDescription: scope.description, userConsentDisplayName: scope.displayName, value: scope.value,
+    })),
+    replyUrls: sp.redirectUris, servicePrincipalNames: [sp.appId], servicePrincipalType: "Application", signInAudience: "AzureADMyOrg", tags: [],
   };
 }
 

@@ -7,12 +7,15 @@ import {
   groupFilterable, groupObject, groupProperties, groupSearchable, servicePrincipalFilterable, servicePrincipalObject,
   servicePrincipalProperties, servicePrincipalSearchable, userFilterable, userObject, userProperties, userSearchable, withType,
 } from "./directory-objects";
+import { applicationRoutes } from "./applications";
 import { getByIds } from "./get-by-ids";
+import { permissionGrantRoutes } from "./permission-grants";
+import { servicePrincipalRoutes } from "./service-principals";
 import { authenticateGraph, sendGraphError } from "./respond";
 import { sendMail } from "./send-mail";
 import { GraphQueryError, select, type DirectoryRecord } from "./query";
 
-/** Microsoft Graph v1.0: users, groups, /me and the membership functions. */
+/** Microsoft Graph v1.0: users, groups, /me and the membership functions; app registrations and consent in their own modules. */
 type Subject = { id: string; kind: "user" | "group" | "servicePrincipal" };
 
 export function isGraphPath(path: string): boolean {
@@ -125,6 +128,8 @@ export async function handleGraph(exchange: Exchange, runtime: Runtime): Promise
     const claims = await authenticateGraph(exchange, runtime);
     const mailbox = /^\/v1\.0\/users\/([^/]+)\/sendMail$/i.exec(exchange.path);
     if (mailbox && exchange.method === "POST") return await sendMail(exchange, runtime, runtime.mail, mailbox[1] ?? "", claims);
+    const parts = exchange.path.replace(/^\/v1\.0\/?/, "").split("/").filter(Boolean);
+    for (const routes of [applicationRoutes, servicePrincipalRoutes, permissionGrantRoutes]) if (await routes(exchange, runtime, parts)) return;
     await route(exchange, runtime, String(claims.oid ?? ""), claims.idtyp === "app");
   } catch (error) {
     if (error instanceof GraphQueryError) return sendGraphError(exchange, error.status, error.code, error.message);

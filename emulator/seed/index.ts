@@ -1,6 +1,7 @@
 import { localDemoOrganisation } from "../../lib/config/local-mode";
 import type { EmulatorState } from "../state";
 import { seedClusters } from "./clusters";
+import { microsoftGraphServicePrincipal } from "./microsoft-graph";
 import { seedGroups, seedServicePrincipals, seedSubscriptions, seedUsers, tenantDomain } from "./organisation";
 import { seedRoleAssignments } from "./role-assignments";
 
@@ -11,11 +12,14 @@ export function seedState(): EmulatorState {
     tenantDomain,
     users: seedUsers(),
     groups: seedGroups(),
-    servicePrincipals: seedServicePrincipals(),
+    servicePrincipals: [...seedServicePrincipals(), microsoftGraphServicePrincipal()],
     subscriptions: seedSubscriptions(),
     clusters: seedClusters(tenantId),
     roleAssignments: seedRoleAssignments(),
     managedNamespaces: [],
     userAssignedIdentities: [],
+    applications: [],
+    appRoleAssignments: [],
+    oauth2PermissionGrants: [],
   };
 }

@@ -85,3 +85,21 @@ export async function azureCliForEmulator(emulator: Emulator, az: string): Promi
   };
   return { directory, run, json, dispose: () => rm(directory, { recursive: true, force: true }) };
 }
+
+/**
+ * For tests that run scripts: `shell` runs `env` with the CLI's environment, so `az` here is the CLI's
+ * path. Registers and selects the emulator's cloud, signs in with the managed identity and selects
+ * `subscriptionId`; throws with az's stderr if a step fails.
+ */
+export async function signInThroughEnv(shell: AzureCli, emulator: Pick<Emulator, "url">, az: string, subscriptionId: string): Promise<void> {
+  const steps = [
+    ["cloud", "register", "--name", emulatorCloudName, "--cloud-config", emulatorCloudConfig(emulator.url)],
+    ["cloud", "set", "--name", emulatorCloudName],
+    ["login", "--identity"],
+    ["account", "set", "--subscription", subscriptionId],
+  ];
+  for (const args of steps) {
+    const result = await shell.run(az, ...args);
+    if (result.code !== 0) throw new Error(`az ${args.join(" ")}: ${result.stderr}`);
+  }
+}
