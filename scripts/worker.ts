@@ -4,8 +4,8 @@
  * workers (instrumentation.ts). Needs DATABASE_URL and the Azure settings of the portal.
  */
 import { ConfigurationError, parseSettings } from "../lib/config/settings";
-import { stopWorkersOnSignals } from "../lib/server/jobs/shutdown";
-import { startWorkers } from "../lib/server/jobs/workers";
+import { logger } from "../lib/server/logger";
+import { startTelemetry } from "../lib/server/telemetry/start";
 
 try {
   parseSettings(process.env);
@@ -13,6 +13,10 @@ try {
   console.error(error instanceof ConfigurationError ? error.message : error);
   process.exit(1);
 }
+// Telemetry first: tracing patches pg and http as they load, so the workers are imported after it.
+await startTelemetry("worker");
+const { stopWorkersOnSignals } = await import("../lib/server/jobs/shutdown");
+const { startWorkers } = await import("../lib/server/jobs/workers");
 stopWorkersOnSignals({ exitWhenDone: true });
 await startWorkers();
-console.log("[clusterdesk] workers started");
+logger.info("workers started");
