@@ -1,4 +1,5 @@
 import "server-only";
+import { trace } from "@opentelemetry/api";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
 import { PgInstrumentation } from "@opentelemetry/instrumentation-pg";
@@ -26,10 +27,20 @@ export function startTracing(options: TracingOptions): Tracing {
   });
   provider.register();
   // Constructed after register() so they take the global provider; each enables itself.
-  new HttpInstrumentation();
-  new UndiciInstrumentation();
-  // SQL statements without their values: parameters can hold personal data.
-  new PgInstrumentation({ requireParentSpan: true, enhancedDatabaseReporting: false });
-  holder.clusterdeskTracing = { flush: () => provider.forceFlush(), shutdown: () => provider.shutdown() };
+  const instrumentations = [
+    new HttpInstrumentation(),
+    new UndiciInstrumentation(),
+    // SQL statements without their values: parameters can hold personal data.
+    new PgInstrumentation({ requireParentSpan: true, enhancedDatabaseReporting: false }),
+  ];
+  holder.clusterdeskTracing = {
+    flush: () => provider.forceFlush(),
+    shutdown: async () => {
+      for (const instrumentation of instrumentations) instrumentation.disable();
+      await provider.shutdown();
+      trace.disable();
+      holder.clusterdeskTracing = undefined;
+    },
+  };
   return holder.clusterdeskTracing;
 }
