@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkpointSigningKey } from "@/lib/audit/checkpoint-signature";
 import type { Principal } from "@/lib/auth/policy";
@@ -77,6 +78,14 @@ describe("a broken audit chain in the health report", () => {
     expect(await auditChainBreakFor(admin)).toMatchObject({ tampering: "altered", firstBrokenSeq: "4" });
     expect(await auditChainBreakFor(auditor)).toMatchObject({ tampering: "altered" });
     expect(await auditChainBreakFor(lead)).toBeNull();
+    const { AuditChainBanner } = await import("@/app/(portal)/_components/audit-chain-banner");
+    const banner = await AuditChainBanner({ principal: admin });
+    expect(banner).not.toBeNull();
+    const html = renderToStaticMarkup(banner ?? "");
+    expect(html).toContain('role="alert"');
+    expect(html).toMatch(/Audit log tampering detected.*broken \(altered\) from event 4/);
+    expect(html).toContain('href="/audit"');
+    expect(await AuditChainBanner({ principal: lead })).toBeNull();
 
     // A restarted process starts afresh from the head; the recorded break still stands in the report.
     expect(await runScheduledCheckpoint(db(), key, { last: null })).toMatchObject({ signed: true });
