@@ -153,7 +153,9 @@ describe("the production artefact", () => {
     const script = /<script[^>]+src="(\/_next\/static\/[^"]+)"/.exec(html)?.[1] ?? "";
     expect((await fetch(`${base}${script}`)).status).toBe(200);
 
-    // instrumentation.ts started the metrics port in the standalone server and times its requests.
+    // instrumentation.ts started the metrics port in the standalone server and times its requests
+    // (from its first request on, which the standalone server's lazy register() does not see).
+    expect((await fetch(`${base}/api/health`)).status).toBe(200);
     const metrics = await scrape(metricsPort);
     expect(sampleValue(metrics, "clusterdesk_http_request_duration_seconds_count", { method: "GET", kind: "api", status: "2xx" })).toBeGreaterThanOrEqual(1);
     expect(sampleValue(metrics, "clusterdesk_http_request_duration_seconds_count", { method: "GET", kind: "page", status: "3xx" })).toBeGreaterThanOrEqual(1);
