@@ -154,7 +154,7 @@ describe("the production artefact", () => {
     expect((await fetch(`${base}${script}`)).status).toBe(200);
 
     // instrumentation.ts started the metrics port in the standalone server and times its requests
-    // (from its first request on, which the standalone server's lazy register() does not see).
+    // (from the request after its first: a production Next.js server runs register() on its first request).
     expect((await fetch(`${base}/api/health`)).status).toBe(200);
     const metrics = await scrape(metricsPort);
     expect(sampleValue(metrics, "clusterdesk_http_request_duration_seconds_count", { method: "GET", kind: "api", status: "2xx" })).toBeGreaterThanOrEqual(1);
