@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { redactText, redactValue } from "./redact";
 
 type Fields = Record<string, unknown>;
-type LogLevel = Extract<Level, "debug" | "info" | "warn" | "error">;
+export type LogLevel = Extract<Level, "debug" | "info" | "warn" | "error">;
 export type PortalLogger = Record<LogLevel, (message: string, fields?: Fields) => void>;
 
 /** JSON lines `{"level","time","message",…fields}`, every field and the message redacted (./redact.ts). */
