@@ -55,4 +55,11 @@ describe("the portal's logger", () => {
     });
     expect(second?.message).toBe("login failed for postgresql://u:[redacted]@h/db with [redacted]");
   });
+
+  it("keeps a signed audit checkpoint whole: its signature is public, and verified from the log", () => {
+    const { logger, parsed } = capture();
+    const checkpoint = { headSeq: "42", headHash: "ab".repeat(32), signedAt: "2026-11-30T06:00:00.000Z", keyId: "k-1", signature: "c2lnbmVkLWJ5LWVkMjU1MTk=" };
+    logger.info("audit checkpoint signed", { occasion: "scheduled", checkpoint });
+    expect(parsed()[0]).toMatchObject({ checkpoint });
+  });
 });
