@@ -10,7 +10,7 @@ export const redacted = "[redacted]";
 // Names of fields that carry credentials. Numbers and booleans under such names (e.g. a count of
 // token fetches) are facts, not secrets, and stay. Not "signature": an audit checkpoint's signature is
 // public and is logged on purpose, so a copy outside the database can be verified (docs/DEPLOY.md).
-const secretKey = /authorization|cookie|token|secret|password|passwd|assertion|credential|private.?key|signing.?key|checkpoint.?key|api.?key|^key$/i;
+const secretKey = /authorization|cookie|token|secret|password|passwd|assertion|credential|private.?key|signing.?key|checkpoint.?key|api.?key/i;
 
 const secretValues: Array<[RegExp, string]> = [
   // An HTTP Authorization value, wherever it is quoted.
