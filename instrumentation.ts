@@ -1,11 +1,14 @@
 /**
  * Next.js calls register() once when a server instance starts: this is where the instance starts
- * its job workers. Not during `next build`, and not in the Edge runtime (the workers need Node).
+ * its telemetry (traces, the metrics port) and its job workers. Not during `next build`, and not in the Edge runtime (the workers need Node).
  */
 export async function register(): Promise<void> {
   // These are Next.js's own runtime markers, not configuration.
   // eslint-disable-next-line no-restricted-properties
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  // Telemetry first: tracing patches pg and http as they load (lib/server/telemetry/tracing.ts).
+  const { startTelemetry } = await import("@/lib/server/telemetry/start");
+  await startTelemetry("web");
   const { env } = await import("@/lib/env");
   // A deployment with a worker of its own (deploy/kubernetes) keeps its web instances to pages.
   if (!env().inProcessWorkers) return;

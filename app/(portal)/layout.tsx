@@ -7,6 +7,7 @@ import { requireUser } from "@/lib/server/auth/current-user";
 import { isLocalMode } from "@/lib/server/deployment";
 import { countAwaitingDecision } from "@/lib/server/requests/queries";
 import { signOutAction } from "./_actions/sign-out";
+import { AuditChainBanner } from "./_components/audit-chain-banner";
 import { parseTheme, themeCookie } from "@/lib/theme";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
@@ -31,6 +32,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
             signOut={signOutAction}
           />
         } />
+      <AuditChainBanner principal={user.principal} />
       <main id="main" className="mx-auto max-w-7xl px-4 py-8">
         {children}
       </main>

@@ -66,6 +66,12 @@ const shared = z.object({
   CLUSTERDESK_AUDIT_RETENTION_DAYS: z.coerce.number().int("must be a whole number").min(1).max(36_500).optional(),
   /** Where audit archives are written (lib/server/audit/archive-audit-log.ts); default: <data dir>/audit-archive. */
   CLUSTERDESK_AUDIT_ARCHIVE_DIR: z.string().trim().min(1).optional(),
+  /** The port serving Prometheus metrics at /metrics (web and worker processes); unset: no metrics server. */
+  CLUSTERDESK_METRICS_PORT: z.coerce.number().int("must be a whole number").min(1).max(65_535).optional(),
+  /** OpenTelemetry's standard variables: traces are exported over OTLP/HTTP only when one is set. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional(),
+  OTEL_SERVICE_NAME: z.string().trim().min(1).optional(),
 });
 
 const azure = z.object({
@@ -148,6 +154,8 @@ export type Settings = {
   notifications: { mailSender: string | null; teamsWebhookUrl: string | null };
   /** Audit retention: events older than `days` are archived into `directory`; days null: kept forever. */
   auditRetention: { days: number | null; directory: string };
+  /** Prometheus port (null: off) and where OTLP traces go (null: not traced); see lib/server/telemetry. */
+  telemetry: { metricsPort: number | null; tracesEndpoint: string | null; serviceName: string | null };
   tenantId: string;
   clientId: string;
   clientCredential: ClientCredential;
@@ -269,6 +277,12 @@ export function parseSettings(rawEnvironment: Environment): Settings {
     auditRetention: {
       days: base.data.CLUSTERDESK_AUDIT_RETENTION_DAYS ?? null,
       directory: base.data.CLUSTERDESK_AUDIT_ARCHIVE_DIR ?? `${base.data.CLUSTERDESK_DATA_DIR.replace(/\/$/, "")}/audit-archive`,
+    },
+    telemetry: {
+      metricsPort: base.data.CLUSTERDESK_METRICS_PORT ?? null,
+      // The signal-specific variable is used as is; the general one gets the traces path (OTLP/HTTP spec).
+      tracesEndpoint: base.data.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? (base.data.OTEL_EXPORTER_OTLP_ENDPOINT ? `${base.data.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, "")}/v1/traces` : null),
+      serviceName: base.data.OTEL_SERVICE_NAME ?? null,
     },
   };
   if (mode === "azure") {

@@ -4,6 +4,7 @@ import { chainStart, checkLink } from "@/lib/audit/chain-verifier";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/server/logger";
 import { recordAuditEvent } from "./append-audit-event";
+import { chainBrokenAction } from "./chain-health";
 import { writeAuditCheckpoint } from "./checkpoint";
 import type { ChainAnchor, Tampering } from "./verify-audit-chain";
 
@@ -20,16 +21,24 @@ export type ScheduledCheckpointOutcome =
  * is read, so it runs on every schedule whatever the log's length. Signing over a truncated or
  * rewritten chain would bless it (and, if its owner also deleted the stored checkpoints, leave no
  * contradiction behind), so a break is not signed: it is logged as an error and recorded in the
- * audit log as `audit.chain_broken`. A process that restarts begins afresh from the next head.
+ * audit log as `audit.chain_broken`, once per break (the health report and the admins' banner show it
+ * from then on: ./chain-health.ts). A process that restarts begins afresh from the next head.
  */
 export async function runScheduledCheckpoint(client: PrismaClient, key: CheckpointSigningKey, memory: CheckpointMemory): Promise<ScheduledCheckpointOutcome> {
   const broken = memory.last ? await breakSince(client, memory.last) : null;
   if (broken) {
-    logger.error("audit chain broken: checkpoint not signed", { tampering: broken.tampering, firstBrokenSeq: broken.firstBrokenSeq.toString(), reason: broken.reason });
+    const facts = { tampering: broken.tampering, firstBrokenSeq: broken.firstBrokenSeq.toString(), reason: broken.reason };
+    // Once per break, not on every schedule: the event is what /api/health and the admins' banner
+    // report (chain-health.ts), and it stays in the log; this run's finding is the same break.
+    if (await alreadyRecorded(client, broken.firstBrokenSeq)) {
+      logger.error("audit chain still broken: checkpoint not signed", facts);
+      return { signed: false, ...broken };
+    }
+    logger.error("audit chain broken: checkpoint not signed", facts);
     await recordAuditEvent(
       {
         actor: { kind: "system" },
-        action: "audit.chain_broken",
+        action: chainBrokenAction,
         target: { type: "audit_log" },
         outcome: "failure",
         after: { tampering: broken.tampering, firstBrokenSeq: broken.firstBrokenSeq.toString() },
@@ -42,6 +51,14 @@ export async function runScheduledCheckpoint(client: PrismaClient, key: Checkpoi
   const checkpoint = await writeAuditCheckpoint(client, key, "scheduled");
   memory.last = checkpoint;
   return { signed: true, headSeq: checkpoint.headSeq };
+}
+
+async function alreadyRecorded(client: PrismaClient, firstBrokenSeq: bigint): Promise<boolean> {
+  const found = await client.auditEvent.findFirst({
+    where: { action: chainBrokenAction, after: { path: ["firstBrokenSeq"], equals: firstBrokenSeq.toString() } },
+    select: { seq: true },
+  });
+  return found !== null;
 }
 
 async function breakSince(client: PrismaClient, anchor: ChainAnchor): Promise<{ tampering: Tampering; firstBrokenSeq: bigint; reason: string } | null> {

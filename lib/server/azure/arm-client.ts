@@ -1,6 +1,7 @@
 import "server-only";
 import { ContainerServiceClient } from "@azure/arm-containerservice";
 import { env } from "@/lib/env";
+import { armTelemetryPolicy } from "@/lib/server/telemetry/arm-telemetry-policy";
 import { portalCredential } from "./credential";
 
 const clients = new Map<string, ContainerServiceClient>();
@@ -17,6 +18,7 @@ export function containerServiceClient(subscriptionId: string): ContainerService
       endpoint: endpoints.resourceManager,
       credentials: { scopes: [endpoints.scopes.resourceManager] },
     });
+    client.pipeline.addPolicy(armTelemetryPolicy(), { afterPhase: "Retry" });
     clients.set(subscriptionId, client);
   }
   return client;

@@ -9,6 +9,7 @@ import {
   type Pipeline,
 } from "@azure/core-rest-pipeline";
 import { env } from "@/lib/env";
+import { armTelemetryPolicy } from "@/lib/server/telemetry/arm-telemetry-policy";
 import { portalCredential } from "./credential";
 
 /**
@@ -26,6 +27,7 @@ function armPipeline(): Pipeline {
   if (!pipeline) {
     pipeline = createPipelineFromOptions({});
     pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: portalCredential(), scopes: env().endpoints.scopes.resourceManager }));
+    pipeline.addPolicy(armTelemetryPolicy(), { afterPhase: "Retry" });
   }
   return pipeline;
 }

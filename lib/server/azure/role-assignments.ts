@@ -1,6 +1,7 @@
 import "server-only";
 import { AuthorizationManagementClient } from "@azure/arm-authorization";
 import { env } from "@/lib/env";
+import { armTelemetryPolicy } from "@/lib/server/telemetry/arm-telemetry-policy";
 import { portalCredential } from "./credential";
 
 /**
@@ -20,6 +21,7 @@ export function authorizationClient(subscriptionId: string): AuthorizationManage
       endpoint: endpoints.resourceManager,
       credentialScopes: [endpoints.scopes.resourceManager],
     });
+    client.pipeline.addPolicy(armTelemetryPolicy(), { afterPhase: "Retry" });
     clients.set(subscriptionId, client);
   }
   return client;

@@ -19,6 +19,7 @@ import { inspectCluster } from "./inspect-cluster";
 import { aksTokenSource, type KnownEndpoint } from "./api-server-access";
 import { cacheWriter } from "./cache-writer";
 import { type InventoryEntry, knownEndpoints, recordSubscriptionOutcome, removeClustersNotListed, saveInventoryEntries } from "./inventory-store";
+import { metrics } from "@/lib/server/telemetry/metrics";
 import { createSyncRun, finishRun, markRunStarted, recordRunProgress, type SyncFailure } from "./sync-runs";
 
 export type SyncOptions = {
@@ -111,6 +112,7 @@ async function namespaceOwners(): Promise<Map<string, Map<string, string>>> {
  * rows as they are ready. A subscription that cannot be listed is recorded and keeps its previous rows.
  */
 export async function syncInventory(options: SyncOptions & { syncId?: string } = {}): Promise<SyncResult> {
+  const timer = metrics().inventorySyncDuration.startTimer();
   const subscriptionIds = options.subscriptionIds ?? env().subscriptionIds;
   const syncId = options.syncId ?? (await createSyncRun("manual"));
   await markRunStarted(syncId, subscriptionIds.length);
@@ -213,7 +215,9 @@ export async function syncInventory(options: SyncOptions & { syncId?: string } =
   try {
     await mapBounded(subscriptionIds, options.subscriptionConcurrency ?? 8, syncSubscription);
     await finishRun(syncId, failures, subscriptionIds.length);
+    timer({ outcome: failures.length > 0 ? "partial" : "succeeded" });
   } catch (error) {
+    timer({ outcome: "failed" });
     await finishRun(syncId, failures, subscriptionIds.length, error instanceof Error ? error.message : String(error));
     throw error;
   }

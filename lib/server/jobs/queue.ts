@@ -2,6 +2,7 @@ import "server-only";
 import { PgBoss } from "pg-boss";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/server/logger";
+import { observeJobOutcomes } from "@/lib/server/telemetry/job-metrics";
 
 /**
  * The durable job queue: pg-boss in the portal's own PostgreSQL (schema `pgboss`), shared by every
@@ -37,6 +38,7 @@ async function start(): Promise<PgBoss> {
     useListenNotify: true,
   });
   boss.on("error", (error) => logger.error("job queue error", { error }));
+  observeJobOutcomes(boss);
   await boss.start();
   await boss.createQueue(queues.executeChangeRequest, {
     // At most one queued-or-running job per request (singleton key = request id): approving twice
