@@ -1,5 +1,5 @@
 /**
- * npm run bench:approval [-- --requests 30]
+ * npm run bench:approval [-- --requests 30 --latency 0]
  *
  * Approval to the first ARM write: N IP-range requests on aks-shared-dev, each created pending by one
  * admin and approved by another through the engine (`decideChangeRequest`, what the approve action
@@ -8,12 +8,17 @@
  * it arrives; both run on this machine's clock). The worker is `npm run worker` in a child process,
  * as a separate deployment would run it, so the wake-up crosses processes like it does in production.
  * Baseline in the same run: one ARM GET of the cluster through the SDK, timed the same way (call
- * started → request received by the emulator) and as a full round trip.
+ * started → request received by the emulator) and as a full round trip. `--latency N` delays every ARM
+ * request by N ms in the emulator (as bench:inventory does), so each ARM read on the way shows.
+ * The executor's share is split at the first ARM request carrying the request's correlation id (the
+ * database work before it, then the ARM reads and writes before the PUT), with how many ARM requests
+ * preceded the PUT. The load average is printed before and after.
  * Throw-away database on TEST_DATABASE_URL's server (else an embedded PostgreSQL); in-process emulator.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { startTestEmulator } from "../../emulator/test-support/start-test-emulator";
 import { clusterKey } from "../../lib/clusters/resource-id";
@@ -22,10 +27,11 @@ import { sharedDev } from "../../test/persona-sessions";
 import { createTestDatabase } from "../lib/test-database";
 import { percentile } from "./lib/percentile";
 
-const { values } = parseArgs({ options: { requests: { type: "string", default: "30" } } });
+const { values } = parseArgs({ options: { requests: { type: "string", default: "30" }, latency: { type: "string", default: "0" } } });
 const requests = Number(values.requests);
-if (!Number.isInteger(requests) || requests < 2) {
-  console.error("usage: npm run bench:approval -- [--requests N] with N >= 2");
+const latencyMs = Number(values.latency);
+if (!Number.isInteger(requests) || requests < 2 || !Number.isInteger(latencyMs) || latencyMs < 0) {
+  console.error("usage: npm run bench:approval -- [--requests N] [--latency MS] with N >= 2, MS >= 0");
   process.exit(1);
 }
 
@@ -42,6 +48,7 @@ async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T |
   }
 }
 
+const load = () => loadavg().map((value) => value.toFixed(2)).join(" ");
 const summary = (samples: number[]) => `p50 ${percentile(samples, 50).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms`;
 
 const database = await createTestDatabase(process.env.TEST_DATABASE_URL, "bench");
@@ -65,6 +72,8 @@ try {
   });
   // The worker's start-up inventory sync reads every cluster; let it finish before timing.
   await waitFor("the worker's first inventory sync", async () => ((await db().inventorySync.count({ where: { status: { in: ["succeeded", "partial", "failed"] } } })) > 0 ? true : undefined), 120_000, 200);
+  if (latencyMs > 0) emulator.injectFault({ path: "^/subscriptions/", latencyMs, count: 1_000_000_000 });
+  const loadBefore = load();
 
   const receivedAt = (method: string, correlationId: string) =>
     emulator.requests().find((entry) => entry.method === method && entry.clientRequestId === correlationId && entry.path.split("?")[0]?.endsWith("/managedClusters/aks-shared-dev"));
@@ -86,6 +95,9 @@ try {
   const latencies: number[] = [];
   const queueWaits: number[] = [];
   const executorTimes: number[] = [];
+  const beforeArm: number[] = [];
+  const armBeforePut: number[] = [];
+  const armCallsBeforePut: number[] = [];
   for (let index = 0; index < requests + 2; index += 1) {
     const created = await createChangeRequest(
       {
@@ -125,15 +137,23 @@ try {
     if (job) {
       queueWaits.push(Number(job.started) - Number(job.created));
       executorTimes.push(Date.parse(put.time) - Number(job.started));
+      const armBefore = emulator.requests().filter((entry) => entry.clientRequestId === requestCorrelationId && Date.parse(entry.time) <= Date.parse(put.time) && entry.method !== "PUT");
+      const firstArm = Math.min(...armBefore.map((entry) => Date.parse(entry.time)), Date.parse(put.time));
+      beforeArm.push(firstArm - Number(job.started));
+      armBeforePut.push(Date.parse(put.time) - firstArm);
+      armCallsBeforePut.push(armBefore.length);
     }
   }
 
-  console.log(`approval → first ARM write, ${requests} requests one at a time (after 2 warm-up), worker in a child process, database: ${database.kind}`);
+  console.log(`approval → first ARM write, ${requests} requests one at a time (after 2 warm-up), worker in a child process, ${latencyMs} ms on every ARM request, database: ${database.kind}`);
+  console.log(`  load average before: ${loadBefore}, after: ${load()}`);
   console.log(`  baseline, ARM GET of the cluster, call → received: ${summary(readReceived)}`);
   console.log(`  baseline, ARM GET of the cluster, round trip:      ${summary(readRoundTrip)}`);
   console.log(`  approval returned → PUT received:                  ${summary(latencies)}`);
   console.log(`    of which job created → job started (queue):     ${summary(queueWaits)}`);
   console.log(`    of which job started → PUT received (executor): ${summary(executorTimes)}`);
+  console.log(`      job started → first ARM request (database):  ${summary(beforeArm)}`);
+  console.log(`      first ARM request → PUT received (ARM):      ${summary(armBeforePut)}; ARM requests before the PUT: ${[...new Set(armCallsBeforePut)].sort().join(" or ")}`);
   await stopJobQueue();
 } finally {
   worker?.kill("SIGTERM");

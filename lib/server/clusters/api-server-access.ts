@@ -49,7 +49,17 @@ export function aksTokenSource(): () => Promise<string> {
  * listClusterUserCredential. ARM counts those POSTs as writes and throttles them, so a fleet's
  * steady-state sync makes none.
  */
-export async function apiServerAccess(cluster: Cluster, known: KnownEndpoint | null, aksToken: () => Promise<string>, forceFetch = false): Promise<ApiServerAccess> {
+/** Runs a task when a slot is free (bounded.ts `limiter`); the default runs it at once. */
+export type Slot = <R>(task: () => Promise<R>) => Promise<R>;
+
+/** `postSlot` bounds the credential POSTs alone, so they need not wait behind API-server reads. */
+export async function apiServerAccess(
+  cluster: Cluster,
+  known: KnownEndpoint | null,
+  aksToken: () => Promise<string>,
+  forceFetch = false,
+  postSlot: Slot = (task) => task(),
+): Promise<ApiServerAccess> {
   const key = clusterKey(cluster.id);
   const fqdn = cluster.apiServerAccess.publicFqdn;
   const cachedToken = cluster.identity.managedAad ? null : localAccountTokens.get(key);
@@ -57,7 +67,7 @@ export async function apiServerAccess(cluster: Cluster, known: KnownEndpoint | n
   if (reusable) {
     return { endpoint: known, token: cachedToken ?? (await aksToken()), fetched: false };
   }
-  const parsed = parseUserKubeconfig(await userKubeconfig(cluster.id));
+  const parsed = parseUserKubeconfig(await postSlot(() => userKubeconfig(cluster.id)));
   if (parsed.localToken) localAccountTokens.set(key, parsed.localToken);
   const token = cluster.identity.managedAad ? await aksToken() : parsed.localToken;
   if (!token) throw new Error("The cluster's kubeconfig has no token for its local account.");

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Cluster, NamespaceFacts } from "@/lib/clusters/cluster";
 import { describeKubeFailure, readInClusterAt, type InClusterRead, type NodeRead } from "@/lib/server/kube/in-cluster-reader";
-import { apiServerAccess, type KnownEndpoint, mayBeStaleEndpoint } from "./api-server-access";
+import { apiServerAccess, type KnownEndpoint, mayBeStaleEndpoint, type Slot } from "./api-server-access";
 
 export const PRIVATE_CLUSTER_UNREACHABLE = "API server not reachable from the portal (private cluster).";
 
@@ -15,6 +15,12 @@ export type InspectionContext = {
   known: KnownEndpoint | null;
   aksToken: () => Promise<string>;
   tenantOfNamespace: (namespace: string) => string | null;
+  /**
+   * Bounds on the sync's concurrency, each shared by every inspection of a sync: credential POSTs to
+   * ARM, and reads of API servers. Separate, so that neither waits on the other: with one bound over
+   * both, a slot sat idle for ARM's latency of each POST while reads queued behind it, and vice versa.
+   */
+  slots?: { credentialPost: Slot; apiServerRead: Slot };
 };
 
 /**
@@ -28,19 +34,21 @@ export async function inspectCluster(cluster: Cluster, context: InspectionContex
   if (cluster.apiServerAccess.privateCluster) return { reachable: false, cluster, error: PRIVATE_CLUSTER_UNREACHABLE, endpoint: context.known, credentialFetches: 0 };
   let endpoint = context.known;
   let credentialFetches = 0;
+  const now: Slot = (task) => task();
+  const { credentialPost, apiServerRead } = context.slots ?? { credentialPost: now, apiServerRead: now };
   try {
-    let access = await apiServerAccess(cluster, context.known, context.aksToken);
+    let access = await apiServerAccess(cluster, context.known, context.aksToken, false, credentialPost);
     endpoint = access.endpoint;
     if (access.fetched) credentialFetches += 1;
     let read: InClusterRead;
     try {
-      read = await readInClusterAt(access.endpoint, access.token);
+      read = await apiServerRead(() => readInClusterAt(access.endpoint, access.token));
     } catch (error) {
       if (access.fetched || !mayBeStaleEndpoint(error)) throw error;
-      access = await apiServerAccess(cluster, context.known, context.aksToken, true);
+      access = await apiServerAccess(cluster, context.known, context.aksToken, true, credentialPost);
       endpoint = access.endpoint;
       credentialFetches += 1;
-      read = await readInClusterAt(access.endpoint, access.token);
+      read = await apiServerRead(() => readInClusterAt(access.endpoint, access.token));
     }
     const namespaces: NamespaceFacts[] = read.namespaces.map((ns) => ({ ...ns, tenant: context.tenantOfNamespace(ns.name) }));
     return {

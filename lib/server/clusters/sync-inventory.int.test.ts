@@ -104,6 +104,27 @@ describe("inventory sync against the emulator", () => {
     expect((await row("aks-analytics-wi")).apiServerReachable).toBe(true);
   });
 
+  it("does not hold an API-server read slot through a credential POST: with one slot of each, they overlap", async () => {
+    // A cold cache: every public cluster asks ARM for its kubeconfig, each POST slowed to 300 ms.
+    await db().inventoryCluster.updateMany({ data: { apiServerEndpoint: Prisma.DbNull } });
+    await settledRequestLog();
+    emulator.clearRequests();
+    emulator.injectFault({ method: "POST", path: "/listClusterUserCredential$", latencyMs: 300, count: 100 });
+    const result = await syncInventory({ clusterConcurrency: 1 });
+    emulator.clearFaults();
+    await settledRequestLog();
+    expect(result.failures).toEqual([]);
+    expect(result.credentialFetches).toBe(6);
+    const posts = emulator.requests().filter((entry) => entry.method === "POST" && /listClusterUserCredential$/i.test(entry.path.split("?")[0] ?? ""));
+    const reads = emulator.requests().filter((entry) => entry.method === "GET" && /\/api\/v1\/namespaces$/.test(entry.path));
+    expect(posts).toHaveLength(6);
+    expect(reads).toHaveLength(6);
+    // One slot for both (as before) would serialise them: no read could start while a POST is out.
+    const during = (read: (typeof reads)[number]) =>
+      posts.some((post) => Date.parse(post.time) < Date.parse(read.time) && Date.parse(read.time) < Date.parse(post.time) + post.durationMs);
+    expect(reads.filter(during).length).toBeGreaterThan(0);
+  });
+
   it("aks-payments-prod: private, not read, nothing failing", async () => {
     const r = await row("aks-payments-prod");
     expect(r.exposure).toBe("private");

@@ -27,7 +27,7 @@ export type SyncOptions = {
   subscriptionIds?: readonly string[];
   /** Subscriptions listed at once. */
   subscriptionConcurrency?: number;
-  /** API servers read at once, across all subscriptions. */
+  /** API servers read at once, across all subscriptions; as many credential POSTs at once besides. */
   clusterConcurrency?: number;
   /** Aborted when the instance shuts down: the run stops between subscriptions and is closed as failed. */
   signal?: AbortSignal;
@@ -117,7 +117,7 @@ export async function syncInventory(options: SyncOptions & { syncId?: string } =
   const syncId = options.syncId ?? (await createSyncRun("manual"));
   await markRunStarted(syncId, subscriptionIds.length);
   const owners = await namespaceOwners();
-  const readApiServer = limiter(options.clusterConcurrency ?? 16);
+  const slots = { credentialPost: limiter(options.clusterConcurrency ?? 16), apiServerRead: limiter(options.clusterConcurrency ?? 16) };
   // The sync's statements share the process's connection pool (10) with any page served beside it
   // (local mode runs both in one process): a few at a time leaves the pages theirs. At 20,000 clusters
   // the sync's unbounded statements starved a page's transaction past its 2 s wait.
@@ -149,7 +149,7 @@ export async function syncInventory(options: SyncOptions & { syncId?: string } =
    */
   async function syncCluster(armCluster: Cluster, known: KnownEndpoint | null): Promise<InventoryEntry> {
     const tenants = owners.get(clusterKey(armCluster.id));
-    const inspection = await readApiServer(() => inspectCluster(armCluster, { known, aksToken, tenantOfNamespace: (namespace) => tenants?.get(namespace) ?? null }));
+    const inspection = await inspectCluster(armCluster, { known, aksToken, tenantOfNamespace: (namespace) => tenants?.get(namespace) ?? null, slots });
     credentialFetches += inspection.credentialFetches;
     if (inspection.reachable) apiServersRead += 1;
     if (!versionsAsker.has(armCluster.location)) versionsAsker.set(armCluster.location, armCluster.subscriptionId);

@@ -20,9 +20,11 @@ export const changeRequestRetryLimit = 8;
 
 const holder = globalThis as unknown as { clusterdeskJobQueue?: Promise<PgBoss> };
 
-async function start(): Promise<PgBoss> {
-  const { databaseUrl } = env();
-  if (!databaseUrl) throw new Error("DATABASE_URL is not set");
+/**
+ * pg-boss as every Clusterdesk process configures it, not started. `applicationName` names its
+ * connections in pg_stat_activity (tests find their own listener by it); pg-boss's default otherwise.
+ */
+export function newJobQueue(connectionString: string, options: { applicationName?: string } = {}): PgBoss {
   // Supervise and monitor every 10 s (defaults: 60 s) so a job whose worker died — a stale
   // heartbeat — is failed and retried within seconds.
   // LISTEN/NOTIFY: a job inserted on a notify-enabled queue sends pg_notify in the inserting
@@ -30,15 +32,25 @@ async function start(): Promise<PgBoss> {
   // their next poll. It holds one extra connection for the listener; polling stays as the fallback
   // (a lost notification, or a listener that cannot connect, costs one polling interval).
   const boss = new PgBoss({
-    connectionString: databaseUrl,
+    connectionString,
+    ...(options.applicationName ? { application_name: options.applicationName } : {}),
     schema: "pgboss",
     max: 4,
     superviseIntervalSeconds: 10,
     monitorIntervalSeconds: 10,
     useListenNotify: true,
   });
+  // Also where a dropped listener connection is reported; pg-boss reconnects it with backoff (1 s
+  // first) and then has every notify-enabled worker fetch once, for what was sent meanwhile.
   boss.on("error", (error) => logger.error("job queue error", { error }));
   observeJobOutcomes(boss);
+  return boss;
+}
+
+async function start(): Promise<PgBoss> {
+  const { databaseUrl } = env();
+  if (!databaseUrl) throw new Error("DATABASE_URL is not set");
+  const boss = newJobQueue(databaseUrl);
   await boss.start();
   await boss.createQueue(queues.executeChangeRequest, {
     // At most one queued-or-running job per request (singleton key = request id): approving twice

@@ -11,10 +11,21 @@ import { executeChangeRequest } from "@/lib/server/requests/execute-request";
 import { changeExecutors } from "@/lib/server/requests/executors";
 import { reconcileChangeRequests } from "@/lib/server/requests/reconcile-requests";
 import { changeRequestRetryLimit, jobQueue, queues } from "./queue";
-import { jobSignal } from "./shutdown";
+import { jobSignal, shutdownSignal } from "./shutdown";
 
 /** Starts this instance's workers. Every portal instance runs them; pg-boss hands each job to one. */
 export async function startWorkers(): Promise<void> {
+  try {
+    await registerWorkers();
+  } catch (error) {
+    // A SIGTERM during start-up stops the queue under the registrations still to come (the first
+    // workers may already be busy): that is the shutdown going as planned, not a failed start.
+    if (!shutdownSignal().aborted) throw error;
+    logger.info("worker start-up cut short by shutdown");
+  }
+}
+
+async function registerWorkers(): Promise<void> {
   const boss = await jobQueue();
   await boss.work<ExecuteChangeRequestJob>(
     queues.executeChangeRequest,

@@ -57,6 +57,13 @@ async function approvedRequest(add: string[], remove: string[] = []) {
 }
 
 const executors = (executor: ChangeExecutor = authorizedIpRangesExecutor({ pollIntervalMs: 20 })) => ({ "authorized-ip-ranges": executor });
+async function waitUntil(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
 const putsTo = (name: string) => emulator.requests().filter((entry) => entry.method === "PUT" && entry.path.includes(`/managedClusters/${name}`));
 
 describe("authorized IP range executor against the emulated ARM", () => {
@@ -95,27 +102,46 @@ describe("authorized IP range executor against the emulated ARM", () => {
 
   it("preserves a concurrent edit made directly in ARM between its read and its write (ETag conflict path)", async () => {
     const request = await approvedRequest(["198.51.100.0/28"]);
-    let interfered = false;
     const base = authorizedIpRangesExecutor({ pollIntervalMs: 20 });
     const racing: ChangeExecutor = {
-      apply: (executable, context) =>
-        base.apply(executable, {
-          ...context,
-          // Runs after the executor read the cluster and right before its PUT: someone else edits the list.
-          reportProgress: async (progress) => {
-            if (!interfered && progress.phase === "applying" && progress.operation?.status === "Started") {
-              interfered = true;
-              const cluster = await arm().get("rg-dev", "aks-shared-dev");
-              const ranges = [...(cluster.apiServerAccessProfile?.authorizedIPRanges ?? []), "100.64.1.1/32"];
-              await arm().createOrUpdate("rg-dev", "aks-shared-dev", { ...cluster, apiServerAccessProfile: { ...cluster.apiServerAccessProfile, authorizedIPRanges: ranges } }, { updateIntervalInMs: 10 });
-            }
-            await context.reportProgress(progress);
+      apply: () => Promise.reject(new Error("the engine applies through prepare: the executor reads ahead")),
+      prepare(executable, signal) {
+        const prepared = base.prepare?.(executable, signal);
+        if (!prepared) throw new Error("the executor reads ahead");
+        return {
+          // After ARM answered the executor's read and before its PUT, someone else edits the list.
+          async apply(context) {
+            await waitUntil(() => emulator.requests().some((entry) => entry.method === "GET" && entry.clientRequestId === executable.correlationId));
+            const cluster = await arm().get("rg-dev", "aks-shared-dev");
+            const ranges = [...(cluster.apiServerAccessProfile?.authorizedIPRanges ?? []), "100.64.1.1/32"];
+            await arm().createOrUpdate("rg-dev", "aks-shared-dev", { ...cluster, apiServerAccessProfile: { ...cluster.apiServerAccessProfile, authorizedIPRanges: ranges } }, { updateIntervalInMs: 10 });
+            return prepared.apply(context);
           },
-        }),
+        };
+      },
     };
     expect(await executeChangeRequest(request.id, attempt(), executors(racing))).toBe("applied");
     expect(await rangesOnCluster()).toEqual([...seededRanges, "100.64.1.1/32", "198.51.100.0/28"]);
     expect(emulator.requests().some((entry) => entry.method === "PUT" && entry.status === 412)).toBe(true);
+  });
+
+  it("reads the cluster's public IPs only for a change that removes ranges (only removals can cut off its egress)", async () => {
+    const publicIpReads = (correlationId: string) =>
+      emulator.requests().filter((entry) => entry.clientRequestId === correlationId && entry.path.includes("/publicIPAddresses/")).length;
+    const adding = await approvedRequest(["198.51.100.144/28"]);
+    expect(await executeChangeRequest(adding.id, attempt(), executors())).toBe("applied");
+    expect(publicIpReads(adding.correlationId)).toBe(0);
+    const removing = await approvedRequest([], ["198.51.100.144/28"]);
+    expect(await executeChangeRequest(removing.id, attempt(), executors())).toBe("applied");
+    expect(publicIpReads(removing.correlationId)).toBeGreaterThan(0);
+    expect(await rangesOnCluster()).toEqual(seededRanges);
+  });
+
+  it("keeps the progress written while Azure works behind the final state", async () => {
+    const request = await approvedRequest(["198.51.100.160/28"]);
+    expect(await executeChangeRequest(request.id, attempt(), executors())).toBe("applied");
+    const applied = await db().changeRequest.findUniqueOrThrow({ where: { id: request.id } });
+    expect(applied.progress).toMatchObject({ phase: "done" });
   });
 
   it("retries after a 409 'another operation is in progress' and applies once", async () => {

@@ -25,30 +25,30 @@ export async function executeChangeRequest(
   const request = await db().changeRequest.findUnique({ where: { id: requestId } });
   if (!request || !needsExecution(request.status)) return "skipped";
   const executor = executors[request.kind];
+  // The executor's first reads (side-effect free) run while the attempt is recorded below.
+  const prepared = executor?.prepare?.(request, attempt.signal);
 
   const started = await db().$transaction((tx) =>
     applyTransition(tx, requestId, "start", { actor: systemActor }, { attempts: { increment: 1 } }, {
       after: { status: "applying", attempt: request.attempts + 1 },
-    }),
+    }, request),
   );
   if (!started.ok) return "skipped";
-
-  const reportProgress = async (progress: ExecutionProgress) => {
-    await db().changeRequest.update({ where: { id: requestId }, data: { progress: { ...progress, at: new Date().toISOString() } } });
-  };
+  const applying = { ...request, status: "applying" as const };
+  const progress = progressWriter(requestId);
 
   try {
     if (!executor) throw new Error(`No executor for requests of kind ${request.kind}.`);
-    const result = await executor.apply(
-      { ...request, progress: request.progress },
-      { reportProgress, signal: attempt.signal },
-    );
+    const context = { reportProgress: progress.report, signal: attempt.signal };
+    const result = await (prepared ? prepared.apply(context) : executor.apply(request, context));
+    // A progress write still on its way must not land on top of the final state.
+    await progress.settled();
     await db().$transaction((tx) =>
       applyTransition(tx, requestId, "succeed", { actor: systemActor }, { appliedAt: new Date(), lastError: null, progress: { phase: "done", message: result.summary } }, {
         before: result.before,
         after: result.after,
         reason: result.summary,
-      }),
+      }, applying),
     );
     return "applied";
   } catch (error) {
@@ -61,13 +61,32 @@ export async function executeChangeRequest(
     const message = error instanceof Error ? error.message : String(error);
     const willRetry = error instanceof RetryableError && attempt.retryCount < attempt.retryLimit;
     logger.warn("change request attempt failed", { requestId, correlationId: request.correlationId, willRetry, error });
+    await progress.settled();
     if (willRetry) {
       await db().changeRequest.update({ where: { id: requestId }, data: { lastError: `${message} (retrying)` } });
       throw error;
     }
     await db().$transaction((tx: Prisma.TransactionClient) =>
-      applyTransition(tx, requestId, "fail", { actor: systemActor }, { lastError: message }, { reason: message }),
+      applyTransition(tx, requestId, "fail", { actor: systemActor }, { lastError: message }, { reason: message }, applying),
     );
     return "failed";
   }
+}
+
+/**
+ * Progress writes in the order they were reported, so an executor may report and go on (e.g. send
+ * its ARM write) without waiting for the row: a later report, or the final state, never lands first.
+ */
+function progressWriter(requestId: string) {
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    report(progress: ExecutionProgress): Promise<void> {
+      const write = queue.then(() =>
+        db().changeRequest.update({ where: { id: requestId }, data: { progress: { ...progress, at: new Date().toISOString() } }, select: { id: true } }),
+      );
+      queue = write.catch(() => undefined);
+      return write.then(() => undefined);
+    },
+    settled: () => queue.then(() => undefined),
+  };
 }

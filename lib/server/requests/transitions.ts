@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { type RequestEvent, transition } from "@/lib/requests/state-machine";
+import { type RequestEvent, type RequestStatus, transition } from "@/lib/requests/state-machine";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { notifyRequestTransition } from "@/lib/server/notifications/request-hooks";
 import { type Actor, auditActor } from "./actor";
@@ -8,6 +8,9 @@ import { type Actor, auditActor } from "./actor";
 export type TransitionContext = { actor: Actor; clientIp?: string | null; userAgent?: string | null };
 
 export type TransitionOutcome = { ok: true; status: string } | { ok: false; error: string };
+
+/** What a transition needs of the request; a caller that has just read the row passes it as `known`. */
+export type TransitionSubject = { status: RequestStatus; clusterResourceId: string | null; tenantId: string | null; correlationId: string };
 
 const auditAction: Record<RequestEvent, string> = {
   approve: "request.approved",
@@ -24,6 +27,7 @@ const auditAction: Record<RequestEvent, string> = {
  * Moves a request through one state-machine event inside `tx`, with its audit event. The UPDATE is
  * a compare-and-set on the status read here, so of two concurrent callers (two admins approving at
  * the same moment) exactly one wins; the other gets an expected error, and nothing is written twice.
+ * `known` skips the read: the compare-and-set is on its status, so a stale one loses like a late caller.
  */
 export async function applyTransition(
   tx: Prisma.TransactionClient,
@@ -32,11 +36,10 @@ export async function applyTransition(
   context: TransitionContext,
   changes: Prisma.ChangeRequestUpdateManyMutationInput = {},
   audit: { reason?: string | null; before?: unknown; after?: unknown } = {},
+  known?: TransitionSubject,
 ): Promise<TransitionOutcome> {
-  const request = await tx.changeRequest.findUnique({
-    where: { id: requestId },
-    select: { status: true, number: true, clusterResourceId: true, tenantId: true, correlationId: true },
-  });
+  const request: TransitionSubject | null =
+    known ?? (await tx.changeRequest.findUnique({ where: { id: requestId }, select: { status: true, clusterResourceId: true, tenantId: true, correlationId: true } }));
   if (!request) return { ok: false, error: "The request no longer exists." };
   const next = transition(request.status, event);
   if (!next.ok) return next;
