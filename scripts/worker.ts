@@ -5,8 +5,12 @@
  * migrate: it waits (up to 10 minutes) until the migration step or a starting instance has.
  */
 import { ConfigurationError, parseSettings } from "../lib/config/settings";
-import { logger } from "../lib/server/logger";
+import { launcherLogger } from "../lib/server/telemetry/launcher-log";
 import { startTelemetry } from "../lib/server/telemetry/start";
+
+// At info whatever CLUSTERDESK_LOG_LEVEL says, as the launcher's: "waiting for … migration(s)" and
+// "workers started" are what people and scripts wait for.
+const log = launcherLogger("info");
 
 let databaseUrl: string | undefined;
 try {
@@ -22,6 +26,6 @@ const { waitForSchema } = await import("../lib/server/db/wait-for-schema");
 const { stopWorkersOnSignals } = await import("../lib/server/jobs/shutdown");
 const { startWorkers } = await import("../lib/server/jobs/workers");
 stopWorkersOnSignals({ exitWhenDone: true });
-await waitForSchema(databaseUrl, { timeoutMs: 10 * 60_000, log: (message) => logger.info(message) });
+await waitForSchema(databaseUrl, { timeoutMs: 10 * 60_000, log: (message) => log.info(message) });
 await startWorkers();
-logger.info("workers started");
+log.info("workers started");
