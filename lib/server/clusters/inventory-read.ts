@@ -103,9 +103,13 @@ export type ClusterDetail = {
 /** The cached cluster at `/subscriptions/{s}/resourceGroups/{rg}/…/managedClusters/{name}`, or null. */
 export async function findClusterDetail(address: { subscriptionId: string; resourceGroup: string; name: string }): Promise<ClusterDetail | null> {
   const key = clusterKey(clusterResourceId(address));
-  const [row, tenants] = await Promise.all([db().inventoryCluster.findUnique({ where: { key } }), tenantsHostedOn(key)]);
+  // All three at once (the cache stores subscription ids in lower case): every cluster page waits for them.
+  const [row, tenants, subscription] = await Promise.all([
+    db().inventoryCluster.findUnique({ where: { key } }),
+    tenantsHostedOn(key),
+    db().inventorySubscription.findUnique({ where: { id: address.subscriptionId.toLowerCase() }, select: { displayName: true } }),
+  ]);
   if (!row) return null;
-  const subscription = await db().inventorySubscription.findUnique({ where: { id: row.subscriptionId }, select: { displayName: true } });
   return {
     key,
     // Written by saveInventoryEntry from these very types.
