@@ -9,8 +9,8 @@ function SortHeader({ query, sort, children }: { query: InventoryListQuery; sort
   const direction = current && query.direction === "asc" ? "desc" : current ? "asc" : undefined;
   const params = listQueryToParams({ ...query, sort, direction: direction ?? (sort === "findings" ? "desc" : "asc"), page: 1 });
   return (
-    <th scope="col" aria-sort={current ? (query.direction === "asc" ? "ascending" : "descending") : undefined} className="px-3 py-2 text-left font-semibold">
-      <Link href={`/clusters?${params.toString()}`} className="hover:underline focus-visible:outline-2 focus-visible:outline-sky-500">
+    <th scope="col" aria-sort={current ? (query.direction === "asc" ? "ascending" : "descending") : undefined}>
+      <Link href={`/clusters?${params.toString()}`}>
         {children}
         {current ? <span aria-hidden> {query.direction === "asc" ? "▲" : "▼"}</span> : null}
       </Link>
@@ -26,20 +26,19 @@ function toRow(item: ClusterListItem): ClusterRow {
   ];
 }
 
-
 export function ClusterTable({ items, query }: { items: ClusterListItem[]; query: InventoryListQuery }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800">
         <caption className="sr-only">AKS clusters</caption>
-        <thead className="bg-slate-50 dark:bg-slate-950">
+        <thead className={styles.head}>
           <tr>
             <SortHeader query={query} sort="name">Cluster</SortHeader>
             <SortHeader query={query} sort="subscription">Subscription</SortHeader>
             <SortHeader query={query} sort="location">Region</SortHeader>
             <SortHeader query={query} sort="version">Kubernetes</SortHeader>
-            <th scope="col" className="px-3 py-2 text-left font-semibold">API server</th>
-            <th scope="col" className="px-3 py-2 text-right font-semibold">Nodes</th>
+            <th scope="col">API server</th>
+            <th scope="col" className="text-right">Nodes</th>
             <SortHeader query={query} sort="score">Score</SortHeader>
             <SortHeader query={query} sort="findings">Findings</SortHeader>
           </tr>
