@@ -1,7 +1,7 @@
 import Link from "next/link";
 import rows from "@/components/access/access-rows.module.css";
 import { RowBadge } from "@/components/access/row-badge";
-import { Table, Th } from "@/components/ui/table";
+import { Table } from "@/components/ui/table";
 import { Timestamp } from "@/components/ui/timestamp";
 import { describeSource } from "@/lib/access/found-access";
 import type { PersonAccessEntry } from "@/lib/server/access/person-view";
@@ -10,14 +10,14 @@ import type { PersonAccessEntry } from "@/lib/server/access/person-view";
 export function PersonAccessTable({ name, entries }: { name: string; entries: readonly PersonAccessEntry[] }) {
   return (
     <Table caption={`Access ${name} holds, by cluster`}>
-      <thead className="bg-slate-50 dark:bg-slate-950">
+      <thead className={rows.head}>
         <tr>
-          <Th>Cluster</Th>
-          <Th>Namespace</Th>
-          <Th>Role</Th>
-          <Th>Through</Th>
-          <Th>Source</Th>
-          <Th>Expires</Th>
+          <th scope="col">Cluster</th>
+          <th scope="col">Namespace</th>
+          <th scope="col">Role</th>
+          <th scope="col">Through</th>
+          <th scope="col">Source</th>
+          <th scope="col">Expires</th>
         </tr>
       </thead>
       <tbody className={rows.rows}>

@@ -1,6 +1,6 @@
 import rows from "@/components/access/access-rows.module.css";
 import { RowBadge } from "@/components/access/row-badge";
-import { Table, Th } from "@/components/ui/table";
+import { Table } from "@/components/ui/table";
 import { describeSource } from "@/lib/access/found-access";
 import type { CachedPrincipal, CachedScope, FoundAccessRow } from "@/lib/server/access/cached-access";
 import { FoundAccessForm } from "./found-access-form";
@@ -26,15 +26,15 @@ export function PrincipalCell({ principal }: { principal: CachedPrincipal }) {
 export function FoundTable({ entries }: { entries: readonly FoundAccessRow[] }) {
   return (
     <Table caption="Role assignments found on the cluster, not made through Clusterdesk" showCaption>
-      <thead className="bg-slate-50 dark:bg-slate-950">
+      <thead className={rows.head}>
         <tr>
-          <Th>Namespace</Th>
-          <Th>Who</Th>
-          <Th>Role</Th>
-          <Th>Source</Th>
-          <Th>
+          <th scope="col">Namespace</th>
+          <th scope="col">Who</th>
+          <th scope="col">Role</th>
+          <th scope="col">Source</th>
+          <th scope="col">
             <span className="sr-only">Actions</span>
-          </Th>
+          </th>
         </tr>
       </thead>
       <tbody className={rows.rows}>
