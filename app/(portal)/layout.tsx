@@ -9,6 +9,7 @@ import { countAwaitingDecision } from "@/lib/server/requests/queries";
 import { signOutAction } from "./_actions/sign-out";
 import { AuditChainBanner } from "./_components/audit-chain-banner";
 import { parseTheme, themeCookie } from "@/lib/theme";
+import shell from "@/components/shell/shell.module.css";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const theme = parseTheme((await cookies()).get(themeCookie)?.value);
@@ -16,7 +17,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const awaitingDecision = await countAwaitingDecision(user.principal);
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900">
+      <a href="#main" className={shell.skipLink}>
         Skip to content
       </a>
       <AppHeader

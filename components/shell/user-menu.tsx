@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { PortalRole } from "@/lib/auth/policy";
+import shell from "./shell.module.css";
 
 const roleLabels: Record<PortalRole, string> = { admin: "Platform admin", auditor: "Auditor" };
 
@@ -28,14 +29,11 @@ export function UserMenu({
         </p>
       </div>
       {/* Not on phones, where the header must stay within 390 px: the request pages link to the settings too. */}
-      <Link href="/settings/notifications" className="hidden text-sm text-slate-100 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-sky-500 sm:inline">
+      <Link href="/settings/notifications" className={shell.notifications}>
         Notifications
       </Link>
       <form action={signOut}>
-        <button
-          type="submit"
-          className="rounded-md border border-slate-600 px-3 py-1.5 text-sm text-slate-100 hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-sky-500"
-        >
+        <button type="submit" className={shell.signOut}>
           Sign out
         </button>
       </form>

@@ -21,7 +21,7 @@ import { startTestEmulator } from "../../emulator/test-support/start-test-emulat
 import { migrate } from "../../lib/server/db/migrations";
 import { cloneCachedClusters } from "./lib/clone-cached-clusters";
 import { fillAccessCache } from "./lib/fill-access-cache";
-import { load, ms, printSamples, startMeasuredServer, stopServer, unscheduleInventorySync } from "./lib/page-bench";
+import { goalText, load, ms, type PageGoal, printSamples, startMeasuredServer, stopServer, unscheduleInventorySync } from "./lib/page-bench";
 import { percentile } from "./lib/percentile";
 import { freePort } from "../lib/free-port";
 import { ensureProductionBuild } from "../lib/production-build";
@@ -98,9 +98,12 @@ try {
   }
   console.log(`\nAccess pages over HTTP, production build, admin session; ${filled} cached access entries (${clusters} cloned clusters × ${entries}, plus the seed's); database: ${database.kind}`);
   console.log(`${rounds} sequential rounds, each: /api/health then every page; load average ${loadBefore} before, ${load()} after`);
-  printSamples(samples, sizes);
-  const all = [...samples].filter(([name]) => !name.startsWith("/api") && !name.endsWith("(base)")).flatMap(([, times]) => times);
-  console.log(`  all access pages         p50 ${ms(percentile(all, 50))}, p95 ${ms(percentile(all, 95))} (target p95 < 100 ms)`);
+  // Issue 12: "answers p95 < 100 ms"; the baselines have no goal of their own.
+  const goal: PageGoal = { p95Ms: 100 };
+  const isBaseline = (name: string) => name.startsWith("/api") || name.endsWith("(base)");
+  printSamples(samples, sizes, (name) => (isBaseline(name) ? null : goal));
+  const all = [...samples].filter(([name]) => !isBaseline(name)).flatMap(([, times]) => times);
+  console.log(`  all access pages         p50 ${ms(percentile(all, 50))}, p95 ${ms(percentile(all, 95))}${goalText(goal, percentile(all, 95))}`);
 } finally {
   await stopServer(server);
   await emulator.dispose();

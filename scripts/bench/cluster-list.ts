@@ -20,7 +20,7 @@ import { createKubernetesSide } from "../../emulator/kubernetes";
 import { startTestEmulator } from "../../emulator/test-support/start-test-emulator";
 import { migrate } from "../../lib/server/db/migrations";
 import { cloneCachedClusters } from "./lib/clone-cached-clusters";
-import { load, ms, printSamples, startMeasuredServer, sql, stopServer, unscheduleInventorySync } from "./lib/page-bench";
+import { goalText, kb, load, ms, type PageGoal, printSamples, startMeasuredServer, sql, stopServer, unscheduleInventorySync } from "./lib/page-bench";
 import { percentile } from "./lib/percentile";
 import { freePort } from "../lib/free-port";
 import { ensureProductionBuild } from "../lib/production-build";
@@ -92,9 +92,12 @@ try {
 
   console.log(`\nGET /clusters over HTTP, production build, admin session; ${cached} clusters cached in ${subscriptions} subscriptions; database: ${database.kind}`);
   console.log(`${rounds} sequential rounds, each: /api/health then every list shape; load average ${loadBefore} before, ${load()} after`);
-  printSamples(samples, sizes);
+  // Issue 15: "p95 < 50 ms over HTTP at 20,000 clusters … and a page payload under 50 KB" (the HTML as sent uncompressed).
+  const goal: PageGoal = { p95Ms: 50, htmlBytes: 50 * 1024 };
+  printSamples(samples, sizes, (name) => (name.startsWith("/api") ? null : goal));
   const all = [...samples].filter(([name]) => !name.startsWith("/api")).flatMap(([, times]) => times);
-  console.log(`  all list shapes          p50 ${ms(percentile(all, 50))}, p95 ${ms(percentile(all, 95))} (target p95 < 50 ms, page < 50 KB)`);
+  const largest = Math.max(...[...sizes.values()].map((size) => size.html));
+  console.log(`  all list shapes          p50 ${ms(percentile(all, 50))}, p95 ${ms(percentile(all, 95))}, largest page ${kb(largest)}${goalText(goal, percentile(all, 95), largest)}`);
   if (syncsDuring > 0) console.log(`  note: ${syncsDuring} scheduled inventory sync(s) ran during the measurement and share its figures`);
 } finally {
   await stopServer(server);

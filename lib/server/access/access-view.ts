@@ -48,7 +48,7 @@ export async function listActiveGrants(clusterId: string, cluster: ClusterResour
     orderBy: [{ namespace: "asc" }, { grantedAt: "asc" }],
   });
   const requestIds = grants.flatMap((grant) => [grant.requestId, ...(grant.revocationRequestId ? [grant.revocationRequestId] : [])]);
-  const requests = await db().changeRequest.findMany({ where: { id: { in: requestIds } }, select: { id: true, number: true, status: true } });
+  const requests = requestIds.length ? await db().changeRequest.findMany({ where: { id: { in: requestIds } }, select: { id: true, number: true, status: true } }) : [];
   const byId = new Map(requests.map((request) => [request.id, request]));
   return grants.flatMap((grant) => {
     if (!isAccessRole(grant.role)) return [];

@@ -58,10 +58,11 @@ export async function personAccess(objectId: string, viewer: Principal, _correla
     AND EXISTS (SELECT 1 FROM inventory_cluster c WHERE c.key = e.cluster_key)
     AND ${scope}`;
   const requested = Math.max(1, Math.trunc(page));
+  // Without grants (most people) there is nothing to look up: no empty `IN ()` queries, each a round trip.
   const [first, requests, clusters] = await Promise.all([
     foundPage(where, requested),
-    db().changeRequest.findMany({ where: { id: { in: grants.map((grant) => grant.requestId) } }, select: { id: true, number: true } }),
-    db().inventoryCluster.findMany({ where: { key: { in: [...new Set(grants.map((grant) => grant.clusterResourceId))] } }, select: { key: true, resourceId: true } }),
+    grants.length ? db().changeRequest.findMany({ where: { id: { in: grants.map((grant) => grant.requestId) } }, select: { id: true, number: true } }) : [],
+    grants.length ? db().inventoryCluster.findMany({ where: { key: { in: [...new Set(grants.map((grant) => grant.clusterResourceId))] } }, select: { key: true, resourceId: true } }) : [],
   ]);
   // A page past the end (an old link) has no rows to carry the total: count, and show the last page.
   const foundTotal = first[0]?.total ?? (await db().$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM cluster_access_entry e WHERE ${where}`)[0]?.total ?? 0;

@@ -25,7 +25,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     principal: {
       objectId: session.objectId,
       roles: portalRolesFor(session.groupIds, settings),
-      ownedTenantIds: await ownedTenantIds(session.groupIds),
+      ownedTenantIds: session.ownedTenantIds ?? (await ownedTenantIds(session.groupIds)),
     },
   };
 });

@@ -58,11 +58,17 @@ export type InventoryPage = {
  */
 function pageRows(where: Prisma.InventoryClusterWhereInput, query: InventoryListQuery) {
   const page = { where, orderBy: inventoryOrderBy(query), skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: listSelect };
-  if (!query.search) return db().inventoryCluster.findMany(page);
-  return db().$transaction(async (tx) => {
-    await tx.$executeRaw`SET LOCAL enable_indexscan = off`;
-    return tx.inventoryCluster.findMany(page);
-  });
+  return query.search ? withIndexScansOff(db().inventoryCluster.findMany(page)) : db().inventoryCluster.findMany(page);
+}
+
+/**
+ * `query` in a transaction of its own with index scans off (SET LOCAL ends with it): a batch
+ * transaction, the same BEGIN, SET, SELECT, COMMIT without an interactive one's bookkeeping.
+ */
+export function withIndexScansOff<T>(query: Prisma.PrismaPromise<T>): Promise<T> {
+  return db()
+    .$transaction([db().$executeRaw`SET LOCAL enable_indexscan = off`, query])
+    .then(([, result]) => result);
 }
 
 export async function listInventory(scope: ClusterScope, query: InventoryListQuery): Promise<InventoryPage> {
@@ -103,9 +109,13 @@ export type ClusterDetail = {
 /** The cached cluster at `/subscriptions/{s}/resourceGroups/{rg}/…/managedClusters/{name}`, or null. */
 export async function findClusterDetail(address: { subscriptionId: string; resourceGroup: string; name: string }): Promise<ClusterDetail | null> {
   const key = clusterKey(clusterResourceId(address));
-  const [row, tenants] = await Promise.all([db().inventoryCluster.findUnique({ where: { key } }), tenantsHostedOn(key)]);
+  // All three at once (the cache stores subscription ids in lower case): every cluster page waits for them.
+  const [row, tenants, subscription] = await Promise.all([
+    db().inventoryCluster.findUnique({ where: { key } }),
+    tenantsHostedOn(key),
+    db().inventorySubscription.findUnique({ where: { id: address.subscriptionId.toLowerCase() }, select: { displayName: true } }),
+  ]);
   if (!row) return null;
-  const subscription = await db().inventorySubscription.findUnique({ where: { id: row.subscriptionId }, select: { displayName: true } });
   return {
     key,
     // Written by saveInventoryEntry from these very types.

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseListQuery } from "@/lib/clusters/inventory-query";
 import { db } from "@/lib/server/db/client";
-import { listInventory } from "./inventory-read";
+import { listInventory, withIndexScansOff } from "./inventory-read";
 import type { ClusterScope } from "./inventory-where";
 
 /**
@@ -80,5 +80,13 @@ describe("cluster search", () => {
     const unfiltered = await listInventory(scope, parseListQuery({ page: "2", size: "25" }));
     expect({ total: unfiltered.total, visible: unfiltered.visible, rows: unfiltered.items.length }).toEqual({ total: names.length, visible: names.length, rows: 0 });
     expect(unfiltered.facets.subscriptions).toEqual([{ id: subscriptionId, name: null }]);
+  });
+});
+
+describe("a search page's statement", () => {
+  it("runs with index scans off, and only it: the setting ends with its transaction", async () => {
+    const setting = () => db().$queryRaw<Array<{ value: string }>>`SELECT current_setting('enable_indexscan') AS value`;
+    expect(await withIndexScansOff(setting())).toEqual([{ value: "off" }]);
+    expect(await setting()).toEqual([{ value: "on" }]);
   });
 });

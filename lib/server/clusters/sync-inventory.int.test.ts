@@ -228,6 +228,10 @@ describe("inventory sync against the emulator", () => {
     const status = await inventorySyncStatus();
     expect(status.failedSubscriptions).toEqual([expect.objectContaining({ id: demoSubscriptions.production, displayName: "Clusterdesk Demo - Production" })]);
     expect(status.lastFinished?.status).toBe("partial");
+    // Read in one statement (dates as epoch milliseconds inside JSON): still dates, of this run.
+    expect(Math.abs((status.failedSubscriptions[0]?.lastAttemptAt?.getTime() ?? 0) - Date.now())).toBeLessThan(10 * 60_000);
+    expect(status.lastFinished?.finishedAt).toBeInstanceOf(Date);
+    expect(status.active).toBeNull();
   });
 
   it("lists only the clusters hosting a team lead's tenants, with filters and facets", async () => {

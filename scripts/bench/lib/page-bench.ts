@@ -8,12 +8,27 @@ export const load = () => loadavg().map((value) => value.toFixed(2)).join(" ");
 export const ms = (value: number) => `${value.toFixed(1)} ms`;
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-/** One line per measured page: p50, p95 and max, with its HTML size where one was recorded. */
-export function printSamples(samples: ReadonlyMap<string, number[]>, sizes: ReadonlyMap<string, { html: number; gzip: number }>): void {
+/** A page's goal: p95 below `p95Ms`, and its HTML below `htmlBytes` when given. */
+export type PageGoal = { p95Ms: number; htmlBytes?: number };
+
+/** The goal as printed beside a figure, with whether this run met it. */
+export function goalText(goal: PageGoal, p95: number, htmlBytes?: number): string {
+  const latency = `p95 < ${goal.p95Ms} ms ${p95 < goal.p95Ms ? "met" : "NOT met"}`;
+  const size = goal.htmlBytes === undefined || htmlBytes === undefined ? "" : `; HTML < ${kb(goal.htmlBytes)} ${htmlBytes < goal.htmlBytes ? "met" : "NOT met"}`;
+  return ` [goal: ${latency}${size}]`;
+}
+
+/**
+ * One line per measured page: p50, p95 and max, with its HTML size where one was recorded and the
+ * goal beside it where the page has one (baselines have none).
+ */
+export function printSamples(samples: ReadonlyMap<string, number[]>, sizes: ReadonlyMap<string, { html: number; gzip: number }>, goalOf: (name: string) => PageGoal | null = () => null): void {
   for (const [name, times] of samples) {
     const size = sizes.get(name);
     const payload = size ? `, ${kb(size.html)} HTML (${kb(size.gzip)} gzipped)` : "";
-    console.log(`  ${name.padEnd(24)} p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, max ${ms(Math.max(...times))}${payload}`);
+    const p95 = percentile(times, 95);
+    const goal = goalOf(name);
+    console.log(`  ${name.padEnd(24)} p50 ${ms(percentile(times, 50))}, p95 ${ms(p95)}, max ${ms(Math.max(...times))}${payload}${goal ? goalText(goal, p95, size?.html) : ""}`);
   }
 }
 

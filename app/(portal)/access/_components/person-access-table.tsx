@@ -1,6 +1,7 @@
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
-import { Table, Td, Th } from "@/components/ui/table";
+import rows from "@/components/access/access-rows.module.css";
+import { RowBadge } from "@/components/access/row-badge";
+import { Table } from "@/components/ui/table";
 import { Timestamp } from "@/components/ui/timestamp";
 import { describeSource } from "@/lib/access/found-access";
 import type { PersonAccessEntry } from "@/lib/server/access/person-view";
@@ -9,44 +10,42 @@ import type { PersonAccessEntry } from "@/lib/server/access/person-view";
 export function PersonAccessTable({ name, entries }: { name: string; entries: readonly PersonAccessEntry[] }) {
   return (
     <Table caption={`Access ${name} holds, by cluster`}>
-      <thead className="bg-slate-50 dark:bg-slate-950">
+      <thead className={rows.head}>
         <tr>
-          <Th>Cluster</Th>
-          <Th>Namespace</Th>
-          <Th>Role</Th>
-          <Th>Through</Th>
-          <Th>Source</Th>
-          <Th>Expires</Th>
+          <th scope="col">Cluster</th>
+          <th scope="col">Namespace</th>
+          <th scope="col">Role</th>
+          <th scope="col">Through</th>
+          <th scope="col">Source</th>
+          <th scope="col">Expires</th>
         </tr>
       </thead>
-      <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+      <tbody className={rows.rows}>
         {entries.map((entry) => (
           <tr key={entry.key}>
-            <Td>
-              <Link href={entry.cluster.accessHref} className="text-sky-700 hover:underline dark:text-sky-400">
+            <td>
+              <Link href={entry.cluster.accessHref}>
                 {entry.cluster.name}
                 <span className="sr-only"> (Access tab)</span>
               </Link>
-            </Td>
-            <Td className="font-mono">
-              {entry.namespace ?? (entry.inheritedFrom ? <Badge tone="muted">inherited from the {entry.inheritedFrom}</Badge> : <Badge tone="info">whole cluster</Badge>)}
-            </Td>
-            <Td>{entry.roleName}</Td>
-            <Td>{entry.via.kind === "direct" ? "Directly" : `Group ${entry.via.groupName}`}</Td>
-            <Td>
+            </td>
+            <td className="font-mono">
+              {entry.namespace ?? (entry.inheritedFrom ? <RowBadge tone="muted">{`inherited from the ${entry.inheritedFrom}`}</RowBadge> : <RowBadge tone="info">whole cluster</RowBadge>)}
+            </td>
+            <td>{entry.roleName}</td>
+            <td>{entry.via.kind === "direct" ? "Directly" : `Group ${entry.via.groupName}`}</td>
+            <td>
               {entry.source.kind === "found-on-cluster" ? (
-                <Badge tone="danger">found on the cluster</Badge>
+                <RowBadge tone="danger">found on the cluster</RowBadge>
               ) : entry.source.kind === "tenant-environment" ? (
                 describeSource(entry.source)
               ) : entry.source.requestNumber ? (
-                <Link href={`/requests/${entry.source.requestNumber}`} className="text-sky-700 hover:underline dark:text-sky-400">
-                  Clusterdesk request #{entry.source.requestNumber}
-                </Link>
+                <Link href={`/requests/${entry.source.requestNumber}`}>{`Clusterdesk request #${entry.source.requestNumber}`}</Link>
               ) : (
                 "Clusterdesk"
               )}
-            </Td>
-            <Td>{entry.expiresAt ? <Timestamp date={entry.expiresAt} withAbsolute /> : "Never"}</Td>
+            </td>
+            <td>{entry.expiresAt ? <Timestamp date={entry.expiresAt} withAbsolute /> : "Never"}</td>
           </tr>
         ))}
       </tbody>

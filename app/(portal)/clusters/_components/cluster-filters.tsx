@@ -2,8 +2,8 @@ import Link from "next/link";
 import { exposureLabels } from "@/lib/clusters/exposure";
 import { exposureFilters, type InventoryListQuery } from "@/lib/clusters/inventory-query";
 import type { InventoryPage } from "@/lib/server/clusters/inventory-read";
+import styles from "./cluster-table.module.css";
 
-const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950";
 /**
  * A fleet in 1,000 subscriptions made a 1,000-option list, rendered twice (HTML and the React payload):
  * 300 KB of the page's 450. Beyond this many the filter takes a pasted subscription ID instead.
@@ -15,7 +15,7 @@ function Select({ name, label, value, options }: { name: string; label: string; 
   return (
     <label className="text-sm font-medium">
       {label}
-      <select name={name} defaultValue={value ?? ""} className={field}>
+      <select name={name} defaultValue={value ?? ""} className={styles.field}>
         <option value="">All</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>{option.label}</option>
@@ -31,14 +31,14 @@ export function ClusterFilters({ query, facets }: { query: InventoryListQuery; f
     <form method="get" role="search" aria-label="Filter clusters" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-7 dark:border-slate-800 dark:bg-slate-900">
       <label className="text-sm font-medium lg:col-span-2">
         Search
-        <input type="search" name="q" defaultValue={query.search} placeholder="Cluster or resource group" className={field} />
+        <input type="search" name="q" defaultValue={query.search} placeholder="Cluster or resource group" className={styles.field} />
       </label>
       {facets.subscriptions.length <= maxSubscriptionOptions ? (
         <Select name="subscription" label="Subscription" value={query.subscriptionId} options={facets.subscriptions.map((s) => ({ value: s.id, label: s.name ?? s.id }))} />
       ) : (
         <label className="text-sm font-medium">
           Subscription ID
-          <input name="subscription" defaultValue={query.subscriptionId ?? ""} placeholder={`${facets.subscriptions.length} subscriptions`} className={field} />
+          <input name="subscription" defaultValue={query.subscriptionId ?? ""} placeholder={`${facets.subscriptions.length} subscriptions`} className={styles.field} />
         </label>
       )}
       <Select name="location" label="Region" value={query.location} options={facets.locations.map((l) => ({ value: l, label: l }))} />

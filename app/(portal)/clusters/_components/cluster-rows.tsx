@@ -8,8 +8,9 @@ import { clusterPath } from "@/lib/clusters/cluster-path";
  * The list's rows, rendered from plain data. As a server component each row travelled twice: as HTML
  * and as its whole element tree in the React payload (about 1.6 KB a row, classes and all); as a client
  * component the payload carries only these fields, as a tuple (no key names fifty times). Styles,
- * badges included, come from the table (`cluster-table.tsx`): a row's elements carry no classes, only
- * `data-exposure` / `data-finding`.
+ * badges included, come from the table (`cluster-table.module.css`): a row's elements carry no classes, only
+ * `data-exposure` / `data-finding`. Counts and their words are one string: `{n} high` would be two text
+ * nodes, which the streamed HTML separates with a `<!-- -->` comment each.
  */
 export type ClusterRow = [
   name: string,
@@ -30,12 +31,12 @@ export type ClusterRow = [
 
 function Findings({ high, medium, low, unknown }: { high: number; medium: number; low: number; unknown: number }) {
   // Unknown is not compliant: "None" only when every check could run.
-  if (high + medium + low === 0) return unknown > 0 ? <span data-finding="unknown">{unknown} not checked</span> : <span data-finding="none">None</span>;
+  if (high + medium + low === 0) return unknown > 0 ? <span data-finding="unknown">{`${unknown} not checked`}</span> : <span data-finding="none">None</span>;
   return (
     <>
-      {high > 0 ? <span data-finding="high">{high} high</span> : null}
-      {medium > 0 ? <span data-finding="medium">{medium} medium</span> : null}
-      {low > 0 ? <span data-finding="low">{low} low</span> : null}
+      {high > 0 ? <span data-finding="high">{`${high} high`}</span> : null}
+      {medium > 0 ? <span data-finding="medium">{`${medium} medium`}</span> : null}
+      {low > 0 ? <span data-finding="low">{`${low} low`}</span> : null}
     </>
   );
 }

@@ -51,12 +51,13 @@ export default async function AccessPage({ params }: { params: Promise<Params> }
       </>
     );
   }
-  const [grants, found] = await Promise.all([
+  // Whether to offer the form at all; every submit is then decided on the grant it asks for.
+  const offersForm = can(user.principal, "cluster.request-change", cluster);
+  const [grants, found, choices] = await Promise.all([
     listActiveGrants(clusterId, cluster, user.principal),
     cachedClusterAccess(clusterId, cluster, user.principal),
+    offersForm ? grantChoices(clusterId, user.principal, { azureRbac: identity.azureRbac }) : null,
   ]);
-  // Whether to offer the form at all; every submit is then decided on the grant it asks for.
-  const choices = can(user.principal, "cluster.request-change", cluster) ? await grantChoices(clusterId, user.principal, { azureRbac: identity.azureRbac }) : null;
   const canApplyDirectly = can(user.principal, "cluster.change", cluster);
   return (
     <>

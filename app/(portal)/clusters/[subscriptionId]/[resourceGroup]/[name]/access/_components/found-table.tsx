@@ -1,22 +1,23 @@
-import { Badge } from "@/components/ui/badge";
-import { Table, Td, Th } from "@/components/ui/table";
+import rows from "@/components/access/access-rows.module.css";
+import { RowBadge } from "@/components/access/row-badge";
+import { Table } from "@/components/ui/table";
 import { describeSource } from "@/lib/access/found-access";
 import type { CachedPrincipal, CachedScope, FoundAccessRow } from "@/lib/server/access/cached-access";
 import { FoundAccessForm } from "./found-access-form";
 
 function ScopeCell({ scope }: { scope: CachedScope }) {
   if (scope.kind === "namespace") return <span className="font-mono">{scope.namespace}</span>;
-  if (scope.kind === "cluster") return <Badge tone="info">whole cluster</Badge>;
-  return <Badge tone="muted">inherited from the {scope.from}</Badge>;
+  if (scope.kind === "cluster") return <RowBadge tone="info">whole cluster</RowBadge>;
+  return <RowBadge tone="muted">{`inherited from the ${scope.from}`}</RowBadge>;
 }
 
 export function PrincipalCell({ principal }: { principal: CachedPrincipal }) {
   const detail = principal.type === "Group" ? `Group${principal.memberCount === null ? "" : `, ${principal.memberCount} direct member${principal.memberCount === 1 ? "" : "s"}`}` : (principal.upn ?? principal.type);
   return (
     <>
-      <div className="font-medium">{principal.deleted ? <Badge tone="danger">deleted</Badge> : principal.name}</div>
-      <div className="text-xs text-slate-600 dark:text-slate-400">{principal.deleted ? `Not in the directory: ${principal.upn ?? principal.id}` : detail}</div>
-      <div className="font-mono text-xs text-slate-600 dark:text-slate-400">{principal.id}</div>
+      <div className="font-medium">{principal.deleted ? <RowBadge tone="danger">deleted</RowBadge> : principal.name}</div>
+      <div data-detail>{principal.deleted ? `Not in the directory: ${principal.upn ?? principal.id}` : detail}</div>
+      <div data-detail className="font-mono">{principal.id}</div>
     </>
   );
 }
@@ -25,41 +26,41 @@ export function PrincipalCell({ principal }: { principal: CachedPrincipal }) {
 export function FoundTable({ entries }: { entries: readonly FoundAccessRow[] }) {
   return (
     <Table caption="Role assignments found on the cluster, not made through Clusterdesk" showCaption>
-      <thead className="bg-slate-50 dark:bg-slate-950">
+      <thead className={rows.head}>
         <tr>
-          <Th>Namespace</Th>
-          <Th>Who</Th>
-          <Th>Role</Th>
-          <Th>Source</Th>
-          <Th>
+          <th scope="col">Namespace</th>
+          <th scope="col">Who</th>
+          <th scope="col">Role</th>
+          <th scope="col">Source</th>
+          <th scope="col">
             <span className="sr-only">Actions</span>
-          </Th>
+          </th>
         </tr>
       </thead>
-      <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+      <tbody className={rows.rows}>
         {entries.map((entry) => {
           const label = `${entry.roleName} for ${entry.principal.name ?? entry.principal.id}${entry.scope.kind === "namespace" ? ` in ${entry.scope.namespace}` : ""}`;
           return (
             <tr key={entry.id}>
-              <Td>
+              <td>
                 <ScopeCell scope={entry.scope} />
-              </Td>
-              <Td>
+              </td>
+              <td>
                 <PrincipalCell principal={entry.principal} />
-              </Td>
-              <Td>
+              </td>
+              <td>
                 {entry.roleName}
-                <div className="text-xs text-slate-600 dark:text-slate-400">{entry.mechanism === "azure-rbac" ? "Azure role assignment" : entry.externalId.includes("/") ? `RoleBinding ${entry.externalId}` : `ClusterRoleBinding ${entry.externalId}`}</div>
-              </Td>
-              <Td>
-                <Badge tone={entry.source.kind === "found-on-cluster" ? "danger" : "muted"}>{describeSource(entry.source)}</Badge>
-              </Td>
-              <Td>
+                <div data-detail>{entry.mechanism === "azure-rbac" ? "Azure role assignment" : entry.externalId.includes("/") ? `RoleBinding ${entry.externalId}` : `ClusterRoleBinding ${entry.externalId}`}</div>
+              </td>
+              <td>
+                <RowBadge tone={entry.source.kind === "found-on-cluster" ? "danger" : "muted"}>{describeSource(entry.source)}</RowBadge>
+              </td>
+              <td>
                 <div className="flex flex-col gap-1">
                   {entry.canAdopt || entry.canRevoke ? <FoundAccessForm entryId={entry.id} label={label} canAdopt={entry.canAdopt} canRevoke={entry.canRevoke} /> : null}
-                  {entry.note ? <p className="max-w-56 text-xs text-slate-600 dark:text-slate-400">{entry.note}</p> : null}
+                  {entry.note ? <p data-detail className="max-w-56">{entry.note}</p> : null}
                 </div>
-              </Td>
+              </td>
             </tr>
           );
         })}
