@@ -78,6 +78,8 @@ export async function drivePortalFlows(): Promise<void> {
   const sync = await syncInventory();
   if (sync.failures.length > 0) throw new Error(`inventory sync failed: ${JSON.stringify(sync.failures)}`);
   await apply({ kind: "authorized-ip-ranges", clusterResourceId: clusterKey(sharedDev), tenantId: null, payload: { add: [{ range: "198.51.100.219", lifetimeSeconds: null, owner: "CI" }], remove: [] } });
+  // A removal also reads the cluster's egress public IPs (a removal must not cut the cluster off).
+  await apply({ kind: "authorized-ip-ranges", clusterResourceId: clusterKey(sharedDev), tenantId: null, payload: { add: [], remove: ["198.51.100.219/32"] } });
   await grantAndRevoke(sharedDev, "payments-dev");
   await grantAndRevoke(platformProd, "payments-dev");
   await accessCheck();

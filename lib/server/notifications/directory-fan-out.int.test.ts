@@ -87,16 +87,19 @@ describe("directory fan-out of a group audience", () => {
     const before = await approvalMessages(request.id);
     expect(before.map((row) => row.recipientId?.toLowerCase())).toContain(known?.id);
 
+    // People other test files signed in with the admin group are known too: they already have theirs.
+    const alreadyTold = new Set(before.map((row) => row.recipientId?.toLowerCase()));
     const result = await fanOutToDirectory(fanOut.id, attempt());
-    expect(result).toEqual({ outcome: "fanned-out", messages: admins.length - before.length });
+    expect(result).toEqual({ outcome: "fanned-out", messages: admins.filter((admin) => !alreadyTold.has(admin.id)).length });
     const after = await approvalMessages(request.id);
-    expect(after.map((row) => row.recipientId?.toLowerCase()).sort()).toEqual(admins.map((admin) => admin.id).sort());
+    expect(after).toHaveLength(before.length + result.messages);
+    for (const admin of admins) expect(after.filter((row) => row.recipientId?.toLowerCase() === admin.id), admin.id).toHaveLength(1);
     expect(after.find((row) => row.recipientId?.toLowerCase() === digester?.id)?.status).toBe("digest");
     expect((await fanOutRowOf(request.id)).status).toBe("fanned-out");
 
     // A second run (a retried job, a crash after the commit) writes nothing.
     expect(await fanOutToDirectory(fanOut.id, attempt())).toEqual({ outcome: "skipped", messages: 0 });
-    expect(await db().notificationMessage.count({ where: { requestId: request.id, category: "approvals", recipientId: { not: null } } })).toBe(admins.length);
+    expect(await db().notificationMessage.count({ where: { requestId: request.id, category: "approvals", recipientId: { not: null } } })).toBe(after.length);
 
     // A never-signed-in admin's message is delivered through Graph like any other.
     const stranger = after.find((row) => row.recipientId?.toLowerCase() === newcomer?.id.toLowerCase());
