@@ -30,3 +30,7 @@ export type TemplateContent = z.infer<typeof templateContent>;
 /** A template's name: a DNS-1123 label, as it may show in labels and the environment's records. */
 export const templateNamePattern = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 export const maxTemplateNameLength = 30;
+
+/** The template as a request records it: its content with the label and description the approver saw. */
+export const templateSnapshot = templateContent.extend({ label: z.string(), description: z.string() });
+export type TemplateSnapshot = z.infer<typeof templateSnapshot>;

@@ -1,9 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { parseClusterResourceId } from "@/lib/clusters/resource-id";
-import { tenantEnvironmentPayload } from "@/lib/requests/kinds";
+import { type TenantEnvironmentPayload, tenantEnvironmentPayload } from "@/lib/requests/kinds";
 import type { RequestStatus } from "@/lib/requests/state-machine";
-import { isTemplateName } from "@/lib/tenants/templates";
 import { db } from "@/lib/server/db/client";
 import { KubeWriteError } from "@/lib/server/kube/role-bindings";
 import { logger } from "@/lib/server/logger";
@@ -41,39 +40,44 @@ export async function tenantEnvironmentStatuses(tenantId: string): Promise<Envir
     db().tenantEnvironment.findMany({ where: { tenantId }, orderBy: [{ namespace: "asc" }] }),
     db().changeRequest.findMany({ where: { tenantId, kind: "tenant-environment" }, orderBy: { number: "desc" }, select: { number: true, status: true, updatedAt: true, clusterResourceId: true, payload: true } }),
   ]);
-  const latest = new Map<string, { request: EnvironmentStatus["request"]; environment: string; template: string; clusterResourceId: string; namespace: string }>();
+  const latest = new Map<string, { request: EnvironmentStatus["request"]; payload: TenantEnvironmentPayload; clusterResourceId: string }>();
   for (const request of requests) {
     const payload = tenantEnvironmentPayload.safeParse(request.payload);
     if (!payload.success || !request.clusterResourceId) continue;
     const key = keyOf(request.clusterResourceId, payload.data.namespace);
-    if (!latest.has(key)) latest.set(key, { request: { number: request.number, status: request.status, updatedAt: request.updatedAt }, environment: payload.data.environment, template: payload.data.template, clusterResourceId: request.clusterResourceId, namespace: payload.data.namespace });
+    if (!latest.has(key)) latest.set(key, { request: { number: request.number, status: request.status, updatedAt: request.updatedAt }, payload: payload.data, clusterResourceId: request.clusterResourceId });
   }
-  const rows = records.map((record) => ({
-    clusterResourceId: record.clusterResourceId,
-    namespace: record.namespace,
-    environment: record.template ? record.name : record.namespace,
-    template: record.template,
-    appliedAt: record.appliedAt,
-    request: latest.get(keyOf(record.clusterResourceId, record.namespace))?.request ?? null,
-  }));
+  const rows = records.map((record) => {
+    const asked = latest.get(keyOf(record.clusterResourceId, record.namespace));
+    return {
+      clusterResourceId: record.clusterResourceId,
+      namespace: record.namespace,
+      environment: record.template ? record.name : record.namespace,
+      template: record.template,
+      appliedAt: record.appliedAt,
+      request: asked?.request ?? null,
+      // What the environment was last asked to be (with the template as recorded then), for the quota read.
+      payload: asked?.payload ?? (record.template ? { tenantSlug: "", environment: record.name, namespace: record.namespace, template: record.template } : null),
+    };
+  });
   const recorded = new Set(records.map((record) => keyOf(record.clusterResourceId, record.namespace)));
   for (const [key, asked] of latest) {
-    if (!recorded.has(key)) rows.push({ clusterResourceId: asked.clusterResourceId, namespace: asked.namespace, environment: asked.environment, template: asked.template, appliedAt: null, request: asked.request });
+    if (!recorded.has(key)) rows.push({ clusterResourceId: asked.clusterResourceId, namespace: asked.payload.namespace, environment: asked.payload.environment, template: asked.payload.template, appliedAt: null, request: asked.request, payload: asked.payload });
   }
   return Promise.all(
     rows.map(async (row) => {
       const parsed = parseClusterResourceId(row.clusterResourceId);
       const cluster = { name: parsed?.name ?? row.clusterResourceId, subscriptionId: parsed?.subscriptionId ?? "", resourceGroup: parsed?.resourceGroup ?? "" };
-      const quota = row.appliedAt && row.template && isTemplateName(row.template) ? await quotaOf(tenantId, row.clusterResourceId, row.environment, row.namespace, row.template) : ({ state: "none" } as const);
+      const quota = row.appliedAt && row.payload ? await quotaOf(tenantId, row.clusterResourceId, row.payload) : ({ state: "none" } as const);
       return { namespace: row.namespace, environment: row.environment, cluster, template: row.template, appliedAt: row.appliedAt, request: row.request, quota };
     }),
   );
 }
 
-async function quotaOf(tenantId: string, clusterResourceId: string, environment: string, namespace: string, template: "standard" | "restricted" | "sandbox"): Promise<EnvironmentQuota> {
+async function quotaOf(tenantId: string, clusterResourceId: string, payload: TenantEnvironmentPayload): Promise<EnvironmentQuota> {
+  const { namespace } = payload;
   try {
-    const tenant = await db().tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { slug: true } });
-    const onCluster = await environmentOnCluster(tenantId, clusterResourceId, { tenantSlug: tenant.slug, environment, namespace, template }, randomUUID());
+    const onCluster = await environmentOnCluster(tenantId, clusterResourceId, payload, randomUUID());
     const quota = onCluster.rendered.objects.find((object) => object.kind === "ResourceQuota");
     if (!quota) return { state: "none" };
     type QuotaRead = { status?: { hard?: Record<string, string>; used?: Record<string, string> } } | null;
