@@ -43,7 +43,7 @@ export async function activeTemplates(): Promise<StoredTemplate[]> {
 }
 
 /** Why a template cannot be deleted: environments made from it, or open requests that will make one. */
-async function uses(name: string): Promise<{ environments: number; requests: number }> {
+export async function templateUses(name: string): Promise<{ environments: number; requests: number }> {
   const [environments, requests] = await Promise.all([
     db().tenantEnvironment.count({ where: { template: name } }),
     db().changeRequest.count({ where: { kind: "tenant-environment", status: { in: [...openStatuses] }, payload: { path: ["template"], equals: name } } }),
@@ -119,7 +119,7 @@ export async function setTemplateArchived(name: string, archived: boolean, user:
 export async function deleteTemplate(name: string, user: CurrentUser, context: RequestContext): Promise<TemplateOutcome> {
   const found = await findTemplate(name);
   if (!found) return { ok: false, error: `There is no template ${name}.` };
-  const used = await uses(name);
+  const used = await templateUses(name);
   if (used.environments > 0 || used.requests > 0) {
     const what = [used.environments > 0 ? `${used.environments} environment${used.environments === 1 ? "" : "s"}` : null, used.requests > 0 ? `${used.requests} open request${used.requests === 1 ? "" : "s"}` : null].filter(Boolean).join(" and ");
     return { ok: false, error: `${name} is in use by ${what}, so it cannot be deleted. Archive it instead: it is then offered for no new environment.` };
