@@ -28,12 +28,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: `Tenant ${slug}` };
 }
 
-async function Environments({ tenantId }: { tenantId: string }) {
+async function Environments({ tenantId, tenantSlug, mayReapply }: { tenantId: string; tenantSlug: string; mayReapply: boolean }) {
   const environments = await tenantEnvironmentStatuses(tenantId);
   if (environments.length === 0) {
     return <EmptyState title="No environments yet">Request the first one below; it appears here once asked for, with its state and quota.</EmptyState>;
   }
-  return <EnvironmentTable environments={environments} />;
+  return <EnvironmentTable environments={environments} tenantSlug={tenantSlug} mayReapply={mayReapply} />;
 }
 
 /** The offboarding plan, read from the clusters now (reads only: nothing changes). */
@@ -92,7 +92,7 @@ export default async function TenantPage({ params }: { params: Params }) {
             Environments
           </h2>
           <Suspense fallback={<p role="status" className="text-sm text-slate-600 dark:text-slate-400">Reading the environments and their quota from the clusters…</p>}>
-            <Environments tenantId={tenant.id} />
+            <Environments tenantId={tenant.id} tenantSlug={tenant.slug} mayReapply={mayRequest && !archived} />
           </Suspense>
         </section>
         {mayRequest && !archived && templates.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">Every environment template is archived, so no environment can be asked for; a platform admin restores or creates one under Settings → Environment templates.</p> : null}
