@@ -91,7 +91,7 @@ export default async function TenantPage({ params }: { params: Params }) {
           <h2 id="environments-heading" className="text-lg font-semibold">
             Environments
           </h2>
-          <Suspense fallback={<p role="status" className="text-sm text-slate-600 dark:text-slate-400">Reading the environments and their quota from the clusters…</p>}>
+          <Suspense fallback={<p role="status" className="text-sm text-slate-600 dark:text-slate-400">Reading the environments, their quota and drift from the clusters…</p>}>
             <Environments tenantId={tenant.id} tenantSlug={tenant.slug} mayReapply={mayRequest && !archived} />
           </Suspense>
         </section>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,6 +7,7 @@ import { authorizePage } from "@/lib/server/auth/current-user";
 import { findTemplate, templateUses } from "@/lib/server/tenants/tenant-templates";
 import { TemplateCommands } from "../_components/template-commands";
 import { TemplateForm } from "../_components/template-form";
+import { TemplatesBackLink } from "../_components/templates-back-link";
 
 type Params = Promise<{ name: string }>;
 
@@ -24,11 +24,7 @@ export default async function TemplatePage({ params }: { params: Params }) {
   const { environments, requests } = await templateUses(name);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/settings/templates" className="text-sky-800 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-300">
-          ← All templates
-        </Link>
-      </p>
+      <TemplatesBackLink />
       <PageHeader
         title={stored.template.label}
         description={`Template ${name}: used by ${environments} environment${environments === 1 ? "" : "s"}. Saving changes no environment until it is re-applied; requests already made keep the template as it was.`}

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { type ReactNode, useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { type TemplateFormValues, defaultFields, placementFields, podSecurityFields, quotaFields } from "@/lib/tenants/template-fields";
@@ -23,14 +23,15 @@ function describedBy(field: Field, errors: FieldProps["errors"]): string | undef
   return ids.length > 0 ? ids.join(" ") : undefined;
 }
 
-function TextField({ field, values, errors, readOnly = false }: FieldProps & { readOnly?: boolean }) {
+/** A field's label, hint and error around its control, which is labelled and described by them. */
+function FieldFrame({ field, errors, children }: { field: Field; errors: FieldProps["errors"]; children: ReactNode }) {
   const id = idOf(field.name);
   return (
     <div>
       <label htmlFor={id} className="text-sm font-medium">
         {field.label}
       </label>
-      <input id={id} name={field.name} defaultValue={values[field.name] ?? ""} readOnly={readOnly} autoComplete="off" spellCheck={false} className={inputClass} aria-invalid={errors[field.name] ? true : undefined} aria-describedby={describedBy(field, errors)} />
+      {children}
       {field.hint ? (
         <p id={`${id}-hint`} className={hintClass}>
           {field.hint}
@@ -41,27 +42,25 @@ function TextField({ field, values, errors, readOnly = false }: FieldProps & { r
   );
 }
 
-function SelectField({ field, options, values, errors }: FieldProps & { options: readonly string[] }) {
-  const id = idOf(field.name);
+function TextField({ field, values, errors, readOnly = false }: FieldProps & { readOnly?: boolean }) {
   return (
-    <div>
-      <label htmlFor={id} className="text-sm font-medium">
-        {field.label}
-      </label>
-      <select id={id} name={field.name} defaultValue={values[field.name] ?? options[0]} className={inputClass} aria-invalid={errors[field.name] ? true : undefined} aria-describedby={describedBy(field, errors)}>
+    <FieldFrame field={field} errors={errors}>
+      <input id={idOf(field.name)} name={field.name} defaultValue={values[field.name] ?? ""} readOnly={readOnly} autoComplete="off" spellCheck={false} className={inputClass} aria-invalid={errors[field.name] ? true : undefined} aria-describedby={describedBy(field, errors)} />
+    </FieldFrame>
+  );
+}
+
+function SelectField({ field, options, values, errors }: FieldProps & { options: readonly string[] }) {
+  return (
+    <FieldFrame field={field} errors={errors}>
+      <select id={idOf(field.name)} name={field.name} defaultValue={values[field.name] ?? options[0]} className={inputClass} aria-invalid={errors[field.name] ? true : undefined} aria-describedby={describedBy(field, errors)}>
         {options.map((option) => (
           <option key={option} value={option}>
             {option}
           </option>
         ))}
       </select>
-      {field.hint ? (
-        <p id={`${id}-hint`} className={hintClass}>
-          {field.hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} message={errors[field.name]} />
-    </div>
+    </FieldFrame>
   );
 }
 
