@@ -70,6 +70,9 @@ async function audited<T>(audit: Audit, action: string, name: string, change: { 
   });
 }
 
+/** Someone saved the template since the form was opened. */
+class StaleTemplate extends Error {}
+
 const isUniqueViolation = (error: unknown) => !!error && typeof error === "object" && "code" in error && error.code === "P2002";
 
 /** A new template with `template.created` in one transaction; the policy (`template.manage`) was checked by the caller. */
@@ -94,17 +97,20 @@ export async function updateTemplate(template: EnvironmentTemplate, editedVersio
   const before = await findTemplate(template.name);
   if (!before) return { ok: false, error: `There is no template ${template.name}.` };
   const data = { label: template.label, description: template.description, content: contentOf(template) };
-  const updated = await audited({ user, context }, "template.updated", template.name, { before: { label: before.template.label, description: before.template.description, content: contentOf(before.template) }, after: data }, async (tx) => {
-    const { count } = await tx.tenantTemplate.updateMany({ where: { name: template.name, updatedAt: editedVersion }, data });
-    // Nothing changed: roll the audit event back with it.
-    if (count === 0) throw new StaleTemplate();
-    return count;
-  }).catch((error: unknown) => (error instanceof StaleTemplate ? 0 : Promise.reject(error)));
-  if (updated === 0) return { ok: false, error: `${template.name} was changed by someone else since you opened it. Reload the page to see their change; nothing was saved.` };
+  const change = { before: { label: before.template.label, description: before.template.description, content: contentOf(before.template) }, after: data };
+  try {
+    await audited({ user, context }, "template.updated", template.name, change, async (tx) => {
+      const { count } = await tx.tenantTemplate.updateMany({ where: { name: template.name, updatedAt: editedVersion }, data });
+      // Thrown before the audit event is appended, so a refused edit records nothing.
+      if (count === 0) throw new StaleTemplate();
+    });
+  } catch (error) {
+    if (error instanceof StaleTemplate) return { ok: false, error: `${template.name} was changed by someone else since you opened it. Reload the page to see their change; nothing was saved.` };
+    throw error;
+  }
   return { ok: true, name: template.name };
 }
 
-class StaleTemplate extends Error {}
 
 /** Archives (offered for no new environment) or restores a template, audited. */
 export async function setTemplateArchived(name: string, archived: boolean, user: CurrentUser, context: RequestContext): Promise<TemplateOutcome> {
