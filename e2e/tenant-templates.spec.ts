@@ -1,9 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
+import { localDemoOrganisation } from "../lib/config/local-mode";
+import { emulatorToken, kubectl } from "./support/emulator-access";
 import { personaBrowsers } from "./support/persona-browsers";
 import { signInAs } from "./support/personas";
 
 const { as } = personaBrowsers();
+// Kubernetes RBAC, no OIDC issuer; payments-nightly is this spec's own namespace there.
+const legacy = { subscriptionId: localDemoOrganisation.subscriptionIds[1] ?? "", resourceGroup: "rg-dev", name: "aks-legacy-podid" };
 
 /**
  * Admin-managed environment templates, on the spec's own template name (nightly-batch), which no
@@ -15,6 +19,9 @@ async function expectNoAxeViolations(page: Page) {
 }
 
 test.describe("environment templates", () => {
+  // The second test makes an environment from the template the first one creates.
+  test.describe.configure({ mode: "serial" });
+
   test("an admin creates a template: a bad quantity is named and loses nothing; fixed, it is saved and listed", async ({ browser }) => {
     test.setTimeout(240_000);
     const admin = await as(browser, "admin", "/tenants");
@@ -61,6 +68,40 @@ test.describe("environment templates", () => {
     // Offered to tenants: the environment request form lists it.
     await admin.goto("/tenants/payments");
     await expect(admin.getByRole("form", { name: "Request an environment" }).getByLabel("Template")).toContainText("Nightly batch");
+  });
+
+  test("an environment from the new template gets its ingress policy; deleted with kubectl, it shows as drift and a re-apply is asked for", async ({ browser }) => {
+    test.setTimeout(300_000);
+    const admin = await as(browser, "admin", "/tenants/payments");
+    const environmentForm = admin.getByRole("form", { name: "Request an environment" });
+    await environmentForm.getByLabel("Environment name").fill("nightly");
+    const cluster = await environmentForm.getByLabel("Cluster", { exact: true }).locator("option", { hasText: "aks-legacy-podid" }).getAttribute("value");
+    await environmentForm.getByLabel("Cluster", { exact: true }).selectOption(cluster ?? "");
+    await environmentForm.getByLabel("Template", { exact: true }).selectOption("nightly-batch");
+    await environmentForm.getByLabel("Reason", { exact: true }).fill("Nightly batch runs");
+    await environmentForm.getByRole("checkbox").check();
+    await environmentForm.getByRole("button", { name: "Request environment" }).click();
+    await expect(admin.getByRole("status").filter({ hasText: "approved and being applied" })).toBeVisible({ timeout: 90_000 });
+    await environmentForm.getByRole("link", { name: /Open request #/ }).click();
+    await expect(admin.getByTestId("request-status")).toContainText("Applied", { timeout: 120_000 });
+
+    const token = await emulatorToken({ user: "admin" }, "aks");
+    const policy = await kubectl(legacy, token, "get", "networkpolicy", "clusterdesk-allow-ingress", "-n", "payments-nightly", "-o", "json");
+    expect(policy.stderr).toBe("");
+    expect(JSON.parse(policy.stdout)).toMatchObject({ spec: { ingress: [{ from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "app-routing-system" } } }] }] } });
+    expect((await kubectl(legacy, token, "delete", "networkpolicy", "clusterdesk-allow-ingress", "-n", "payments-nightly")).code).toBe(0);
+
+    await admin.goto("/tenants/payments");
+    const row = admin.getByTestId("environment-payments-nightly");
+    await expect(row).toContainText("1 object changed outside Clusterdesk", { timeout: 60_000 });
+    await expect(row).toContainText("NetworkPolicy payments-nightly/clusterdesk-allow-ingress: missing: deleted outside Clusterdesk");
+    await row.getByRole("link", { name: "Re-apply payments-nightly" }).click();
+    await expect(admin.getByRole("heading", { level: 1, name: "Re-apply payments-nightly" })).toBeVisible();
+    await expect(admin.getByText("1 object changed outside Clusterdesk")).toBeVisible({ timeout: 60_000 });
+    await expectNoAxeViolations(admin);
+    await admin.getByLabel("Reason").fill("Put back the ingress policy");
+    await admin.getByRole("button", { name: "Request re-apply" }).click();
+    await expect(admin.getByRole("status").filter({ hasText: "re-apply payments-nightly is waiting for a platform admin's approval" })).toBeVisible({ timeout: 60_000 });
   });
 
   test("a team lead gets 403 on the templates pages", async ({ page }) => {
