@@ -139,6 +139,7 @@ const matrix: Array<[Action, keyof typeof resources, [boolean, boolean, boolean,
   // Tenants as managed objects: an admin creates one directly; a team lead (owner of a tenant) asks for one.
   ["tenant.create", "portal", [Y, N, N, N, N]],
   ["tenant.request-create", "portal", [Y, N, Y, Y, N]],
+  ["template.manage", "portal", [Y, N, N, N, N]],
   // Offboarding is asked by the tenant's owners or an admin, and always approved by an admin.
   ["tenant.request-offboarding", "tenantA", [Y, N, Y, N, N]],
   // Adopting found access records a fact and changes nothing on the cluster: admins, also on production.

@@ -67,7 +67,7 @@ export type FoundAccessResource = { kind: "found-access"; cluster: ClusterResour
 
 /** Every action, grouped by the kind of resource it applies to. */
 export const actionsByResource = {
-  portal: ["portal.view", "fleet.view", "fleet.sync", "admin.view", "access.search-directory", "access.view-person", "tenant.create", "tenant.request-create"],
+  portal: ["portal.view", "fleet.view", "fleet.sync", "admin.view", "access.search-directory", "access.view-person", "tenant.create", "tenant.request-create", "template.manage"],
   cluster: ["cluster.view", "cluster.sync", "cluster.change", "cluster.request-change", "cluster.annotate", "cluster.access.view"],
   "ip-range": ["ip-range.request-removal"],
   tenant: ["tenant.view", "tenant.manage", "tenant.request-access", "tenant.request-offboarding"],
@@ -116,6 +116,9 @@ function decidePortal(principal: Principal, action: ActionOn<"portal">): Decisio
     case "tenant.request-create":
       // A lead is someone who already owns a tenant; anyone else goes through a platform admin.
       return isAdmin(principal) || principal.ownedTenantIds.length > 0 ? allow : deny("Only platform admins and team leads can ask for a new tenant.");
+    case "template.manage":
+      // A template is what every tenant's namespace gets: quota, isolation, Pod Security. Platform admins only.
+      return isAdmin(principal) ? allow : deny("Only platform admins can manage environment templates.");
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { templateNamePattern, templateSnapshot } from "@/lib/tenants/template-content";
 
 /**
  * What each kind of change request carries. The payload is validated again on the server from the
@@ -85,7 +86,9 @@ export const tenantEnvironmentPayload = z.object({
   tenantSlug: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/).max(40),
   environment: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/).max(20),
   namespace: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/).max(63),
-  template: z.enum(["standard", "restricted", "sandbox"]),
+  template: z.string().regex(templateNamePattern).max(30),
+  /** The template as it was when asked for; requests recorded before templates were admin-managed have none (the built-in one of that name applies). */
+  templateSnapshot: templateSnapshot.optional(),
 });
 
 export type TenantEnvironmentPayload = z.infer<typeof tenantEnvironmentPayload>;

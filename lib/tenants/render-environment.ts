@@ -98,6 +98,10 @@ export function renderEnvironment(tenant: EnvironmentTenant, environmentName: st
       ],
     }),
   );
+  if (template.ingressNamespace) {
+    // The shared ingress controller reaches the tenant's pods; nothing else from its namespace is allowed back.
+    objects.push(networkPolicy(inNamespace("clusterdesk-allow-ingress"), { ingress: [{ from: [{ namespaceSelector: { matchLabels: { [namespaceNameLabel]: template.ingressNamespace } } }] }] }));
+  }
   if (template.workloadIdentity) {
     const identity = target ? workloadIdentityIntents(target, namespace, template.workloadIdentity.serviceAccount, labels) : null;
     if (identity) {

@@ -1,14 +1,16 @@
 /**
- * Environment templates: what Clusterdesk puts in a tenant's namespace. Built into the code for now
- * (admin-managed templates come later); the quantities are Kubernetes quantity strings, checked by
- * the API server when applied (and by the dry run of the plan before that).
+ * Environment templates: what Clusterdesk puts in a tenant's namespace. Admins manage them in the
+ * `tenant_template` table (lib/server/tenants/templates.ts); the three below are its seed (migration
+ * `tenant_templates`) and what requests recorded before that migration, which carry only the
+ * template's name, are rendered from. Quantities are Kubernetes quantity strings, checked when a
+ * template is saved (template-form.ts) and again by the API server's dry run.
  */
 
 /** Pod Security Standards levels (https://kubernetes.io/docs/concepts/security/pod-security-standards/). */
 export type PodSecurityLevel = "privileged" | "baseline" | "restricted";
 
 export type EnvironmentTemplate = {
-  name: TemplateName;
+  name: string;
   label: string;
   description: string;
   podSecurity: { enforce: PodSecurityLevel; warn: PodSecurityLevel; audit: PodSecurityLevel };
@@ -29,6 +31,8 @@ export type EnvironmentTemplate = {
   placement: NodePoolPlacement | null;
   /** Workload identity: a user-assigned managed identity federated with this ServiceAccount of the namespace. */
   workloadIdentity: { serviceAccount: string } | null;
+  /** A namespace whose pods (an ingress controller) may reach every pod of the environment; null: none. */
+  ingressNamespace: string | null;
 };
 
 export type NodePoolPlacement = {
@@ -42,6 +46,7 @@ const dedicatedTenantsPool: NodePoolPlacement = {
   label: { key: "clusterdesk.io/pool", value: "tenants" },
 };
 
+/** The built-in templates: the table's seed. */
 export const templateNames = ["standard", "restricted", "sandbox"] as const;
 export type TemplateName = (typeof templateNames)[number];
 
@@ -68,6 +73,7 @@ export const environmentTemplates: Record<TemplateName, EnvironmentTemplate> = {
     containerDefaults: { request: { cpu: "100m", memory: "128Mi" }, limit: { cpu: "500m", memory: "512Mi" } },
     placement: null,
     workloadIdentity: { serviceAccount: "workload" },
+    ingressNamespace: null,
   },
   restricted: {
     name: "restricted",
@@ -87,6 +93,7 @@ export const environmentTemplates: Record<TemplateName, EnvironmentTemplate> = {
     containerDefaults: { request: { cpu: "100m", memory: "128Mi" }, limit: { cpu: "1", memory: "1Gi" } },
     placement: dedicatedTenantsPool,
     workloadIdentity: { serviceAccount: "workload" },
+    ingressNamespace: null,
   },
   sandbox: {
     name: "sandbox",
@@ -106,5 +113,6 @@ export const environmentTemplates: Record<TemplateName, EnvironmentTemplate> = {
     containerDefaults: { request: { cpu: "50m", memory: "64Mi" }, limit: { cpu: "250m", memory: "256Mi" } },
     placement: null,
     workloadIdentity: null,
+    ingressNamespace: null,
   },
 };

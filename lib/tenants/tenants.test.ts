@@ -146,7 +146,7 @@ describe("environment request form", () => {
   const valid = { tenantSlug: "orion", environment: "dev", clusterId: "/subscriptions/x", template: "standard", justification: "first environment" };
   it("accepts a complete form", () => expect(environmentRequestForm.safeParse(valid).success).toBe(true));
   it("names each bad field with a clear message", () => {
-    const parsed = environmentRequestForm.safeParse({ ...valid, environment: "Dev!", template: "huge", justification: "x" });
+    const parsed = environmentRequestForm.safeParse({ ...valid, environment: "Dev!", template: "Huge!", justification: "x" });
     expect(parsed.success).toBe(false);
     const messages = Object.fromEntries((parsed.error?.issues ?? []).map((issue) => [String(issue.path[0]), issue.message]));
     expect(messages).toEqual({ environment: expect.stringContaining("lower-case"), template: "Choose a template.", justification: expect.stringContaining("at least 5") });

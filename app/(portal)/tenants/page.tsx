@@ -16,12 +16,21 @@ export default async function TenantsPage() {
   const tenants = await listVisibleTenants(user.principal);
   const mayCreate = can(user.principal, "tenant.create", { kind: "portal" });
   const mayRequest = mayCreate || can(user.principal, "tenant.request-create", { kind: "portal" });
+  const mayManageTemplates = can(user.principal, "template.manage", { kind: "portal" });
   return (
     <>
       <PageHeader
         title="Tenants"
         description="Teams, their owner groups and the namespaces they run in. Members of a tenant's owner group are its team leads. Open a tenant to see its environments, request a new one from a template, or offboard it."
       />
+      {mayManageTemplates ? (
+        <p className="mb-4 text-sm">
+          <Link href="/settings/templates" className="font-medium text-sky-800 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-300">
+            Environment templates
+          </Link>{" "}
+          — what each environment gets: quota, defaults, isolation, Pod Security, placement.
+        </p>
+      ) : null}
       <div className="space-y-8">
         {tenants.length === 0 ? (
           mayCreate ? (

@@ -1,5 +1,7 @@
 import "server-only";
 import { type KubernetesObject, KubernetesObjectApi, PatchStrategy } from "@kubernetes/client-node";
+import { ObjectSerializer } from "@kubernetes/client-node/dist/serializer.js";
+import { getSerializationType } from "@kubernetes/client-node/dist/util.js";
 import type { KubeManifest } from "@/lib/tenants/manifest";
 import { type ClusterCredentials, kubeConfigFor } from "./in-cluster-reader";
 import { KubeWriteError } from "./role-bindings";
@@ -56,12 +58,17 @@ const describe = (manifest: KubeManifest) => `${manifest.kind} ${manifest.metada
 
 export function manifestClient(credentials: ClusterCredentials, timeoutMs = 15_000): ManifestClient {
   const api = KubernetesObjectApi.makeApiClient(kubeConfigFor(credentials));
-  // The SDK's object API takes its own type; a manifest is structurally one.
-  const asObject = (manifest: KubeManifest) => manifest as unknown as KubernetesObject;
+  // The SDK (de)serializes bodies through its generated models, which rename some API fields (`from`
+  // is `_from` on a NetworkPolicy ingress rule, `default` is `_default` on a LimitRange item): a plain
+  // manifest sent as is loses them (an ingress rule without `from` allows every source), and objects
+  // read back carry the renamed keys. Converted both ways, Clusterdesk only sees the API's own shape.
+  const sdkType = (manifest: KubeManifest) => getSerializationType(manifest.apiVersion, manifest.kind);
+  const asObject = (manifest: KubeManifest) => ObjectSerializer.deserialize(manifest, sdkType(manifest)) as KubernetesObject;
+  const asJson = (object: unknown, manifest: KubeManifest): unknown => ObjectSerializer.serialize(object, sdkType(manifest));
   const header = (manifest: KubeManifest) => ({ apiVersion: manifest.apiVersion, kind: manifest.kind, metadata: { name: manifest.metadata.name, namespace: manifest.metadata.namespace } });
   const applyWith = async (manifest: KubeManifest, dryRun: "All" | undefined) => {
     try {
-      return await withTimeout(api.patch(asObject(manifest), undefined, dryRun, fieldManager, true, PatchStrategy.ServerSideApply), timeoutMs);
+      return asJson(await withTimeout(api.patch(asObject(manifest), undefined, dryRun, fieldManager, true, PatchStrategy.ServerSideApply), timeoutMs), manifest);
     } catch (error) {
       throw kubeManifestFailure(error, `${dryRun ? "Dry-run apply" : "Applying"} ${describe(manifest)} failed`);
     }
@@ -69,7 +76,7 @@ export function manifestClient(credentials: ClusterCredentials, timeoutMs = 15_0
   return {
     async read(manifest) {
       try {
-        return await withTimeout(api.read(header(manifest)), timeoutMs);
+        return asJson(await withTimeout(api.read(header(manifest)), timeoutMs), manifest);
       } catch (error) {
         if (statusOf(error) === 404) return null;
         throw kubeManifestFailure(error, `Reading ${describe(manifest)} failed`);

@@ -4,6 +4,7 @@ import { demoGroups, demoSubscriptions } from "@/emulator/seed/organisation";
 import { accessRoles } from "@/lib/access/roles";
 import { clusterKey, clusterResourceId } from "@/lib/clusters/resource-id";
 import type { TenantEnvironmentPayload } from "@/lib/requests/kinds";
+import { requestedTemplate } from "@/lib/tenants/requested-template";
 import { environmentTemplates } from "@/lib/tenants/templates";
 import { db } from "@/lib/server/db/client";
 import { createChangeRequest } from "@/lib/server/requests/create-request";
@@ -50,7 +51,7 @@ async function approvedRequest(payload: TenantEnvironmentPayload = orionDev, clu
   );
   return db().changeRequest.findUniqueOrThrow({ where: { id: created.id } });
 }
-async function plan(payload = orionDev, cluster = analytics, template = environmentTemplates[payload.template]) {
+async function plan(payload = orionDev, cluster = analytics, template = requestedTemplate(payload)) {
   const environment = await environmentOnCluster(tenantId, cluster, payload, randomUUID(), template);
   return planEnvironment(environment.client, environment.rendered, "vega", environment.arm);
 }

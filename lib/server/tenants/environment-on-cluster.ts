@@ -4,7 +4,8 @@ import type { TenantEnvironmentPayload } from "@/lib/requests/kinds";
 import { identityNameFor } from "@/lib/tenants/arm-intents";
 import type { EnvironmentTarget } from "@/lib/tenants/environment-target";
 import { type EnvironmentTenant, type RenderedEnvironment, renderEnvironment } from "@/lib/tenants/render-environment";
-import { type EnvironmentTemplate, environmentTemplates } from "@/lib/tenants/templates";
+import { requestedTemplate } from "@/lib/tenants/requested-template";
+import type { EnvironmentTemplate } from "@/lib/tenants/templates";
 import { portalClusterCredentials } from "@/lib/server/access/cluster-credentials";
 import { armFailure } from "@/lib/server/azure/arm-errors";
 import { getUserAssignedIdentity } from "@/lib/server/azure/managed-identities";
@@ -50,9 +51,11 @@ async function targetOf(cluster: Cluster, correlationId: string): Promise<Enviro
  * Renders a requested environment from the tenant as recorded now (its groups may have changed since
  * the request) for the cluster as ARM describes it now (Azure RBAC or not, OIDC issuer, node pools),
  * with the workload identity's client id when the identity already exists, and connects to the
- * cluster's API server as the portal, the way the inventory does.
+ * cluster's API server as the portal, the way the inventory does. The template is the one the request
+ * recorded (requested-template.ts), unless the caller passes another.
  */
-export async function environmentOnCluster(tenantId: string, clusterResourceId: string, payload: TenantEnvironmentPayload, correlationId: string, template: EnvironmentTemplate = environmentTemplates[payload.template]): Promise<EnvironmentOnCluster> {
+export async function environmentOnCluster(tenantId: string, clusterResourceId: string, payload: TenantEnvironmentPayload, correlationId: string, template: EnvironmentTemplate | null = requestedTemplate(payload)): Promise<EnvironmentOnCluster> {
+  if (!template) throw new EnvironmentUnavailable(`The request names the template ${payload.template}, which it does not describe and this version does not know.`, false);
   const tenant = await db().tenant.findUnique({ where: { id: tenantId }, select: { slug: true, ownerGroupId: true, memberGroupIds: true } });
   if (!tenant) throw new EnvironmentUnavailable("The tenant no longer exists.", false);
   const cluster = (await armRead("Azure Resource Manager could not be asked about the cluster", () => getCluster(clusterResourceId, correlationId))).cluster;

@@ -7,12 +7,12 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
-import { environmentTemplates, templateNames } from "@/lib/tenants/templates";
 import { authorizePage } from "@/lib/server/auth/current-user";
 import { groupDisplayNames } from "@/lib/server/azure/graph";
 import { readOffboardingPlan } from "@/lib/server/tenants/offboarding-plan";
 import { tenantEnvironmentStatuses } from "@/lib/server/tenants/environment-status";
 import { environmentClusterChoices, findTenantBySlug } from "@/lib/server/tenants/find-tenant";
+import { activeTemplates } from "@/lib/server/tenants/tenant-templates";
 import { EnvironmentRequestForm } from "./_components/environment-request-form";
 import { EnvironmentTable } from "./_components/environment-table";
 import { AdoptNamespaceForm } from "./_components/adopt-namespace-form";
@@ -28,12 +28,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: `Tenant ${slug}` };
 }
 
-async function Environments({ tenantId }: { tenantId: string }) {
+async function Environments({ tenantId, tenantSlug, mayReapply }: { tenantId: string; tenantSlug: string; mayReapply: boolean }) {
   const environments = await tenantEnvironmentStatuses(tenantId);
   if (environments.length === 0) {
     return <EmptyState title="No environments yet">Request the first one below; it appears here once asked for, with its state and quota.</EmptyState>;
   }
-  return <EnvironmentTable environments={environments} />;
+  return <EnvironmentTable environments={environments} tenantSlug={tenantSlug} mayReapply={mayReapply} />;
 }
 
 /** The offboarding plan, read from the clusters now (reads only: nothing changes). */
@@ -69,7 +69,7 @@ export default async function TenantPage({ params }: { params: Params }) {
   const clusters = (mayRequest && !archived) || mayManage ? await environmentClusterChoices() : [];
   const environmentCount = mayManage ? (await tenantEnvironmentStatuses(tenant.id)).length : 0;
   const groups = mayManage ? await groupChoices(tenant.ownerGroupId, tenant.memberGroupIds) : null;
-  const templates = templateNames.map((name) => ({ name, label: environmentTemplates[name].label, description: environmentTemplates[name].description }));
+  const templates = mayRequest && !archived ? (await activeTemplates()).map(({ template }) => ({ name: template.name, label: template.label, description: template.description })) : [];
   return (
     <>
       <p className="mb-2 text-sm">
@@ -91,11 +91,12 @@ export default async function TenantPage({ params }: { params: Params }) {
           <h2 id="environments-heading" className="text-lg font-semibold">
             Environments
           </h2>
-          <Suspense fallback={<p role="status" className="text-sm text-slate-600 dark:text-slate-400">Reading the environments and their quota from the clusters…</p>}>
-            <Environments tenantId={tenant.id} />
+          <Suspense fallback={<p role="status" className="text-sm text-slate-600 dark:text-slate-400">Reading the environments, their quota and drift from the clusters…</p>}>
+            <Environments tenantId={tenant.id} tenantSlug={tenant.slug} mayReapply={mayRequest && !archived} />
           </Suspense>
         </section>
-        {mayRequest && !archived ? <EnvironmentRequestForm tenantSlug={tenant.slug} clusters={clusters} templates={templates} canApplyDirectly={mayApplyDirectly} /> : null}
+        {mayRequest && !archived && templates.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">Every environment template is archived, so no environment can be asked for; a platform admin restores or creates one under Settings → Environment templates.</p> : null}
+        {mayRequest && !archived && templates.length > 0 ? <EnvironmentRequestForm tenantSlug={tenant.slug} clusters={clusters} templates={templates} canApplyDirectly={mayApplyDirectly} /> : null}
         {mayManage ? <AdoptNamespaceForm tenantSlug={tenant.slug} clusters={clusters} /> : null}
         {mayManage && groups ? (
           <TenantDetailsForm tenant={{ slug: tenant.slug, displayName: tenant.displayName, owner: groups.owner, members: groups.members, contacts: tenant.contacts.join(", "), costCentre: tenant.costCentre ?? "" }} />

@@ -3,6 +3,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { Timestamp } from "@/components/ui/timestamp";
 import type { EnvironmentQuota, EnvironmentStatus } from "@/lib/server/tenants/environment-status";
 import { RequestStatusBadge } from "../../../requests/_components/request-status-badge";
+import { DriftDetails } from "./drift-details";
 
 function QuotaCell({ quota }: { quota: EnvironmentQuota }) {
   if (quota.state === "none") return <span className="text-sm text-slate-600 dark:text-slate-400">No Clusterdesk quota</span>;
@@ -29,8 +30,12 @@ function QuotaCell({ quota }: { quota: EnvironmentQuota }) {
   );
 }
 
-/** The tenant's environments: where, from which template, the latest request, and live quota usage. */
-export function EnvironmentTable({ environments }: { environments: EnvironmentStatus[] }) {
+/**
+ * The tenant's environments: where, from which template, the latest request, live quota usage and
+ * drift; for those who may ask, a link to re-apply an applied environment (its own page, so this
+ * route carries no more client code).
+ */
+export function EnvironmentTable({ environments, tenantSlug, mayReapply }: { environments: EnvironmentStatus[]; tenantSlug: string; mayReapply: boolean }) {
   return (
     <Table caption="Environments">
       <thead>
@@ -40,6 +45,7 @@ export function EnvironmentTable({ environments }: { environments: EnvironmentSt
           <Th>Template</Th>
           <Th>State</Th>
           <Th>Quota (used / hard)</Th>
+          <Th>Drift</Th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
@@ -73,6 +79,18 @@ export function EnvironmentTable({ environments }: { environments: EnvironmentSt
             </Td>
             <Td>
               <QuotaCell quota={environment.quota} />
+            </Td>
+            <Td className="min-w-48">
+              <DriftDetails drift={environment.drift} />
+              {mayReapply && environment.appliedAt && environment.template ? (
+                <Link
+                  href={`/tenants/${tenantSlug}/reapply?${new URLSearchParams({ cluster: environment.clusterResourceId, namespace: environment.namespace }).toString()}`}
+                  className="mt-1 inline-block text-sm font-medium text-sky-700 hover:underline dark:text-sky-400"
+                  aria-label={`Re-apply ${environment.namespace}`}
+                >
+                  Re-apply…
+                </Link>
+              ) : null}
             </Td>
           </tr>
         ))}
