@@ -15,27 +15,21 @@ export type FanOutNotificationJob = { messageId: string };
 
 const holder = globalThis as unknown as { clusterdeskNotificationQueues?: { boss: PgBoss; ready: Promise<void> } };
 
+/** A job per outbox row, retried with backoff; a notification wakes a worker at once. */
+const perMessageQueue = {
+  policy: "exclusive",
+  retryLimit: notificationRetryLimit,
+  retryDelay: 5,
+  retryBackoff: true,
+  retryDelayMax: 300,
+  heartbeatSeconds: 10,
+  expireInSeconds: 5 * 60,
+  notify: true,
+} as const;
+
 async function createQueues(boss: PgBoss): Promise<void> {
-  await boss.createQueue(notificationQueues.deliver, {
-    policy: "exclusive",
-    retryLimit: notificationRetryLimit,
-    retryDelay: 5,
-    retryBackoff: true,
-    retryDelayMax: 300,
-    heartbeatSeconds: 10,
-    expireInSeconds: 5 * 60,
-    notify: true,
-  });
-  await boss.createQueue(notificationQueues.fanOut, {
-    policy: "exclusive",
-    retryLimit: notificationRetryLimit,
-    retryDelay: 5,
-    retryBackoff: true,
-    retryDelayMax: 300,
-    heartbeatSeconds: 10,
-    expireInSeconds: 5 * 60,
-    notify: true,
-  });
+  await boss.createQueue(notificationQueues.deliver, perMessageQueue);
+  await boss.createQueue(notificationQueues.fanOut, perMessageQueue);
   await boss.createQueue(notificationQueues.digest, { policy: "exclusive", retryLimit: 2, expireInSeconds: 300 });
   // Every morning at 07:00 UTC, approvers who chose the digest get one message.
   await boss.schedule(notificationQueues.digest, "0 7 * * *");

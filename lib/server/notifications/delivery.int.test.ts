@@ -1,16 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/start-test-emulator";
+import { describe, expect, it } from "vitest";
 import { localDemoOrganisation } from "@/lib/config/local-mode";
 import { localDemoMailSender } from "@/lib/config/settings";
 import { internetMessageIdOf } from "@/lib/notifications/wire";
 import { db } from "@/lib/server/db/client";
-import { stopJobQueue } from "@/lib/server/jobs/queue";
 import { createChangeRequest } from "@/lib/server/requests/create-request";
 import { decideChangeRequest } from "@/lib/server/requests/decide-request";
 import { applyTransition } from "@/lib/server/requests/transitions";
 import { createTenant, testContext } from "@/lib/server/requests/requests-fixtures.test-helper";
-import { useEmulator } from "@/test/support";
+import { adminGroupId, attempt, notificationSuite } from "./notification-suite.test-helper";
 import { deliverNotification, DeliveryRetry } from "./deliver";
 import { sendApprovalDigests } from "./digest";
 
@@ -18,19 +16,7 @@ import { sendApprovalDigests } from "./digest";
  * The outbox against the emulator's Graph with the real Graph client: written with the request's
  * change, sent once, retried after an injected failure, never resent after a crash mid-delivery.
  */
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  useEmulator(emulator.url);
-});
-afterAll(async () => {
-  await stopJobQueue();
-  await emulator.dispose();
-});
-beforeEach(() => emulator.reset());
-
-const [adminGroupId = ""] = localDemoOrganisation.adminGroupIds;
-const attempt = (retryCount = 0) => ({ retryCount, retryLimit: 3 });
+const suite = notificationSuite();
 
 /** A person who has signed in (a user row and a session with these groups), as the outbox knows people. */
 async function signedIn(name: string, groupIds: string[]) {
@@ -57,7 +43,7 @@ async function leadRequest(lead: { objectId: string; name: string; upn: string }
 }
 
 const messagesTo = (requestId: string, address: string) => db().notificationMessage.findMany({ where: { requestId, recipientAddress: address } });
-const mailTo = (address: string) => emulator.sentMail().filter((mail) => mail.toRecipients.some((to) => to.address === address));
+const mailTo = (address: string) => suite.emulator.sentMail().filter((mail) => mail.toRecipients.some((to) => to.address === address));
 
 describe("notification outbox", () => {
   it("writes the approvers' e-mail with the request, sends it once through Graph, and the decision's to the lead", async () => {
@@ -92,7 +78,7 @@ describe("notification outbox", () => {
     const admin = await signedIn("Ada Approver", [adminGroupId]);
     const request = await leadRequest(await signedIn("Lee Lead", []));
     const [message] = await messagesTo(request.id, admin.upn);
-    emulator.injectFault({ method: "POST", path: "/sendMail$", status: 503 });
+    suite.emulator.injectFault({ method: "POST", path: "/sendMail$", status: 503 });
 
     await expect(deliverNotification(message?.id ?? "", attempt(0))).rejects.toBeInstanceOf(DeliveryRetry);
     expect(await db().notificationMessage.findUniqueOrThrow({ where: { id: message?.id } })).toMatchObject({ status: "pending", attempts: 1 });
@@ -108,7 +94,7 @@ describe("notification outbox", () => {
     const admin = await signedIn("Ada Approver", [adminGroupId]);
     const request = await leadRequest(await signedIn("Lee Lead", []));
     const [message] = await messagesTo(request.id, admin.upn);
-    emulator.injectFault({ method: "POST", path: "/sendMail$", status: 403, code: "ErrorAccessDenied", message: "Access is denied." });
+    suite.emulator.injectFault({ method: "POST", path: "/sendMail$", status: 403, code: "ErrorAccessDenied", message: "Access is denied." });
     expect(await deliverNotification(message?.id ?? "", attempt(0))).toBe("failed");
     expect((await db().notificationMessage.findUniqueOrThrow({ where: { id: message?.id } })).lastError).toContain("403");
     expect(await deliverNotification(message?.id ?? "", attempt(1))).toBe("skipped");

@@ -1,12 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/start-test-emulator";
+import { describe, expect, it } from "vitest";
 import { localDemoOrganisation } from "@/lib/config/local-mode";
 import { db } from "@/lib/server/db/client";
-import { stopJobQueue } from "@/lib/server/jobs/queue";
 import { createChangeRequest } from "@/lib/server/requests/create-request";
 import { testContext } from "@/lib/server/requests/requests-fixtures.test-helper";
-import { useEmulator } from "@/test/support";
+import { adminGroupId, attempt, notificationSuite } from "./notification-suite.test-helper";
 import { deliverNotification } from "./deliver";
 import { fanOutToDirectory, FanOutRetry } from "./directory-fan-out";
 
@@ -14,23 +12,11 @@ import { fanOutToDirectory, FanOutRetry } from "./directory-fan-out";
  * Approvers who never signed in to Clusterdesk are found in the directory (the emulator's Graph,
  * with the real Graph client) after the request's transaction, and get their e-mail once.
  */
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  useEmulator(emulator.url);
-});
-afterAll(async () => {
-  await stopJobQueue();
-  await emulator.dispose();
-});
-beforeEach(() => emulator.reset());
-
-const [adminGroupId = ""] = localDemoOrganisation.adminGroupIds;
-const attempt = (retryCount = 0) => ({ retryCount, retryLimit: 3 });
+const suite = notificationSuite();
 
 /** The admin group's users as the directory has them, each with the address mail goes to. */
 function directoryAdmins() {
-  const state = emulator.state();
+  const state = suite.emulator.state();
   const memberIds = new Set(state.groups.find((group) => group.id === adminGroupId)?.members ?? []);
   return state.users.filter((user) => memberIds.has(user.id)).map((user) => ({ id: user.id.toLowerCase(), address: user.mail ?? user.userPrincipalName }));
 }
@@ -65,8 +51,8 @@ const approvalMessages = (requestId: string) => db().notificationMessage.findMan
 describe("directory fan-out of a group audience", () => {
   it("writes one message for each admin the directory lists, including those who never signed in, and nothing twice", async () => {
     // An Entra administrator makes one more person a platform admin; they never signed in here.
-    const newcomer = emulator.state().users.find((user) => !directoryAdmins().some((admin) => admin.id === user.id.toLowerCase()));
-    emulator.changeDirectory({ kind: "add-member", groupId: adminGroupId, memberId: newcomer?.id ?? "" });
+    const newcomer = suite.emulator.state().users.find((user) => !directoryAdmins().some((admin) => admin.id === user.id.toLowerCase()));
+    suite.emulator.changeDirectory({ kind: "add-member", groupId: adminGroupId, memberId: newcomer?.id ?? "" });
     const admins = directoryAdmins();
     expect(admins.length).toBeGreaterThan(2);
     // One admin is known from sign-in and already has a message from the request's transaction;
@@ -105,7 +91,7 @@ describe("directory fan-out of a group audience", () => {
     const stranger = after.find((row) => row.recipientId?.toLowerCase() === newcomer?.id.toLowerCase());
     expect(stranger?.status).toBe("pending");
     expect(await deliverNotification(stranger?.id ?? "", attempt())).toBe("sent");
-    expect(emulator.sentMail().filter((mail) => mail.toRecipients.some((to) => to.address === stranger?.recipientAddress) && mail.subject.includes(`#${request.number} `))).toHaveLength(1);
+    expect(suite.emulator.sentMail().filter((mail) => mail.toRecipients.some((to) => to.address === stranger?.recipientAddress) && mail.subject.includes(`#${request.number} `))).toHaveLength(1);
   });
 
   it("retries while Graph does not answer, writing nothing, and gives up visibly when retries run out", async () => {
@@ -114,12 +100,12 @@ describe("directory fan-out of a group audience", () => {
     expect(await takeFanOutJob(fanOut.id)).toBe(1);
     const before = await db().notificationMessage.count({ where: { requestId: request.id } });
     // Enough faults for the Graph client's own retries too.
-    emulator.injectFault({ method: "GET", path: "/transitiveMembers", status: 503, count: 20 });
+    suite.emulator.injectFault({ method: "GET", path: "/transitiveMembers", status: 503, count: 20 });
     await expect(fanOutToDirectory(fanOut.id, attempt(0))).rejects.toBeInstanceOf(FanOutRetry);
     expect(await db().notificationMessage.count({ where: { requestId: request.id } })).toBe(before);
     expect((await fanOutRowOf(request.id)).status).toBe("fan-out");
 
-    emulator.injectFault({ method: "GET", path: "/transitiveMembers", status: 503, count: 20 });
+    suite.emulator.injectFault({ method: "GET", path: "/transitiveMembers", status: 503, count: 20 });
     expect(await fanOutToDirectory(fanOut.id, attempt(3))).toEqual({ outcome: "failed", messages: 0 });
     const failed = await fanOutRowOf(request.id);
     expect(failed.status).toBe("failed");
