@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { demoGroups, demoUsers } from "@/emulator/seed/organisation";
-import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/start-test-emulator";
 import { db } from "@/lib/server/db/client";
 import { asSession } from "@/test/next-request-scope";
-import { demoSessionPersonas, prepareDemoPortal, type SessionPersona } from "@/test/persona-sessions";
-import { useEmulator } from "@/test/support";
+import { demoPortalSuite } from "@/test/demo-portal-suite";
+import { demoSessionPersonas, type SessionPersona } from "@/test/persona-sessions";
 import { type DirectorySearchResult, searchDirectoryAction } from "./search-directory";
 
 // The real action: session from the cookie, policy, Graph's $search against the emulator through the SDK.
@@ -16,13 +15,7 @@ const personas = {
   auditor: { objectId: demoUsers.auditor, name: "Olu Adeyemi", groupIds: [demoGroups.clusterdeskAuditors], token: "people-search-auditor" },
 } satisfies Record<string, SessionPersona>;
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  useEmulator(emulator.url);
-  await prepareDemoPortal(Object.values(personas));
-});
-afterAll(() => emulator.dispose());
+demoPortalSuite(Object.values(personas));
 
 const search = (who: SessionPersona, term: unknown) => asSession(who.token, () => searchDirectoryAction(term));
 const ids = (result: DirectorySearchResult) => {

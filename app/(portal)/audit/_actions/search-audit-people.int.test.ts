@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { demoGroups, demoUsers } from "@/emulator/seed/organisation";
-import { startTestEmulator, type TestEmulator } from "@/emulator/test-support/start-test-emulator";
 import { db } from "@/lib/server/db/client";
 import { reviewPersonOption } from "@/lib/server/audit/review-options";
 import { asSession } from "@/test/next-request-scope";
-import { demoSessionPersonas, prepareDemoPortal, type SessionPersona } from "@/test/persona-sessions";
-import { useEmulator } from "@/test/support";
+import { demoPortalSuite } from "@/test/demo-portal-suite";
+import { demoSessionPersonas, type SessionPersona } from "@/test/persona-sessions";
 import type { DirectorySearchResult } from "../../access/_actions/search-directory";
 import { searchAuditPeopleAction } from "./search-audit-people";
 
@@ -18,13 +17,7 @@ const personas = {
   auditor: { objectId: demoUsers.auditor, name: "Olu Adeyemi", groupIds: [demoGroups.clusterdeskAuditors], token: "audit-people-auditor" },
 } satisfies Record<string, SessionPersona>;
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  useEmulator(emulator.url);
-  await prepareDemoPortal(Object.values(personas));
-});
-afterAll(() => emulator.dispose());
+demoPortalSuite(Object.values(personas));
 
 const search = (who: SessionPersona, term: unknown) => asSession(who.token, () => searchAuditPeopleAction(term));
 const ids = (result: DirectorySearchResult) => {
