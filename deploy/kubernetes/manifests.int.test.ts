@@ -37,7 +37,7 @@ type PodSpec = {
 /** The fields of the rendered kinds that the checks read; the assertions verify their presence. */
 type Spec = {
   replicas?: number;
-  template?: { metadata: { labels: Labels }; spec: PodSpec };
+  template?: { metadata: { labels: Labels; annotations?: Labels }; spec: PodSpec };
   selector?: Labels & { matchLabels?: Labels };
   ports?: { name: string; targetPort: string }[];
   rules?: { host: string; http: { paths: { backend: { service: unknown } }[] } }[];
@@ -100,6 +100,7 @@ describe.each(Object.entries(overlays))("the %s overlay", (overlay, namespace) =
         `Namespace/${namespace}`,
         "NetworkPolicy/clusterdesk-default-deny",
         "NetworkPolicy/clusterdesk-egress",
+        "NetworkPolicy/clusterdesk-metrics-from-monitoring",
         "NetworkPolicy/clusterdesk-web-from-ingress",
         "PodDisruptionBudget/clusterdesk-web",
         "Service/clusterdesk-web",
@@ -208,6 +209,21 @@ describe.each(Object.entries(overlays))("the %s overlay", (overlay, namespace) =
     for (const { labels } of podSpecs()) expect(labels).toMatchObject(present(deny.podSelector, "the default deny's selector").matchLabels);
     const fromIngress = find("NetworkPolicy", "clusterdesk-web-from-ingress").spec;
     expect(fromIngress.ingress).toEqual([{ from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "app-routing-system" } } }], ports: [{ port: 3000, protocol: "TCP" }] }]);
+  });
+
+  it("serves metrics from the web and worker pods on the port the settings name, to the monitoring agents only", () => {
+    const port = Number(present(find("ConfigMap", "clusterdesk-settings").data?.CLUSTERDESK_METRICS_PORT, "CLUSTERDESK_METRICS_PORT"));
+    expect(port).toBeGreaterThan(0);
+    for (const name of ["clusterdesk-web", "clusterdesk-worker"]) {
+      const template = present(find("Deployment", name).spec.template, `${name}'s pod template`);
+      const container = present(template.spec.containers[0], `${name}'s container`);
+      expect(container.ports?.find((candidate) => candidate.name === "metrics"), name).toEqual({ name: "metrics", containerPort: port, protocol: "TCP" });
+      expect(template.metadata.annotations, name).toMatchObject({ "prometheus.io/scrape": "true", "prometheus.io/port": String(port) });
+    }
+    const metrics = find("NetworkPolicy", "clusterdesk-metrics-from-monitoring").spec;
+    expect(metrics.ingress).toEqual([{ from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } } }], ports: [{ port, protocol: "TCP" }] }]);
+    // Not through the Service (and so not through the Ingress).
+    expect(find("Service", "clusterdesk-web").spec.ports?.map((servicePort) => servicePort.targetPort)).not.toContain(port);
   });
 
   it("prepares every pod for Azure workload identity through one ServiceAccount", () => {
