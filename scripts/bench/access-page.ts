@@ -9,24 +9,14 @@
  * person view of Max meets 2 × N entries. Baselines in the same run, interleaved: `GET /api/health`, and
  * the same cluster's overview page (the portal's layout and session without any access data).
  */
-import type { ChildProcess } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import { createKubernetesSide } from "../../emulator/kubernetes";
 import { demoUsers } from "../../emulator/seed/organisation";
-import { startTestEmulator } from "../../emulator/test-support/start-test-emulator";
-import { migrate } from "../../lib/server/db/migrations";
+import { measureShapes, withBenchPortal } from "./lib/bench-portal";
 import { cloneCachedClusters } from "./lib/clone-cached-clusters";
 import { fillAccessCache } from "./lib/fill-access-cache";
-import { goalText, load, ms, type PageGoal, printSamples, startMeasuredServer, stopServer, unscheduleInventorySync } from "./lib/page-bench";
+import { goalText, load, ms, type PageGoal, printSamples } from "./lib/page-bench";
 import { percentile } from "./lib/percentile";
-import { freePort } from "../lib/free-port";
-import { ensureProductionBuild } from "../lib/production-build";
-import { seedDemoTenants } from "../lib/seed-demo-tenants";
-import { createTestDatabase } from "../lib/test-database";
 
 const { values } = parseArgs({
   options: {
@@ -38,20 +28,7 @@ const { values } = parseArgs({
 });
 const [clusters, entries, subscriptions, rounds] = [values.clusters, values.entries, values.subscriptions, values.rounds].map(Number) as [number, number, number, number];
 
-await ensureProductionBuild({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, () => undefined);
-const database = await createTestDatabase(process.env.TEST_DATABASE_URL, "bench");
-const emulator = await startTestEmulator({ kubernetes: createKubernetesSide });
-const dataDir = await mkdtemp(path.join(tmpdir(), "clusterdesk-bench-"));
-let server: ChildProcess | undefined;
-try {
-  await migrate(database.url);
-  await seedDemoTenants({ url: database.url, origin: "throw-away" });
-  Object.assign(process.env, { DATABASE_URL: database.url, CLUSTERDESK_MODE: "local", CLUSTERDESK_EMULATOR_URL: emulator.url, CLUSTERDESK_LOG_LEVEL: "error" });
-  const { syncInventory } = await import("../../lib/server/clusters/sync-inventory");
-  const { sessionTokenOf } = await import("../../lib/server/auth/sign-in.test-helper");
-  const { db } = await import("../../lib/server/db/client");
-
-  await syncInventory({});
+await withBenchPortal(async ({ database, db, serve }) => {
   await cloneCachedClusters(db(), { clusters, subscriptions });
   const filled = await fillAccessCache(db(), entries);
   const tab = await db().$queryRawUnsafe<Array<{ subscription_id: string; resource_group: string; name: string }>>(
@@ -63,13 +40,7 @@ try {
   );
   const someCluster = tab[0];
   if (!someCluster) throw new Error("no cloned Azure-RBAC cluster to open");
-  const token = await sessionTokenOf("alex.admin@clusterdesk-demo.onmicrosoft.com");
-  await db().$disconnect();
-
-  const started = await startMeasuredServer({ port: await freePort(), dataDir, caCertPath: emulator.caCertPath, sessionToken: token });
-  server = started.server;
-  const { get } = started;
-  await unscheduleInventorySync(database.url);
+  const get = await serve();
 
   const shapes = {
     "person view, page 1": `/access?principal=${demoUsers.member}`,
@@ -85,17 +56,9 @@ try {
     if (name === "cluster Access tab" && !body.includes("Role assignments found on the cluster")) throw new Error(`${name}: no found entries on the page`);
     sizes.set(name, { html: Buffer.byteLength(body), gzip: gzipSync(body).length });
   }
-  const samples = new Map<string, number[]>([["/api/health (baseline)", []], ...Object.keys(shapes).map((name): [string, number[]] => [name, []])]);
-  for (let round = 0; round < 10; round += 1) for (const pathname of ["/api/health", ...Object.values(shapes)]) await get(pathname);
 
   const loadBefore = load();
-  for (let round = 0; round < rounds; round += 1) {
-    for (const [name, pathname] of [["/api/health (baseline)", "/api/health"], ...Object.entries(shapes)] as const) {
-      const start = performance.now();
-      await get(pathname);
-      samples.get(name)?.push(performance.now() - start);
-    }
-  }
+  const samples = await measureShapes(get, shapes, rounds);
   console.log(`\nAccess pages over HTTP, production build, admin session; ${filled} cached access entries (${clusters} cloned clusters × ${entries}, plus the seed's); database: ${database.kind}`);
   console.log(`${rounds} sequential rounds, each: /api/health then every page; load average ${loadBefore} before, ${load()} after`);
   // Issue 12: "answers p95 < 100 ms"; the baselines have no goal of their own.
@@ -104,10 +67,4 @@ try {
   printSamples(samples, sizes, (name) => (isBaseline(name) ? null : goal));
   const all = [...samples].filter(([name]) => !isBaseline(name)).flatMap(([, times]) => times);
   console.log(`  all access pages         p50 ${ms(percentile(all, 50))}, p95 ${ms(percentile(all, 95))}${goalText(goal, percentile(all, 95))}`);
-} finally {
-  await stopServer(server);
-  await emulator.dispose();
-  await database.drop();
-  await rm(dataDir, { recursive: true, force: true });
-}
-
+});
