@@ -1,5 +1,5 @@
 import { cookies } from "next/headers";
-import type { ReactNode } from "react";
+import { type ReactNode, Suspense } from "react";
 import { AppHeader } from "@/components/shell/app-header";
 import { LocalModeBanner } from "@/components/shell/local-mode-banner";
 import { UserMenu } from "@/components/shell/user-menu";
@@ -33,7 +33,10 @@ export default async function PortalLayout({ children }: { children: ReactNode }
             signOut={signOutAction}
           />
         } />
-      <AuditChainBanner principal={user.principal} />
+      {/* Streamed: a slow or locked audit log must not hold every page's shell back. */}
+      <Suspense fallback={null}>
+        <AuditChainBanner principal={user.principal} />
+      </Suspense>
       <main id="main" className="mx-auto max-w-7xl px-4 py-8">
         {children}
       </main>
