@@ -223,9 +223,34 @@ export function clusterResourceId(subscriptionId: string, resourceGroup: string,
   return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${name}`;
 }
 
+/**
+ * Where each cluster sat in `state.clusters` when last indexed, by lower-cased resource id. Every
+ * emulated API-server request looks its cluster up: a scan of 20,000 records (three lower-casings
+ * each) per request became a tenth of the emulator's CPU. A hit is trusted only while the record is
+ * still at that index; a miss or a moved record rebuilds the index, so pushes and splices anywhere
+ * in the emulator need no bookkeeping.
+ */
+const clusterIndexes = new WeakMap<ClusterRecord[], Map<string, number>>();
+
+function indexClusters(clusters: ClusterRecord[]): Map<string, number> {
+  const index = new Map(clusters.map((cluster, position) => [cluster.resource.id.toLowerCase(), position] as const));
+  clusterIndexes.set(clusters, index);
+  return index;
+}
+
 export function findCluster(state: EmulatorState, subscriptionId: string, resourceGroup: string, name: string): ClusterRecord | undefined {
+  const key = clusterResourceId(subscriptionId, resourceGroup, name).toLowerCase();
+  const at = (index: Map<string, number>) => {
+    const position = index.get(key);
+    const record = position === undefined ? undefined : state.clusters[position];
+    return record && record.resource.id.toLowerCase() === key ? record : undefined;
+  };
+  const index = clusterIndexes.get(state.clusters);
   const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-  return state.clusters.find(
-    (c) => same(c.subscriptionId, subscriptionId) && same(c.resourceGroup, resourceGroup) && same(c.resource.name, name),
+  return (
+    (index && at(index)) ??
+    at(indexClusters(state.clusters)) ??
+    // A record whose id is not in the canonical form (none is today) is still found, as before.
+    state.clusters.find((c) => same(c.subscriptionId, subscriptionId) && same(c.resourceGroup, resourceGroup) && same(c.resource.name, name))
   );
 }

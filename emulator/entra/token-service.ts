@@ -1,7 +1,7 @@
 import type { EmulatorState } from "../state";
 import { transitiveGroups } from "../directory";
 import { accessTokenClaims, idTokenClaims, type ClaimContext, type TokenSubject } from "./claims";
-import { signJwt, verifyJwt, type TokenCheck } from "./jwt";
+import { checkClaims, signJwt, type TokenCheck, type TokenClaims, verifyJwt } from "./jwt";
 import type { SigningKey } from "./signing-key";
 
 /** Issues and validates the tenant's tokens; the token endpoint, the test helper and the resource servers share it. */
@@ -30,6 +30,12 @@ export function createTokenService(options: TokenServiceOptions) {
     };
   }
 
+  // Tokens whose signature verified, with their claims: an API server caches token authentication
+  // too (kube-apiserver's token cache), and a sync presents the same token to thousands of clusters.
+  // Claims (expiry, audience, issuer) are still judged on every request.
+  const verifiedSignatures = new Map<string, TokenClaims>();
+  const verifiedSignaturesKept = 1_000;
+
   const objectIdOf = (subject: TokenSubject) => (subject.kind === "user" ? subject.user.id : subject.servicePrincipal.id);
 
   return {
@@ -41,8 +47,16 @@ export function createTokenService(options: TokenServiceOptions) {
     idToken(subject: Extract<TokenSubject, { kind: "user" }>, clientId: string, nonce: string | undefined): Promise<string> {
       return signJwt(idTokenClaims(subject.user, nonce, context(subject.user.id, clientId, clientId, lifetime)), options.key);
     },
-    verify(token: string, acceptedAudiences: readonly string[]): Promise<TokenCheck> {
-      return verifyJwt(token, options.key.publicKey, { audiences: acceptedAudiences, issuer: issuer(), nowSeconds: now() });
+    async verify(token: string, acceptedAudiences: readonly string[]): Promise<TokenCheck> {
+      const expectations = { audiences: acceptedAudiences, issuer: issuer(), nowSeconds: now() };
+      const known = verifiedSignatures.get(token);
+      if (known) return checkClaims(known, expectations);
+      const check = await verifyJwt(token, options.key.publicKey, expectations);
+      if (check.claims && (check.ok || check.reason !== "signature")) {
+        if (verifiedSignatures.size >= verifiedSignaturesKept) verifiedSignatures.delete(verifiedSignatures.keys().next().value ?? "");
+        verifiedSignatures.set(token, check.claims);
+      }
+      return check;
     },
   };
 }

@@ -6,8 +6,27 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/**
+ * A deep copy of a JSON value. Hand-written rather than structuredClone: the store copies every object
+ * it lists, and for plain JSON this is several times faster (structuredClone was an eighth of the
+ * emulator's CPU in an inventory sync of thousands of clusters).
+ */
 export function clone<T extends Json>(value: T): T {
-  return structuredClone(value);
+  return copyJson(value) as T;
+}
+
+function copyJson(value: Json): Json {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(copyJson);
+  const copy: JsonObject = {};
+  for (const key of Object.keys(value)) {
+    const child = value[key] as Json | undefined;
+    const copied = child === undefined ? child : copyJson(child);
+    // A "__proto__" key from a JSON body is an own property, as JSON.parse made it, not a prototype.
+    if (key === "__proto__") Object.defineProperty(copy, key, { value: copied, enumerable: true, writable: true, configurable: true });
+    else (copy as Record<string, Json | undefined>)[key] = copied;
+  }
+  return copy;
 }
 
 export function jsonEqual(a: Json | undefined, b: Json | undefined): boolean {
