@@ -7,8 +7,8 @@ import { armFailure } from "@/lib/server/azure/arm-errors";
 import { listRoleAssignmentsAround } from "@/lib/server/azure/role-assignments";
 import { limiter } from "@/lib/server/clusters/bounded";
 import { db } from "@/lib/server/db/client";
-import { type ClusterCredentials, describeKubeFailure } from "@/lib/server/kube/in-cluster-reader";
-import { parseUserKubeconfig, pooledKubeConfig } from "@/lib/server/kube/api-server-pool";
+import { describeKubeFailure } from "@/lib/server/kube/in-cluster-reader";
+import { type ApiServerEndpoint, pooledKubeConfig } from "@/lib/server/kube/api-server-pool";
 import { listAllBindings, listAllBindingsThrough } from "@/lib/server/kube/rbac-bindings";
 import { logger } from "@/lib/server/logger";
 import { type AccessEntryRow, replaceClusterAccess } from "./access-cache-store";
@@ -17,6 +17,9 @@ import { nameSubjects } from "./principal-names";
 import { AccessListTimeout, type AccessSyncSession } from "./subscription-role-assignments";
 
 export type AccessSyncOutcome = { ok: true; entries: number } | { ok: false; error: string };
+
+/** How the inventory sync just reached a cluster's API server: its endpoint and the portal's token. */
+export type ReachedApiServer = { endpoint: ApiServerEndpoint; bearerToken: string };
 
 // The inventory syncs a subscription's clusters all at once; each access read is one ARM list or two
 // API-server lists, so a bound keeps thousands of clusters from opening thousands of connections.
@@ -33,7 +36,7 @@ const writeAccess = limiter(2);
  * per-subscription role-assignment lists. Never throws: a failed read is recorded for the
  * cluster (its previous rows kept, as last seen) and returned, so the inventory's own sync goes on.
  */
-export async function syncClusterAccess(cluster: Cluster, correlationId: string = randomUUID(), known?: ClusterCredentials, session?: AccessSyncSession): Promise<AccessSyncOutcome> {
+export async function syncClusterAccess(cluster: Cluster, correlationId: string = randomUUID(), reached?: ReachedApiServer, session?: AccessSyncSession): Promise<AccessSyncOutcome> {
   const key = clusterKey(cluster.id);
   const attemptedAt = new Date();
   try {
@@ -42,7 +45,7 @@ export async function syncClusterAccess(cluster: Cluster, correlationId: string 
     const drafts =
       session && cluster.identity.managedAad && cluster.identity.azureRbac
         ? draftsFromAssignments(cluster.id, await session.assignmentsAround(cluster, correlationId))
-        : await readAccess(() => withTimeout(readDrafts(cluster, correlationId, known), readTimeoutMs));
+        : await readAccess(() => withTimeout(readDrafts(cluster, correlationId, reached), readTimeoutMs));
     const entries = await storeEntries(cluster, drafts, attemptedAt, session);
     return { ok: true, entries };
   } catch (error) {
@@ -55,8 +58,8 @@ export async function syncClusterAccess(cluster: Cluster, correlationId: string 
   }
 }
 
-/** `known`: how the inventory just reached the API server (its stored endpoint), saving ARM a credential POST. */
-async function readDrafts(cluster: Cluster, correlationId: string, known: ClusterCredentials | undefined): Promise<AccessEntryDraft[]> {
+/** `reached`: how the inventory just reached the API server (its stored endpoint), saving ARM a credential POST. */
+async function readDrafts(cluster: Cluster, correlationId: string, reached: ReachedApiServer | undefined): Promise<AccessEntryDraft[]> {
   // Without Entra ID no directory user or group can be given access: nothing to cache.
   if (!cluster.identity.managedAad) return [];
   if (cluster.identity.azureRbac) {
@@ -65,9 +68,8 @@ async function readDrafts(cluster: Cluster, correlationId: string, known: Cluste
   if (cluster.apiServerAccess.privateCluster) throw new AccessReadError("The API server is private: the portal cannot read its RoleBindings.");
   // The inventory's credentials name the endpoint it just read: through its pooled connection, so the
   // two lists cost no TLS handshake (a plain KubeConfig builds a new agent, and handshake, per request).
-  if (known?.bearerToken) return draftsFromBindings(await listAllBindingsThrough(pooledKubeConfig(parseUserKubeconfig(known.kubeconfig).endpoint, known.bearerToken)));
-  const credentials = known ?? (await portalClusterCredentials(cluster, correlationId));
-  return draftsFromBindings(await listAllBindings(credentials));
+  if (reached) return draftsFromBindings(await listAllBindingsThrough(pooledKubeConfig(reached.endpoint, reached.bearerToken)));
+  return draftsFromBindings(await listAllBindings(await portalClusterCredentials(cluster, correlationId)));
 }
 
 class AccessReadError extends Error {}

@@ -9,10 +9,8 @@ import { groupDisplayNames } from "@/lib/server/azure/graph";
 import { subscriptionDisplayName, supportedKubernetesVersions } from "@/lib/server/azure/inventory-facts";
 import { listClustersOf } from "@/lib/server/azure/managed-clusters";
 import { db } from "@/lib/server/db/client";
-import { syncClusterAccess } from "@/lib/server/access/sync-cluster-access";
+import { type ReachedApiServer, syncClusterAccess } from "@/lib/server/access/sync-cluster-access";
 import { accessSyncSession } from "@/lib/server/access/subscription-role-assignments";
-import { type ClusterCredentials } from "@/lib/server/kube/in-cluster-reader";
-import { pooledKubeConfig } from "@/lib/server/kube/api-server-pool";
 import { logger } from "@/lib/server/logger";
 import { limiter, mapBounded } from "./bounded";
 import { inspectCluster } from "./inspect-cluster";
@@ -136,11 +134,10 @@ export async function syncInventory(options: SyncOptions & { syncId?: string } =
   // Role assignments are listed once per subscription for the sync, not once per cluster.
   const accessReads = accessSyncSession();
 
-  /** The portal's credentials for a reachable Entra cluster's API server, from the endpoint the inspection used. */
-  async function accessCredentials(armCluster: Cluster, inspection: Awaited<ReturnType<typeof inspectCluster>>): Promise<ClusterCredentials | undefined> {
+  /** How the inspection reached a reachable Entra cluster's API server, for its access read. */
+  async function reachedApiServer(armCluster: Cluster, inspection: Awaited<ReturnType<typeof inspectCluster>>): Promise<ReachedApiServer | undefined> {
     if (!inspection.reachable || !armCluster.identity.managedAad) return undefined;
-    const token = await aksToken();
-    return { kubeconfig: pooledKubeConfig(inspection.endpoint, token).exportConfig(), bearerToken: token };
+    return { endpoint: inspection.endpoint, bearerToken: await aksToken() };
   }
 
   /**
@@ -167,7 +164,7 @@ export async function syncInventory(options: SyncOptions & { syncId?: string } =
     };
     // Never throws: a failed access read is recorded for the cluster. Through the endpoint just used,
     // so a Kubernetes-RBAC cluster's bindings cost no credential POST either.
-    await syncClusterAccess(armCluster, undefined, await accessCredentials(armCluster, inspection), accessReads);
+    await syncClusterAccess(armCluster, undefined, await reachedApiServer(armCluster, inspection), accessReads);
     return entry;
   }
 
