@@ -3,3 +3,4 @@ export { summarizeFleet, summarizeEvaluations, type FleetPostureSummary, type Fl
 export { postureScore, SEVERITY_WEIGHTS } from "./score";
 export { postureRules } from "./rules";
 export type { PostureContext, PostureFinding, PostureRule, PostureRuleId, PostureSeverity, PostureStatus, RuleOutcome } from "./types";
+export { postureFromStored, storedPosture, type StoredPosture } from "./stored";

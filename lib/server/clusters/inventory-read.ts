@@ -4,7 +4,7 @@ import type { Cluster } from "@/lib/clusters/cluster";
 import type { ApiServerExposure } from "@/lib/clusters/exposure";
 import type { InventoryListQuery } from "@/lib/clusters/inventory-query";
 import { clusterKey, clusterResourceId } from "@/lib/clusters/resource-id";
-import type { PostureEvaluation } from "@/lib/posture";
+import { type PostureEvaluation, postureFromStored, type StoredPosture } from "@/lib/posture";
 import type { ClusterExposure, Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
 import type { NodeRead } from "@/lib/server/kube/in-cluster-reader";
@@ -120,7 +120,7 @@ export async function findClusterDetail(address: { subscriptionId: string; resou
     key,
     // Written by saveInventoryEntry from these very types.
     cluster: row.cluster as unknown as Cluster,
-    posture: row.posture as unknown as PostureEvaluation,
+    posture: postureFromStored(row.posture as unknown as StoredPosture),
     exposure: exposureOf[row.exposure],
     subscriptionName: subscription?.displayName ?? null,
     adminGroupNames: row.adminGroupNames as Record<string, string>,

@@ -2,7 +2,7 @@ import "server-only";
 import type { Cluster } from "@/lib/clusters/cluster";
 import { apiServerExposure } from "@/lib/clusters/exposure";
 import { clusterKey } from "@/lib/clusters/resource-id";
-import type { PostureEvaluation } from "@/lib/posture";
+import { type PostureEvaluation, storedPosture } from "@/lib/posture";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
 import type { NodeRead } from "@/lib/server/kube/in-cluster-reader";
@@ -45,7 +45,7 @@ function rowOf(entry: InventoryEntry) {
     failing_low: posture.failing.low,
     unknown_findings: posture.unknownCount,
     cluster,
-    posture,
+    posture: storedPosture(posture),
     admin_group_names: entry.adminGroupNames,
     nodes: entry.nodes,
     api_server_reachable: entry.nodes !== null,
