@@ -1,5 +1,5 @@
 /**
- * npm run bench:inventory [-- --clusters 2000 --subscriptions 50 --latency 100 --requests 200 --emulator process|in-process]
+ * npm run bench:inventory [-- --clusters 2000 --subscriptions 50 --latency 100 --requests 200 --emulator process|in-process --emulator-cpu-prof DIR]
  *
  * The inventory at scale, in one run: the emulator is grown to N clusters over M subscriptions,
  * every ARM request is delayed by the injected latency, and two full syncs (ARM listing, API-server
@@ -33,6 +33,7 @@ const { values } = parseArgs({
     latency: { type: "string", default: "100" },
     requests: { type: "string", default: "200" },
     emulator: { type: "string", default: "process" },
+    "emulator-cpu-prof": { type: "string" },
   },
 });
 const [clusters, subscriptions, latencyMs, requests] = [values.clusters, values.subscriptions, values.latency, values.requests].map(Number) as [number, number, number, number];
@@ -93,7 +94,7 @@ const emulator = inProcess
       clearRequests: async () => started.clearRequests(),
       stop: () => started.dispose(),
     }))
-  : await startEmulatorProcess().then((started) => ({
+  : await startEmulatorProcess({ cpuProfileDir: values["emulator-cpu-prof"] }).then((started) => ({
       url: started.url,
       generate: async (options: { clusters: number; subscriptions: number }) => void (await started.control("POST", "generate", options)),
       injectLatency: async () => void (await started.control("POST", "faults", { path: "^/subscriptions/", latencyMs, count: 1_000_000_000 })),

@@ -20,10 +20,12 @@ export type EmulatorProcess = {
   stop(): Promise<void>;
 };
 
-export async function startEmulatorProcess(): Promise<EmulatorProcess> {
+/** `cpuProfileDir`: the emulator writes a V8 CPU profile there when it stops (`node --cpu-prof`). */
+export async function startEmulatorProcess(options: { cpuProfileDir?: string } = {}): Promise<EmulatorProcess> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "clusterdesk-bench-emulator-"));
   const url = `https://localhost:${await freePort()}`;
-  const child = spawn(process.execPath, ["--import", "tsx", path.join("emulator", "main.ts")], {
+  const profiling = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  const child = spawn(process.execPath, [...profiling, "--import", "tsx", path.join("emulator", "main.ts")], {
     env: { ...process.env, CLUSTERDESK_EMULATOR_URL: url, CLUSTERDESK_DATA_DIR: dataDir, CLUSTERDESK_EMULATOR_LRO_MS: "30" },
     stdio: ["ignore", "ignore", "inherit"],
   });
