@@ -3,9 +3,9 @@ import Link from "next/link";
 import { can } from "@/lib/auth/policy";
 import { authorizePage } from "@/lib/server/auth/current-user";
 import { PageHeader } from "@/components/ui/page-header";
-import { clusterScopeFor } from "@/lib/server/clusters/inventory-read";
-import { fleetSummary } from "@/lib/server/clusters/inventory-summary";
-import { FleetSummaryPanel } from "./_components/fleet-summary";
+import { Suspense } from "react";
+import { LoadingSection } from "@/components/ui/loading-section";
+import { FleetOverview } from "./_components/fleet-summary";
 import { portalSections } from "@/components/shell/portal-sections";
 
 const summaries: Record<(typeof portalSections)[number]["href"], string> = {
@@ -20,9 +20,6 @@ export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   const user = await authorizePage("portal.view", { kind: "portal" });
-  const scope = await clusterScopeFor(user.principal);
-  const hasClusters = scope.all || scope.clusterKeys.length > 0;
-  const summary = hasClusters ? await fleetSummary(scope) : null;
   // A team lead's audit log is their tenants' history, not the whole installation's.
   const readsWholeLog = can(user.principal, "audit.verify", { kind: "audit" });
   const summaryOf = (href: keyof typeof summaries) =>
@@ -30,7 +27,9 @@ export default async function OverviewPage() {
   return (
     <>
       <PageHeader title="Overview" description="Your AKS fleet at a glance." />
-      {summary ? <FleetSummaryPanel title={scope.all ? "Fleet posture" : "Your tenants' clusters"} summary={summary} /> : null}
+      <Suspense fallback={<LoadingSection label="Loading the fleet's posture…" rows={2} />}>
+        <FleetOverview principal={user.principal} />
+      </Suspense>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {portalSections.map((section) => (
           <li key={section.href}>

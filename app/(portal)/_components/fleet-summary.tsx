@@ -1,5 +1,8 @@
 import Link from "next/link";
-import type { FleetSummary } from "@/lib/server/clusters/inventory-summary";
+import type { Principal } from "@/lib/auth/policy";
+import { clusterScopeFor } from "@/lib/server/clusters/inventory-read";
+import { type FleetSummary, fleetSummary } from "@/lib/server/clusters/inventory-summary";
+import { slowSection } from "@/lib/server/test-hooks/slow-sections";
 
 function Figure({ label, value, href }: { label: string; value: string; href?: string }) {
   return (
@@ -30,4 +33,12 @@ export function FleetSummaryPanel({ title, summary }: { title: string; summary: 
       )}
     </section>
   );
+}
+
+/** The overview's posture panel, streamed: it aggregates the cached inventory, which the header need not wait for. */
+export async function FleetOverview({ principal }: { principal: Principal }) {
+  await slowSection("fleet-overview");
+  const scope = await clusterScopeFor(principal);
+  if (!scope.all && scope.clusterKeys.length === 0) return null;
+  return <FleetSummaryPanel title={scope.all ? "Fleet posture" : "Your tenants' clusters"} summary={await fleetSummary(scope)} />;
 }

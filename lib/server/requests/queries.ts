@@ -237,6 +237,22 @@ function progressOf(value: Prisma.JsonValue | null): RequestProgress | null {
 }
 
 /**
+ * What the request page needs before its loading boundary: enough to answer 404 or 403 and to title
+ * the page. One row, no audit read: the timeline (`findChangeRequestByNumber`) streams after.
+ */
+export async function findChangeRequestHeading(number: number): Promise<{ number: number; kindLabel: string; clusterName: string | null; policyResource: RequestPolicyResource } | null> {
+  if (!Number.isSafeInteger(number) || number < 1 || number > 2_147_483_647) return null;
+  const row = await db().changeRequest.findUnique({ where: { number }, select: { number: true, kind: true, clusterResourceId: true, requesterId: true, tenantId: true, status: true } });
+  if (!row) return null;
+  return {
+    number: row.number,
+    kindLabel: requestKindLabel(row.kind),
+    clusterName: clusterOf(row.clusterResourceId)?.name ?? null,
+    policyResource: { kind: "request", requesterId: row.requesterId, tenantId: row.tenantId, status: row.status },
+  };
+}
+
+/**
  * One request with its timeline, or null. Does not check visibility: the caller authorizes
  * `request.view` against `policyResource` (pages through `authorizePage`).
  */

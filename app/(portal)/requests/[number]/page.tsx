@@ -1,21 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { type ReactNode, Suspense } from "react";
+import { Suspense } from "react";
 import { notFound } from "next/navigation";
-import { Alert } from "@/components/ui/alert";
+import { LoadingSection } from "@/components/ui/loading-section";
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/policy";
-import { isInFlight } from "@/lib/requests/presentation";
 import { authorizePage } from "@/lib/server/auth/current-user";
-import { findChangeRequestByNumber } from "@/lib/server/requests/queries";
-import { RequestStatusBadge } from "../_components/request-status-badge";
-import { ChangeSummary } from "./_components/change-summary";
-import { EnvironmentPlan } from "./_components/environment-plan";
-import { LiveRefresh } from "./_components/live-refresh";
-import { RequestActions } from "./_components/request-actions";
-import { RequestFacts } from "./_components/request-facts";
-import { RequestTimeline } from "./_components/request-timeline";
-import { RequestWarnings } from "./_components/request-warnings";
+import { findChangeRequestHeading } from "@/lib/server/requests/queries";
+import { RequestDetails } from "./_components/request-details";
 
 type Params = Promise<{ number: string }>;
 
@@ -24,31 +15,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: `Request #${number}` };
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="space-y-3">
-      <h2 id={id} className="text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
 export default async function RequestPage({ params }: { params: Params }) {
   const { number } = await params;
-  // Only plain decimal numbers; anything else is not a request.
-  const request = /^\d{1,10}$/.test(number) ? await findChangeRequestByNumber(Number(number)) : null;
+  // Only plain decimal numbers; anything else is not a request. Looked up and authorized before the
+  // boundary below, so a 404 or 403 is the response's status, not a streamed 200.
+  const request = /^\d{1,10}$/.test(number) ? await findChangeRequestHeading(Number(number)) : null;
   if (!request) notFound();
   const user = await authorizePage("request.view", request.policyResource);
-  const allowed = {
-    approve: can(user.principal, "request.approve", request.policyResource),
-    reject: can(user.principal, "request.reject", request.policyResource),
-    cancel: can(user.principal, "request.cancel", request.policyResource),
-    retry: can(user.principal, "request.retry", request.policyResource),
-  };
-  const inFlight = isInFlight(request.status);
-  const ownPending = request.status === "pending" && request.requester.id === user.objectId;
 
   return (
     <>
@@ -57,67 +30,10 @@ export default async function RequestPage({ params }: { params: Params }) {
           ← All requests
         </Link>
       </p>
-      <PageHeader title={`Request #${request.number}`} description={`${request.kindLabel}${request.cluster ? ` on ${request.cluster.name}` : ""}`} />
-      <div className="grid gap-8 lg:grid-cols-3">
-        <div className="space-y-8 lg:col-span-2">
-          <Section id="status-heading" title="Status">
-            {/* Announced politely when a refresh changes it, e.g. applying → applied. */}
-            <div aria-live="polite" aria-atomic="true" className="flex flex-wrap items-center gap-3" data-testid="request-status">
-              <span className="sr-only">Status:</span>
-              <RequestStatusBadge status={request.status} />
-              {request.status === "applying" && request.progress ? <span className="text-sm">{request.progress.message}</span> : null}
-            </div>
-            {inFlight ? <LiveRefresh /> : null}
-            {request.status === "failed" && request.lastError ? (
-              <Alert tone="error" title="The change could not be applied">
-                <p className="whitespace-pre-wrap">{request.lastError}</p>
-              </Alert>
-            ) : null}
-            {ownPending && !allowed.approve ? (
-              <p className="text-sm text-slate-600 dark:text-slate-400">Waiting for a platform admin&apos;s decision. Nobody can approve their own request.</p>
-            ) : null}
-            {/* Remounted when execution settles, so "approved, being applied" does not outlive the outcome. */}
-            <RequestActions
-              key={request.status === "applied" || request.status === "failed" ? "settled" : "open"}
-              requestId={request.id}
-              number={request.number}
-              allowed={allowed}
-            />
-          </Section>
-          <Section id="change-heading" title="What changes">
-            <ChangeSummary change={request.change} rangeOwners={request.rangeOwners} tenantName={request.tenant?.name ?? null} />
-            <RequestWarnings warnings={request.warnings} />
-            {/* Not while in flight: the page refreshes every 2 s then, and a refresh waits for the plan's dry runs. */}
-            {request.change.kind === "tenant-environment" && inFlight ? (
-              <p className="text-sm text-slate-600 dark:text-slate-400">The environment is being applied step by step (progress above); its plan is computed again once the apply has finished.</p>
-            ) : null}
-            {request.change.kind === "tenant-environment" && !inFlight ? (
-              <Suspense fallback={<p role="status" className="text-sm text-slate-600 dark:text-slate-400">Computing the plan against the cluster…</p>}>
-                <EnvironmentPlan requestId={request.id} />
-              </Suspense>
-            ) : null}
-          </Section>
-          <Section id="justification-heading" title="Justification">
-            <p className="whitespace-pre-wrap rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">{request.justification}</p>
-          </Section>
-          <Section id="timeline-heading" title="Timeline">
-            <RequestTimeline request={request} />
-          </Section>
-        </div>
-        <aside aria-labelledby="details-heading" className="space-y-3">
-          <h2 id="details-heading" className="text-lg font-semibold">
-            Details
-          </h2>
-          <RequestFacts request={request} canViewPeople={can(user.principal, "access.view-person", { kind: "portal" })} />
-          <p className="text-sm text-slate-600 dark:text-slate-400">
-            Decisions and results are sent by e-mail; choose what you hear about in{" "}
-            <Link href="/settings/notifications" className="text-sky-800 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-300">
-              notification settings
-            </Link>
-            .
-          </p>
-        </aside>
-      </div>
+      <PageHeader title={`Request #${request.number}`} description={`${request.kindLabel}${request.clusterName ? ` on ${request.clusterName}` : ""}`} />
+      <Suspense fallback={<LoadingSection label="Loading the request…" rows={6} />}>
+        <RequestDetails number={request.number} principal={user.principal} />
+      </Suspense>
     </>
   );
 }

@@ -9,12 +9,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { authorizePage } from "@/lib/server/auth/current-user";
 import { listTemplates } from "@/lib/server/tenants/tenant-templates";
+import { slowSection } from "@/lib/server/test-hooks/slow-sections";
 
 export const metadata: Metadata = { title: "Environment templates" };
 
 const linkClass = "font-medium text-sky-800 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-300";
 
 async function Templates() {
+  await slowSection("template-list");
   const templates = await listTemplates();
   if (templates.length === 0) {
     return <EmptyState title="No templates">Create one: tenants can ask for environments only from a template.</EmptyState>;

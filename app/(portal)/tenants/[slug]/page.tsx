@@ -2,24 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { randomUUID } from "node:crypto";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LoadingSection } from "@/components/ui/loading-section";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
 import { authorizePage } from "@/lib/server/auth/current-user";
-import { groupDisplayNames } from "@/lib/server/azure/graph";
-import { readOffboardingPlan } from "@/lib/server/tenants/offboarding-plan";
 import { tenantEnvironmentStatuses } from "@/lib/server/tenants/environment-status";
-import { environmentClusterChoices, findTenantBySlug } from "@/lib/server/tenants/find-tenant";
-import { activeTemplates } from "@/lib/server/tenants/tenant-templates";
-import { EnvironmentRequestForm } from "./_components/environment-request-form";
+import { findTenantBySlug } from "@/lib/server/tenants/find-tenant";
 import { EnvironmentTable } from "./_components/environment-table";
-import { AdoptNamespaceForm } from "./_components/adopt-namespace-form";
-import { ArchiveForm } from "./_components/archive-form";
-import { OffboardingForm } from "./_components/offboarding-form";
-import { OffboardingPlanView } from "./_components/offboarding-plan";
-import { TenantDetailsForm } from "./_components/tenant-details-form";
+import { TenantForms } from "./_components/tenant-forms";
 
 type Params = Promise<{ slug: string }>;
 
@@ -36,40 +28,20 @@ async function Environments({ tenantId, tenantSlug, mayReapply }: { tenantId: st
   return <EnvironmentTable environments={environments} tenantSlug={tenantSlug} mayReapply={mayReapply} />;
 }
 
-/** The offboarding plan, read from the clusters now (reads only: nothing changes). */
-async function Offboarding({ tenantId, tenantSlug }: { tenantId: string; tenantSlug: string }) {
-  const read = await readOffboardingPlan(tenantId, randomUUID());
-  if (!read.ok) return <p className="text-sm text-red-700 dark:text-red-400">The offboarding plan could not be read from the clusters: {read.error} Try again later.</p>;
-  return (
-    <>
-      <OffboardingPlanView plan={read.plan} />
-      <OffboardingForm tenantSlug={tenantSlug} />
-    </>
-  );
-}
-
-/** The owner and member groups with their names from Graph, for the edit form's pickers. */
-async function groupChoices(ownerGroupId: string, memberGroupIds: readonly string[]) {
-  const names = await groupDisplayNames([ownerGroupId, ...memberGroupIds]).catch(() => ({}) as Record<string, string>);
-  const choice = (objectId: string) => ({ objectId, displayName: names[objectId.toLowerCase()] ?? objectId });
-  return { owner: choice(ownerGroupId), members: memberGroupIds.map(choice) };
-}
-
 export default async function TenantPage({ params }: { params: Params }) {
   const { slug } = await params;
+  // Looked up and authorized before any boundary: a 404 or 403 is the response's status.
   const tenant = await findTenantBySlug(slug);
   if (!tenant) notFound();
   const user = await authorizePage("tenant.view", { kind: "tenant", tenantId: tenant.id });
-  // Whether the viewer may ask at all; production is decided per cluster when submitting.
-  const mayRequest = can(user.principal, "environment.request", { kind: "tenant-environment", tenantId: tenant.id, cluster: { kind: "cluster", hostedTenantIds: [], production: true } });
-  const mayApplyDirectly = can(user.principal, "environment.apply-directly", { kind: "tenant-environment", tenantId: tenant.id, cluster: { kind: "cluster", hostedTenantIds: [], production: false } });
   const archived = tenant.archivedAt !== null;
-  const mayManage = !archived && can(user.principal, "tenant.manage", { kind: "tenant", tenantId: tenant.id });
-  const mayOffboard = !archived && can(user.principal, "tenant.request-offboarding", { kind: "tenant", tenantId: tenant.id });
-  const clusters = (mayRequest && !archived) || mayManage ? await environmentClusterChoices() : [];
-  const environmentCount = mayManage ? (await tenantEnvironmentStatuses(tenant.id)).length : 0;
-  const groups = mayManage ? await groupChoices(tenant.ownerGroupId, tenant.memberGroupIds) : null;
-  const templates = mayRequest && !archived ? (await activeTemplates()).map(({ template }) => ({ name: template.name, label: template.label, description: template.description })) : [];
+  const rights = {
+    // Whether the viewer may ask at all; production is decided per cluster when submitting.
+    mayRequest: can(user.principal, "environment.request", { kind: "tenant-environment", tenantId: tenant.id, cluster: { kind: "cluster", hostedTenantIds: [], production: true } }),
+    mayApplyDirectly: can(user.principal, "environment.apply-directly", { kind: "tenant-environment", tenantId: tenant.id, cluster: { kind: "cluster", hostedTenantIds: [], production: false } }),
+    mayManage: !archived && can(user.principal, "tenant.manage", { kind: "tenant", tenantId: tenant.id }),
+    mayOffboard: !archived && can(user.principal, "tenant.request-offboarding", { kind: "tenant", tenantId: tenant.id }),
+  };
   return (
     <>
       <p className="mb-2 text-sm">
@@ -91,27 +63,13 @@ export default async function TenantPage({ params }: { params: Params }) {
           <h2 id="environments-heading" className="text-lg font-semibold">
             Environments
           </h2>
-          <Suspense fallback={<p role="status" className="text-sm text-slate-600 dark:text-slate-400">Reading the environments, their quota and drift from the clusters…</p>}>
-            <Environments tenantId={tenant.id} tenantSlug={tenant.slug} mayReapply={mayRequest && !archived} />
+          <Suspense fallback={<LoadingSection label="Reading the environments, their quota and drift from the clusters…" rows={2} showLabel />}>
+            <Environments tenantId={tenant.id} tenantSlug={tenant.slug} mayReapply={rights.mayRequest && !archived} />
           </Suspense>
         </section>
-        {mayRequest && !archived && templates.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">Every environment template is archived, so no environment can be asked for; a platform admin restores or creates one under Settings → Environment templates.</p> : null}
-        {mayRequest && !archived && templates.length > 0 ? <EnvironmentRequestForm tenantSlug={tenant.slug} clusters={clusters} templates={templates} canApplyDirectly={mayApplyDirectly} /> : null}
-        {mayManage ? <AdoptNamespaceForm tenantSlug={tenant.slug} clusters={clusters} /> : null}
-        {mayManage && groups ? (
-          <TenantDetailsForm tenant={{ slug: tenant.slug, displayName: tenant.displayName, owner: groups.owner, members: groups.members, contacts: tenant.contacts.join(", "), costCentre: tenant.costCentre ?? "" }} />
-        ) : null}
-        {mayOffboard ? (
-          <section aria-labelledby="offboard-heading" className="space-y-3">
-            <h2 id="offboard-heading" className="text-lg font-semibold">
-              Offboard
-            </h2>
-            {mayManage && environmentCount === 0 ? <ArchiveForm tenantSlug={tenant.slug} /> : null}
-            <Suspense fallback={<p role="status" className="text-sm text-slate-600 dark:text-slate-400">Reading what offboarding would remove from the clusters…</p>}>
-              <Offboarding tenantId={tenant.id} tenantSlug={tenant.slug} />
-            </Suspense>
-          </section>
-        ) : null}
+        <Suspense fallback={<LoadingSection label="Loading the tenant's forms…" />}>
+          <TenantForms tenant={tenant} rights={rights} />
+        </Suspense>
       </div>
     </>
   );

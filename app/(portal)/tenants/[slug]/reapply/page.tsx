@@ -8,6 +8,7 @@ import { authorizePage } from "@/lib/server/auth/current-user";
 import { clusterResource } from "@/lib/server/clusters/cluster-resource";
 import { findTenantBySlug } from "@/lib/server/tenants/find-tenant";
 import { type AppliedEnvironment, appliedEnvironment, appliedEnvironmentLive } from "@/lib/server/tenants/reapply-environment";
+import { slowSection } from "@/lib/server/test-hooks/slow-sections";
 import { DriftDetails } from "../_components/drift-details";
 import { ReapplyForm } from "./_components/reapply-form";
 
@@ -16,6 +17,7 @@ export const metadata: Metadata = { title: "Re-apply an environment" };
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ cluster?: string; namespace?: string }> };
 
 async function Drift({ tenantId, environment }: { tenantId: string; environment: AppliedEnvironment }) {
+  await slowSection("tenant-reapply");
   const { drift } = await appliedEnvironmentLive(tenantId, environment);
   return <DriftDetails drift={drift} />;
 }
@@ -44,7 +46,7 @@ export default async function ReapplyPage({ params, searchParams }: Props) {
           <h2 id="drift-heading" className="text-lg font-semibold">
             Drift on the cluster
           </h2>
-          <Suspense fallback={<LoadingSection label="Comparing the environment with the cluster…" rows={2} />}>
+          <Suspense fallback={<LoadingSection label="Comparing the environment with the cluster…" rows={2} showLabel />}>
             <Drift tenantId={tenant.id} environment={environment} />
           </Suspense>
         </section>
