@@ -69,12 +69,13 @@ async function writeArchiveFile(
   client: PrismaClient,
   archive: { directory: string; fileName: string; firstSeq: bigint; lastSeq: bigint; prevHash: string; checkpoint: ArchiveCheckpoint | null },
 ): Promise<{ sha256: string; lastHash: string; period: { firstOccurredAt: string | null; lastOccurredAt: string | null } }> {
-  await mkdir(archive.directory, { recursive: true });
+  // turbopackIgnore: the folder is configured at run time; without it the build traces the whole project.
+  await mkdir(/*turbopackIgnore: true*/ archive.directory, { recursive: true });
   const target = path.join(archive.directory, archive.fileName);
   // A name of its own, so two runs at once (the worker and the script) never interleave their writes.
   const partial = `${target}.${process.pid}-${randomUUID()}.partial`;
   const digest = createHash("sha256");
-  const file = await open(partial, "w");
+  const file = await open(/*turbopackIgnore: true*/ partial, "w");
   const write = async (text: string) => {
     digest.update(text);
     await file.write(text);
@@ -100,8 +101,8 @@ async function writeArchiveFile(
     await file.close();
   }
   const sha256 = digest.digest("hex");
-  await rename(partial, target);
-  const sidecar = await open(`${target}.sha256`, "w");
+  await rename(/*turbopackIgnore: true*/ partial, target);
+  const sidecar = await open(/*turbopackIgnore: true*/ `${target}.sha256`, "w");
   try {
     await sidecar.write(`${sha256}  ${archive.fileName}\n`);
     await sidecar.sync();

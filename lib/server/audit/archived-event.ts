@@ -36,7 +36,7 @@ export async function findArchivedEvent(client: PrismaClient, row: AuditArchiveR
 }
 
 async function scanForArchivedEvent(file: string, lastSeq: string): Promise<Omit<ArchivedEventRecord, "archivedIn"> | null> {
-  const stream = createReadStream(file);
+  const stream = createReadStream(/*turbopackIgnore: true*/ file);
   try {
     for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
       if (!line.includes('"audit.archived"')) continue;
