@@ -50,7 +50,7 @@ export async function exportAuditEvents(
   if (key) await writeAuditCheckpoint(db(), key, "export");
   const encoder = new TextEncoder();
   const line = format === "csv" ? exportCsvLine : exportJsonLine;
-  const query = await reviewExportQuery({ scope, filters, cursor: recorded.seq, select: exportLineColumns(format) });
+  const query = await reviewExportQuery({ scope, filters, cursor: recorded.seq, select: exportLineColumns });
   const cursor = query === null ? null : await openAuditEventCursor(query, pageSize);
   return new ReadableStream<Uint8Array>({
     start(controller) {

@@ -13,7 +13,7 @@ const types = { getTypeParser: (() => asText) as unknown as typeof pg.types.getT
 /**
  * The rows of one audit query from a server-side cursor (`DECLARE … CURSOR`, `FETCH n`) on a
  * connection of its own, in a read-only REPEATABLE READ transaction: one snapshot for the whole
- * export, rows left as the text PostgreSQL formatted (arrays, no parsing, no ORM round), and memory for two batches
+ * export, rows left as the text PostgreSQL sent (arrays, no parsing, no ORM round), and memory for two batches
  * (the one being encoded and the one being fetched) whatever the length. A reader who stops pulling leaves the transaction idle: the server ends it
  * after five minutes so a stalled download cannot hold back vacuum; the next fetch then fails.
  */
@@ -41,7 +41,7 @@ export async function openAuditEventCursor(query: Prisma.Sql, batchSize: number)
     throw error;
   }
   const fetch = () => client.query<ExportLineRow>({ text: `FETCH FORWARD ${Math.trunc(batchSize)} FROM audit_export`, rowMode: "array" }).then((result) => result.rows);
-  // One batch ahead: PostgreSQL reads and formats the next batch while this process joins the current one.
+  // One batch ahead: PostgreSQL reads the next batch while this process encodes the current one.
   let ahead: Promise<ExportLineRow[]> | null = null;
   return {
     next: async () => {
