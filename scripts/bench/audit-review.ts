@@ -10,8 +10,10 @@
  * STDOUT` by psql and against the export as it was before, with the exporting process's RSS growth.
  */
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
+import pg from "pg";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { benchActorOf as actorOf, benchClusterOf as clusterOf, benchTenants as tenants, openAuditReviewDatabase } from "./lib/audit-review-database";
@@ -108,11 +110,42 @@ try {
     ];
     // psql's output is counted and dropped, as the exports' is: none is kept in this process.
     const copy = (where: string) => new Promise<void>((resolve, reject) => {
-      const psql = spawn("psql", [database.url, "-qAt", "-c", `\\copy (SELECT * FROM audit_event WHERE ${where} ORDER BY seq DESC) TO STDOUT WITH CSV`], { stdio: ["ignore", "pipe", "inherit"] });
+      const psql = spawn("psql", [database.url, "-qAt", "-c", `\\copy (SELECT * FROM audit_event WHERE ${where} ORDER BY seq DESC) TO STDOUT WITH CSV`], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, PGAPPNAME: "clusterdesk-bench-copy" } });
       psql.stdout.on("data", () => undefined);
       psql.on("error", reject);
       psql.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`psql exited with ${code}`))));
     });
+    // PostgreSQL's share: the CPU time (/proc/<pid>/stat, utime + stime) of the server process serving
+    // each run's connection, found by its application_name and sampled every 10 ms until it exits.
+    const watcher = new pg.Client({ connectionString: database.url });
+    await watcher.connect();
+    const procCpuMs = (pid: number) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms (CLK_TCK 100)
+      } catch {
+        return null;
+      }
+    };
+    const withServerCpu = async <T>(applicationName: string, run: () => Promise<T>): Promise<T & { serverCpuMs: number }> => {
+      let [pid, cpu, done] = [0, 0, false];
+      const find = (async () => {
+        while (!done && pid === 0) {
+          const found = await watcher.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()", [applicationName]);
+          pid = found.rows[0]?.pid ?? 0;
+          if (pid === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+      })();
+      const timer = setInterval(() => { if (pid) cpu = Math.max(cpu, procCpuMs(pid) ?? 0); }, 10);
+      try {
+        return { ...(await run()), serverCpuMs: cpu };
+      } finally {
+        done = true;
+        clearInterval(timer);
+        await find;
+      }
+    };
     // Memory: the exporting process's RSS sampled every 10 ms while it exports, against its RSS just
     // before (after a full collection, so the previous round's garbage does not count).
     setFlagsFromString("--expose-gc");
@@ -141,25 +174,29 @@ try {
     console.log(`\nexport, CSV, batches of ${batch} (before: 1,000); load before ${loadavg().map((value) => value.toFixed(2)).join(" ")}`);
     for (const size of sizes) {
       await copy(size.where);
-      const runs = { now: [] as Awaited<ReturnType<typeof measured>>[], before: [] as Awaited<ReturnType<typeof measured>>[], copy: [] as number[] };
+      type Run = Awaited<ReturnType<typeof measured>> & { serverCpuMs: number };
+      const runs = { now: [] as Run[], before: [] as Run[], copy: [] as Array<{ elapsed: number; serverCpuMs: number }> };
       for (let round = 0; round < size.rounds; round += 1) {
-        runs.now.push(await measured(async () => countLines(await exportAuditEvents({ scope: all, filters: size.filters, format: "csv", pageSize: batch }, user, context))));
-        runs.copy.push(await time(() => copy(size.where)));
+        runs.now.push(await withServerCpu("clusterdesk-audit-export", () => measured(async () => countLines(await exportAuditEvents({ scope: all, filters: size.filters, format: "csv", pageSize: batch }, user, context)))));
+        runs.copy.push(await withServerCpu("clusterdesk-bench-copy", async () => ({ elapsed: await time(() => copy(size.where)) })));
         const query = await reviewExportQuery({ scope: all, filters: size.filters, cursor: 1n << 62n });
         // As it was: batches of 1,000 and the cursor's default plan.
-        if (query) runs.before.push(await measured(() => countLines(recordCsvExport(database.url, query, 1000))));
+        if (query) runs.before.push(await withServerCpu("clusterdesk-bench-record-export", () => measured(() => countLines(recordCsvExport(database.url, query, 1000)))));
       }
-      const copyMs = percentile(runs.copy, 50);
+      const copyMs = percentile(runs.copy.map((run) => run.elapsed), 50);
+      const copyCpuMs = percentile(runs.copy.map((run) => run.serverCpuMs), 50);
       const rows = runs.now[0]?.rows ?? 0;
-      console.log(`${size.name}: ${rows.toLocaleString("en")} events (median of ${size.rounds}); COPY … TO STDOUT (psql) ${ms(copyMs)} = ${Math.round(rows / (copyMs / 1000)).toLocaleString("en")} events/s`);
+      console.log(`${size.name}: ${rows.toLocaleString("en")} events (median of ${size.rounds}); COPY … TO STDOUT (psql) ${ms(copyMs)} = ${Math.round(rows / (copyMs / 1000)).toLocaleString("en")} events/s; server CPU ${ms(copyCpuMs)}`);
       for (const [label, samples] of [["export now", runs.now], ["export before (records)", runs.before]] as const) {
         const elapsed = percentile(samples.map((sample) => sample.elapsed), 50);
         const growth = Math.max(...samples.map((sample) => sample.growth));
         const cpuMs = percentile(samples.map((sample) => sample.cpuMs), 50);
-        console.log(`  ${label.padEnd(24)} ${ms(elapsed).padStart(12)} = ${Math.round(rows / (elapsed / 1000)).toLocaleString("en").padStart(7)} events/s, ${(copyMs / elapsed).toFixed(2)}× COPY; this process's CPU ${ms(cpuMs)}; RSS before ${mb(samples[0]?.before ?? 0)}, peak − before ≤ ${mb(growth)}`);
+        const serverCpuMs = percentile(samples.map((sample) => sample.serverCpuMs), 50);
+        console.log(`  ${label.padEnd(24)} ${ms(elapsed).padStart(12)} = ${Math.round(rows / (elapsed / 1000)).toLocaleString("en").padStart(7)} events/s, ${(copyMs / elapsed).toFixed(2)}× COPY; CPU: this process ${ms(cpuMs)} + server ${ms(serverCpuMs)} = ${((cpuMs + serverCpuMs) / copyCpuMs).toFixed(2)}× COPY's server CPU; RSS before ${mb(samples[0]?.before ?? 0)}, peak − before ≤ ${mb(growth)}`);
       }
     }
     clearInterval(sampler);
+    await watcher.end();
     console.log(`load after ${loadavg().map((value) => value.toFixed(2)).join(" ")}`);
   }
   await db().$disconnect();
