@@ -128,6 +128,8 @@ const matrix: Array<[Action, keyof typeof resources, [boolean, boolean, boolean,
   ["audit.view", "audit", [Y, Y, Y, Y, N]],
   ["audit.export", "audit", [Y, Y, Y, Y, N]],
   ["audit.verify", "audit", [Y, Y, N, N, N]],
+  // An archive file is the whole log of its period: a lead's scoped view must not reach it.
+  ["audit.read-archives", "audit", [Y, Y, N, N, N]],
   ["access.check", "namespaceOfA", [Y, Y, Y, N, N]],
   ["access.check", "namespaceOfB", [Y, Y, N, Y, N]],
   ["access.check", "namespaceOfNobody", [Y, Y, N, N, N]],

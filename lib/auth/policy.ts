@@ -74,7 +74,7 @@ export const actionsByResource = {
   "namespace-access": ["access.request-grant", "access.grant-directly", "access.revoke", "access.request-revoke", "access.request-extend"],
   "tenant-environment": ["environment.request", "environment.apply-directly"],
   request: ["request.view", "request.approve", "request.reject", "request.cancel", "request.retry"],
-  audit: ["audit.view", "audit.export", "audit.verify"],
+  audit: ["audit.view", "audit.export", "audit.verify", "audit.read-archives"],
   "cluster-namespace": ["access.check"],
   "found-access": ["access.adopt", "access.revoke-found", "access.request-revoke-found"],
 } as const;
@@ -250,6 +250,9 @@ function decideAudit(principal: Principal, action: ActionOn<"audit">): Decision 
         : deny("Only platform admins, auditors and team leads can read the audit log.");
     case "audit.verify":
       return isAdmin(principal) || isAuditor(principal) ? allow : deny("Only platform admins and auditors can verify the audit chain.");
+    case "audit.read-archives":
+      // An archive file holds every event of its period, whoever's: a lead's scope cannot be applied to it.
+      return isAdmin(principal) || isAuditor(principal) ? allow : deny("Only platform admins and auditors can read archived audit events.");
   }
 }
 

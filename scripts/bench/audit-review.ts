@@ -1,21 +1,24 @@
 /**
- * npm run bench:audit-review [-- --events 1000000 --rounds 30 --keep --only pages|export --export-batch 1000]
+ * npm run bench:audit-review [-- --events 1000000 --rounds 30 --keep --only pages|export --export-batch 5000 --export-large-rounds 1]
  *
  * The audit review's query at scale: a database of N synthetic events (`lib/audit-review-database.ts`;
  * `--keep` keeps it on TEST_DATABASE_URL's server for the next run, since filling takes minutes). For
  * every filter shape the page asks for, the first page and a deep page (5,000 events in, reached by its
  * cursor) are timed through `reviewAuditEvents`, the page's own function, interleaved with the
  * baseline: a primary-key lookup through the same client, so both see the same machine load. Then the
- * streamed export of one tenant's events is timed against `COPY (same rows) TO STDOUT` by psql, with
- * the process's peak RSS while exporting.
+ * streamed export of one tenant's events and of half a year's is timed against `COPY (same rows) TO
+ * STDOUT` by psql and against the export as it was before, with the exporting process's RSS growth.
  */
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
+import pg from "pg";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { benchActorOf as actorOf, benchClusterOf as clusterOf, benchTenants as tenants, openAuditReviewDatabase } from "./lib/audit-review-database";
 import { percentile } from "./lib/percentile";
+import { recordCsvExport } from "./lib/record-export";
 
 const { values } = parseArgs({
   options: {
@@ -23,7 +26,8 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "30" },
     keep: { type: "boolean", default: false },
     only: { type: "string" },
-    "export-batch": { type: "string", default: "1000" },
+    "export-batch": { type: "string" },
+    "export-large-rounds": { type: "string" },
   },
 });
 const [events, rounds] = [Number(values.events), Number(values.rounds)];
@@ -88,77 +92,112 @@ try {
     }
   }
 
-  // Export of one tenant's events against COPY of the same rows, alternated (after a warm-up COPY, so
-  // neither reads a colder cache), medians of the rounds.
+  // The streamed export against COPY of the same rows and against the export as it was before
+  // (records decoded in this process, cells encoded in JavaScript: lib/record-export.ts), alternated
+  // after a warm-up COPY so none reads a colder cache; medians of the rounds. Two sizes: one tenant
+  // (≈ 5% of the events) and half a year (≈ 50%), to show the export's memory does not grow with it.
   if (values.only !== "pages") {
     const { exportAuditEvents } = await import("../../lib/server/audit/export-audit-events");
-    const { auditEventToCsvLine } = await import("../../lib/audit/export-format");
+    const { reviewExportQuery } = await import("../../lib/server/audit/review-audit-events");
     const user = { sessionId: "bench", groupIds: [], objectId: actorOf(1), displayName: "Bench", userPrincipalName: "bench@contoso.example", principal: { objectId: actorOf(1), roles: ["auditor" as const], ownedTenantIds: [] } };
     const context = { clientIp: "127.0.0.1", userAgent: "bench", correlationId: "bench-export", path: "/audit/export" };
-    // psql's output is counted and dropped, as the export's is: neither is kept in this process.
-    const copy = () => new Promise<void>((resolve, reject) => {
-      const psql = spawn("psql", [database.url, "-qAt", "-c", `\\copy (SELECT * FROM audit_event WHERE tenant_id = '${tenants[3]}' ORDER BY seq DESC) TO STDOUT WITH CSV`], { stdio: ["ignore", "pipe", "inherit"] });
+    const { auditExportPageSize } = await import("../../lib/server/audit/export-audit-events");
+    const batch = values["export-batch"] ? Number(values["export-batch"]) : auditExportPageSize;
+    const sizes = [
+      { name: "one tenant", filters: { tenantId: tenants[3] }, where: `tenant_id = '${tenants[3]}'`, rounds: Math.max(1, Math.min(rounds, 5)) },
+      // The export's day range is inclusive and in UTC: 2025-11-30 .. 2026-05-30.
+      { name: "half a year", filters: { from: "2025-11-30", to: "2026-05-30" }, where: `occurred_at >= '2025-11-30T00:00:00Z' AND occurred_at < '2026-05-31T00:00:00Z'`, rounds: values["export-large-rounds"] ? Number(values["export-large-rounds"]) : 1 },
+    ];
+    // psql's output is counted and dropped, as the exports' is: none is kept in this process.
+    const copy = (where: string) => new Promise<void>((resolve, reject) => {
+      const psql = spawn("psql", [database.url, "-qAt", "-c", `\\copy (SELECT * FROM audit_event WHERE ${where} ORDER BY seq DESC) TO STDOUT WITH CSV`], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, PGAPPNAME: "clusterdesk-bench-copy" } });
       psql.stdout.on("data", () => undefined);
       psql.on("error", reject);
       psql.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`psql exited with ${code}`))));
     });
-    await copy();
-    const exportRounds = Math.max(1, Math.min(rounds, 5));
-    // Each export round starts after a full collection, so that neither the previous export's
-    // garbage (Prisma pages) nor the last round's counts against it; growth is peak minus that start.
+    // PostgreSQL's share: the CPU time (/proc/<pid>/stat, utime + stime) of the server process serving
+    // each run's connection, found by its application_name and sampled every 10 ms until it exits.
+    const watcher = new pg.Client({ connectionString: database.url });
+    await watcher.connect();
+    const procCpuMs = (pid: number) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms (CLK_TCK 100)
+      } catch {
+        return null;
+      }
+    };
+    const withServerCpu = async <T>(applicationName: string, run: () => Promise<T>): Promise<T & { serverCpuMs: number }> => {
+      let [pid, cpu, done] = [0, 0, false];
+      const find = (async () => {
+        while (!done && pid === 0) {
+          const found = await watcher.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()", [applicationName]);
+          pid = found.rows[0]?.pid ?? 0;
+          if (pid === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+      })();
+      const timer = setInterval(() => { if (pid) cpu = Math.max(cpu, procCpuMs(pid) ?? 0); }, 10);
+      try {
+        return { ...(await run()), serverCpuMs: cpu };
+      } finally {
+        done = true;
+        clearInterval(timer);
+        await find;
+      }
+    };
+    // Memory: the exporting process's RSS sampled every 10 ms while it exports, against its RSS just
+    // before (after a full collection, so the previous round's garbage does not count).
     setFlagsFromString("--expose-gc");
     const collect = runInNewContext("gc") as () => void;
-    const growth = { export: { rss: 0, heap: 0, peak: 0 }, previous: { rss: 0, heap: 0, peak: 0 } };
-    let [rssStart, heapStart] = [0, 0];
-    let measuring: keyof typeof growth | null = null;
-    // Sampled while exporting only: the COPY rounds in between run in psql, not here.
+    let [rssStart, peak, measuring] = [0, 0, false];
     const sampler = setInterval(() => {
-      if (measuring === null) return;
-      const usage = process.memoryUsage();
-      const seen = growth[measuring];
-      [seen.peak, seen.rss, seen.heap] = [Math.max(seen.peak, usage.rss), Math.max(seen.rss, usage.rss - rssStart), Math.max(seen.heap, usage.heapUsed + usage.external - heapStart)];
+      if (measuring) peak = Math.max(peak, process.memoryUsage().rss);
     }, 10);
-    const startMeasuring = (what: keyof typeof growth) => {
+    const measured = async (consume: () => Promise<number>) => {
       collect();
-      const usage = process.memoryUsage();
-      [rssStart, heapStart, measuring] = [usage.rss, usage.heapUsed + usage.external, what];
+      [rssStart, peak, measuring] = [process.memoryUsage().rss, process.memoryUsage().rss, true];
+      let rows = 0;
+      const cpu = process.cpuUsage();
+      const elapsed = await time(async () => { rows = await consume(); });
+      measuring = false;
+      // This process's CPU (user + system): far less noisy than elapsed time on a loaded machine; PostgreSQL's share is not in it.
+      const used = process.cpuUsage(cpu);
+      return { elapsed, rows, before: rssStart, growth: peak - rssStart, cpuMs: (used.user + used.system) / 1000 };
     };
-    const [exportTimes, copyTimes, previousTimes] = [[] as number[], [] as number[], [] as number[]];
-    let [bytes, rowsExported] = [0, 0];
-    for (let round = 0; round < exportRounds; round += 1) {
-      [bytes, rowsExported] = [0, -1];
-      startMeasuring("export");
-      exportTimes.push(await time(async () => {
-        const stream = await exportAuditEvents({ scope: all, filters: { tenantId: tenants[3] }, format: "csv", pageSize: Number(values["export-batch"]) }, user, context);
-        for await (const chunk of stream) {
-          bytes += chunk.byteLength;
-          for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) rowsExported += 1;
-        }
-      }));
-      measuring = null;
-      copyTimes.push(await time(copy));
-      // The previous export, for comparison: keyset pages of 1,000 through Prisma, encoded the same way.
-      startMeasuring("previous");
-      previousTimes.push(await time(async () => {
-        for (let cursor: bigint | null = null, first = true; first || cursor !== null; first = false) {
-          const page: Awaited<ReturnType<typeof reviewAuditEvents>> = await reviewAuditEvents({ scope: all, filters: { tenantId: tenants[3] }, cursor, limit: 1000 });
-          new TextEncoder().encode(page.events.map(auditEventToCsvLine).join(""));
-          cursor = page.nextCursor;
-        }
-      }));
-      measuring = null;
+    const countLines = async (chunks: AsyncIterable<Uint8Array>) => {
+      let lines = -1; // the CSV header
+      for await (const chunk of chunks) for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines += 1;
+      return lines;
+    };
+    const mb = (value: number) => `${(value / 1048576).toFixed(0)} MB`;
+    console.log(`\nexport, CSV, batches of ${batch} (before: 1,000); load before ${loadavg().map((value) => value.toFixed(2)).join(" ")}`);
+    for (const size of sizes) {
+      await copy(size.where);
+      type Run = Awaited<ReturnType<typeof measured>> & { serverCpuMs: number };
+      const runs = { now: [] as Run[], before: [] as Run[], copy: [] as Array<{ elapsed: number; serverCpuMs: number }> };
+      for (let round = 0; round < size.rounds; round += 1) {
+        runs.now.push(await withServerCpu("clusterdesk-audit-export", () => measured(async () => countLines(await exportAuditEvents({ scope: all, filters: size.filters, format: "csv", pageSize: batch }, user, context)))));
+        runs.copy.push(await withServerCpu("clusterdesk-bench-copy", async () => ({ elapsed: await time(() => copy(size.where)) })));
+        const query = await reviewExportQuery({ scope: all, filters: size.filters, cursor: 1n << 62n });
+        // As it was: batches of 1,000 and the cursor's default plan.
+        if (query) runs.before.push(await withServerCpu("clusterdesk-bench-record-export", () => measured(() => countLines(recordCsvExport(database.url, query, 1000)))));
+      }
+      const copyMs = percentile(runs.copy.map((run) => run.elapsed), 50);
+      const copyCpuMs = percentile(runs.copy.map((run) => run.serverCpuMs), 50);
+      const rows = runs.now[0]?.rows ?? 0;
+      console.log(`${size.name}: ${rows.toLocaleString("en")} events (median of ${size.rounds}); COPY … TO STDOUT (psql) ${ms(copyMs)} = ${Math.round(rows / (copyMs / 1000)).toLocaleString("en")} events/s; server CPU ${ms(copyCpuMs)}`);
+      for (const [label, samples] of [["export now", runs.now], ["export before (records)", runs.before]] as const) {
+        const elapsed = percentile(samples.map((sample) => sample.elapsed), 50);
+        const growth = Math.max(...samples.map((sample) => sample.growth));
+        const cpuMs = percentile(samples.map((sample) => sample.cpuMs), 50);
+        const serverCpuMs = percentile(samples.map((sample) => sample.serverCpuMs), 50);
+        console.log(`  ${label.padEnd(24)} ${ms(elapsed).padStart(12)} = ${Math.round(rows / (elapsed / 1000)).toLocaleString("en").padStart(7)} events/s, ${(copyMs / elapsed).toFixed(2)}× COPY; CPU: this process ${ms(cpuMs)} + server ${ms(serverCpuMs)} = ${((cpuMs + serverCpuMs) / copyCpuMs).toFixed(2)}× COPY's server CPU; RSS before ${mb(samples[0]?.before ?? 0)}, peak − before ≤ ${mb(growth)}`);
+      }
     }
     clearInterval(sampler);
-    const [exportMs, copyMs] = [percentile(exportTimes, 50), percentile(copyTimes, 50)];
-    console.log(`\nexport (CSV, one tenant), median of ${exportRounds}: ${rowsExported.toLocaleString("en")} events, ${(bytes / 1048576).toFixed(1)} MB in ${ms(exportMs)} = ${Math.round(rowsExported / (exportMs / 1000)).toLocaleString("en")} events/s`);
-    console.log(`COPY … TO STDOUT (psql, same rows), median: ${ms(copyMs)} = ${Math.round(rowsExported / (copyMs / 1000)).toLocaleString("en")} events/s; export/COPY throughput ${(copyMs / exportMs).toFixed(2)}×`);
-    const previousMs = percentile(previousTimes, 50);
-    console.log(`previous export (Prisma keyset pages), median: ${ms(previousMs)} = ${Math.round(rowsExported / (previousMs / 1000)).toLocaleString("en")} events/s; previous/COPY ${(copyMs / previousMs).toFixed(2)}×`);
-    const mb = (value: number) => `${(value / 1048576).toFixed(0)} MB`;
-    for (const [what, seen] of Object.entries(growth)) {
-      console.log(`memory, ${what}: RSS peak ${mb(seen.peak)}, growth over the process after a full GC (tsx, Prisma) ${mb(seen.rss)} RSS, ${mb(seen.heap)} JS heap + external`);
-    }
-    console.log(`load ${loadavg().map((value) => value.toFixed(2)).join(" ")}`);
+    await watcher.end();
+    console.log(`load after ${loadavg().map((value) => value.toFixed(2)).join(" ")}`);
   }
   await db().$disconnect();
 } finally {

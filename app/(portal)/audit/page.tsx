@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/policy";
 import { prepareAuditReview } from "@/lib/server/audit/prepare-audit-review";
 import { reviewFilterOptions, reviewPersonOption } from "@/lib/server/audit/review-options";
 import { authorizePage } from "@/lib/server/auth/current-user";
+import { ArchivedEventsSection } from "./_components/archived-events-section";
 import { AuditEventsSection } from "./_components/audit-events-section";
 import { ReviewFilterForm } from "./_components/review-filter-form";
 import { VerifyChain } from "./_components/verify-chain";
@@ -24,6 +25,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const [prepared, options] = await Promise.all([prepareAuditReview(user.principal, params), reviewFilterOptions(user.principal)]);
   const person = await reviewPersonOption(user.principal, prepared.query.person);
   const readsAll = can(user.principal, "audit.verify", { kind: "audit" });
+  const readsArchives = can(user.principal, "audit.read-archives", { kind: "audit" });
   const values = Object.fromEntries(reviewParamNames.map((name) => [name, first(params[name])?.trim() ?? ""]));
   const filtered = reviewParamNames.some((name) => values[name]);
   const description = readsAll
@@ -62,6 +64,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <Suspense key={`${query}#${prepared.query.cursor ?? ""}`} fallback={<LoadingSection label="Loading audit events…" />}>
         <AuditEventsSection scope={prepared.scope} filters={prepared.filters} cursor={prepared.query.cursor ?? null} query={query} filtered={filtered} />
       </Suspense>
+      {readsArchives ? (
+        <Suspense fallback={<LoadingSection label="Loading archived events…" rows={2} />}>
+          <ArchivedEventsSection />
+        </Suspense>
+      ) : null}
     </>
   );
 }

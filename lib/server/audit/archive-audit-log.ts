@@ -43,7 +43,7 @@ export async function archiveAuditLog(client: PrismaClient, options: { retention
     checkpoint = { id: signed.id.toString(), headSeq: signed.headSeq.toString(), headHash: signed.headHash, signedAt: signed.signedAt.toISOString(), keyId: signed.keyId, signature: signed.signature };
   }
   const fileName = `audit-${firstSeq}-${lastSeq}.jsonl`;
-  const { sha256, lastHash } = await writeArchiveFile(client, { directory: options.directory, fileName, firstSeq, lastSeq, prevHash: previous?.lastHash ?? genesisHash, checkpoint });
+  const { sha256, lastHash, period } = await writeArchiveFile(client, { directory: options.directory, fileName, firstSeq, lastSeq, prevHash: previous?.lastHash ?? genesisHash, checkpoint });
   if (checkpoint && checkpoint.headHash !== lastHash) throw new Error(`event ${lastSeq} does not carry the hash its checkpoint signed: run npm run audit:verify before archiving`);
 
   const deleted = await client.$transaction(async (tx) => {
@@ -53,7 +53,8 @@ export async function archiveAuditLog(client: PrismaClient, options: { retention
       action: "audit.archived",
       target: { type: "audit_log" },
       outcome: "success",
-      after: { firstSeq: firstSeq.toString(), lastSeq: lastSeq.toString(), lastHash, file: fileName, sha256, checkpointId: checkpoint?.id ?? null, retentionDays: days },
+      // The period is recorded here, not in the file's header: the audit page lists it without opening the file.
+      after: { firstSeq: firstSeq.toString(), lastSeq: lastSeq.toString(), lastHash, file: fileName, sha256, checkpointId: checkpoint?.id ?? null, retentionDays: days, ...period },
     });
     const [row] = await tx.$queryRaw<{ deleted: bigint }[]>`
       SELECT audit_event_delete_archived(${firstSeq}, ${lastSeq}, ${lastHash}::char(64), ${fileName}, ${sha256}::char(64), ${checkpoint ? BigInt(checkpoint.id) : null}::bigint) AS deleted`;
@@ -67,18 +68,20 @@ export async function archiveAuditLog(client: PrismaClient, options: { retention
 async function writeArchiveFile(
   client: PrismaClient,
   archive: { directory: string; fileName: string; firstSeq: bigint; lastSeq: bigint; prevHash: string; checkpoint: ArchiveCheckpoint | null },
-): Promise<{ sha256: string; lastHash: string }> {
-  await mkdir(archive.directory, { recursive: true });
+): Promise<{ sha256: string; lastHash: string; period: { firstOccurredAt: string | null; lastOccurredAt: string | null } }> {
+  // turbopackIgnore: the folder is configured at run time; without it the build traces the whole project.
+  await mkdir(/*turbopackIgnore: true*/ archive.directory, { recursive: true });
   const target = path.join(archive.directory, archive.fileName);
   // A name of its own, so two runs at once (the worker and the script) never interleave their writes.
   const partial = `${target}.${process.pid}-${randomUUID()}.partial`;
   const digest = createHash("sha256");
-  const file = await open(partial, "w");
+  const file = await open(/*turbopackIgnore: true*/ partial, "w");
   const write = async (text: string) => {
     digest.update(text);
     await file.write(text);
   };
   let lastHash = archive.prevHash;
+  const period: { firstOccurredAt: string | null; lastOccurredAt: string | null } = { firstOccurredAt: null, lastOccurredAt: null };
   try {
     await write(archiveHeaderLine({ firstSeq: archive.firstSeq.toString(), lastSeq: archive.lastSeq.toString(), prevHash: archive.prevHash }));
     for (let cursor = archive.firstSeq; cursor <= archive.lastSeq; ) {
@@ -88,6 +91,8 @@ async function writeArchiveFile(
       const last = rows[rows.length - 1];
       if (!last) break;
       lastHash = last.hash;
+      period.firstOccurredAt ??= rows[0]?.occurredAt.toISOString() ?? null;
+      period.lastOccurredAt = last.occurredAt.toISOString();
       cursor = last.seq + 1n;
     }
     await write(archiveTrailerLine(archive.checkpoint));
@@ -96,13 +101,13 @@ async function writeArchiveFile(
     await file.close();
   }
   const sha256 = digest.digest("hex");
-  await rename(partial, target);
-  const sidecar = await open(`${target}.sha256`, "w");
+  await rename(/*turbopackIgnore: true*/ partial, target);
+  const sidecar = await open(/*turbopackIgnore: true*/ `${target}.sha256`, "w");
   try {
     await sidecar.write(`${sha256}  ${archive.fileName}\n`);
     await sidecar.sync();
   } finally {
     await sidecar.close();
   }
-  return { sha256, lastHash };
+  return { sha256, lastHash, period };
 }

@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, expect, it } from "vitest";
+import { auditCsvHeader, auditEventToCsvLine, auditEventToJsonLine } from "@/lib/audit/export-format";
 import { testRequestContext } from "@/lib/server/auth/sign-in.test-helper";
 import type { CurrentUser } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db/client";
+import { recordAuditEvent } from "./append-audit-event";
 import { appendManyAuditEvents } from "./append-many.test-helper";
-import { exportAuditEvents } from "./export-audit-events";
+import { auditExportPageSize, exportAuditEvents } from "./export-audit-events";
 
 // Past the old export's 10,000-event cap.
 const total = 10_050;
@@ -45,7 +47,7 @@ it("streams every matching event as JSON lines, beyond 10,000, newest first, wit
   expect(new Set(lines.map((line) => line.seq)).size).toBe(total);
   expect(lines.every((line) => /^[0-9a-f]{64}$/.test(line.hash) && /^[0-9a-f]{64}$/.test(line.prevHash))).toBe(true);
   // Read a keyset page at a time, not gathered first.
-  expect(chunks).toBeGreaterThanOrEqual(Math.ceil(total / 1000));
+  expect(chunks).toBeGreaterThanOrEqual(Math.ceil(total / auditExportPageSize));
 });
 
 it("gives a lead's CSV export their tenants' events only, and records the export", async () => {
@@ -70,4 +72,45 @@ it("closes its cursor's connection when the download is cancelled half-way", asy
   expect(await openExports()).toBe(1);
   await reader.cancel();
   await expect.poll(openExports, { timeout: 10_000 }).toBe(0);
+});
+
+it("writes the same bytes as the record export for both formats and a lead's scope, whatever the text holds", async () => {
+  // PostgreSQL formats most of each line (export-line-sql.ts); these values hit every rule it mirrors.
+  const tricky = `tricky-${randomUUID()}`;
+  const texts = ["=SUM(A1)", "+1", "-2", "@cmd", "\tTab", "\rCR", 'He said "hi", then left', "line\nbreak", "Müller 😀 \u2028", "ctrl \u0001\u001f\u007f", "", "back\\slash /", "'quoted", " =spaced"];
+  const snapshots = [
+    { "10": 1, a: [1.5, 1e21, 0.1, true, null, 'x"y'], b: { nested: "=1", "2": "two" } },
+    "=a bare string",
+    12.25,
+    false,
+    [],
+    { "": "", "ü": "\u2029\n" },
+  ];
+  const when = [new Date("2026-01-02T03:04:05.678Z"), new Date("1969-12-31T23:59:59.999Z"), new Date("2026-11-30T00:00:00.000Z")];
+  for (const [index, text] of texts.entries()) {
+    await recordAuditEvent({
+      occurredAt: when[index % when.length],
+      actor: { kind: index % 2 ? "system" : "user", objectId: index % 3 ? randomUUID() : null, name: text, upn: index % 4 ? `${text}@contoso.example` : null },
+      action: "test.tricky_export",
+      target: { type: text || "t", id: text, clusterId: index % 2 ? text : null, tenantId: index % 2 ? tenantA : tenantB },
+      outcome: index % 3 === 0 ? "success" : index % 3 === 1 ? "failure" : "denied",
+      before: index % 5 === 0 ? null : snapshots[index % snapshots.length],
+      after: snapshots[(index + 1) % snapshots.length],
+      reason: text,
+      correlationId: tricky,
+      userAgent: text,
+    });
+  }
+  const stored = await db().auditEvent.findMany({ where: { correlationId: tricky }, orderBy: { seq: "desc" } });
+  expect(stored).toHaveLength(texts.length);
+  const exported = async (format: "csv" | "jsonl", scope: Parameters<typeof exportAuditEvents>[0]["scope"] = { kind: "all" }) =>
+    (await readAll(await exportAuditEvents({ scope, filters: { correlationId: tricky }, format, pageSize: 4 }, auditor, testRequestContext()))).text;
+
+  expect(await exported("csv")).toBe(auditCsvHeader + stored.map(auditEventToCsvLine).join(""));
+  expect(await exported("jsonl")).toBe(stored.map(auditEventToJsonLine).join(""));
+  const leadScope = { kind: "tenants" as const, tenantIds: [tenantA], actorObjectId: randomUUID() };
+  const ofTenantA = stored.filter((event) => event.tenantId === tenantA);
+  expect(ofTenantA.length).toBeGreaterThan(0);
+  expect(await exported("csv", leadScope)).toBe(auditCsvHeader + ofTenantA.map(auditEventToCsvLine).join(""));
+  expect(await exported("jsonl", leadScope)).toBe(ofTenantA.map(auditEventToJsonLine).join(""));
 });

@@ -1,19 +1,19 @@
 import "server-only";
 import pg from "pg";
-import type { AuditEventRecord } from "@/lib/audit/audit-event";
+import type { ExportLineRow } from "@/lib/audit/export-line";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
-export type AuditEventCursor = { next: () => Promise<AuditEventRecord[]>; close: () => Promise<void> };
+export type AuditEventCursor = { next: () => Promise<ExportLineRow[]>; close: () => Promise<void> };
 
-const int8 = 20;
-// seq is a bigint in AuditEventRecord; every other column keeps pg's usual parsing (Date, parsed jsonb).
-const types = { getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === int8 ? (text: string) => BigInt(text) : pg.types.getTypeParser(oid, format ?? "text"))) as typeof pg.types.getTypeParser };
+// Every column of the export's query is text (export-line-sql.ts): rows stay the strings PostgreSQL sent.
+const asText = (text: string) => text;
+const types = { getTypeParser: (() => asText) as unknown as typeof pg.types.getTypeParser };
 
 /**
  * The rows of one audit query from a server-side cursor (`DECLARE … CURSOR`, `FETCH n`) on a
  * connection of its own, in a read-only REPEATABLE READ transaction: one snapshot for the whole
- * export, rows decoded by `pg` straight into records (no ORM round), and memory for two batches
+ * export, rows left as the text PostgreSQL sent (arrays, no parsing, no ORM round), and memory for two batches
  * (the one being encoded and the one being fetched) whatever the length. A reader who stops pulling leaves the transaction idle: the server ends it
  * after five minutes so a stalled download cannot hold back vacuum; the next fetch then fails.
  */
@@ -32,14 +32,17 @@ export async function openAuditEventCursor(query: Prisma.Sql, batchSize: number)
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     await client.query("SET LOCAL idle_in_transaction_session_timeout = '5min'");
+    // The export reads every row: plan for the whole result, as COPY would, not for the first 10%
+    // (a cursor's default), which for a tenant's export walked the primary key over the whole table.
+    await client.query("SET LOCAL cursor_tuple_fraction = 1");
     await client.query(`DECLARE audit_export NO SCROLL CURSOR FOR ${query.text}`, query.values);
   } catch (error) {
     await close();
     throw error;
   }
-  const fetch = () => client.query<AuditEventRecord>(`FETCH FORWARD ${Math.trunc(batchSize)} FROM audit_export`).then((result) => result.rows);
+  const fetch = () => client.query<ExportLineRow>({ text: `FETCH FORWARD ${Math.trunc(batchSize)} FROM audit_export`, rowMode: "array" }).then((result) => result.rows);
   // One batch ahead: PostgreSQL reads the next batch while this process encodes the current one.
-  let ahead: Promise<AuditEventRecord[]> | null = null;
+  let ahead: Promise<ExportLineRow[]> | null = null;
   return {
     next: async () => {
       const rows = await (ahead ?? fetch());

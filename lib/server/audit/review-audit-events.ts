@@ -146,15 +146,18 @@ function pageOf(rows: AuditEventRecord[], take: number): ReviewPage {
 /**
  * Every event `scope` may read that matches, newest first, below `cursor`, as one query for a
  * server-side cursor (the export): no LIMIT, so the branches are merged by seq (a semi-join) rather
- * than cut to a page. The columns are those of `AuditEventRecord`, in the export's order. Null when
- * nothing can match.
+ * than cut to a page. The columns are those of `AuditEventRecord`, in the export's order, unless `select`
+ * names others (the export's preformatted lines, export-line-sql.ts). Null when nothing can match.
  */
-export async function reviewExportQuery({ scope, filters, cursor }: { scope: AuditReviewScope; filters: ReviewFilters; cursor: bigint }, client: Prisma.TransactionClient = db()): Promise<Prisma.Sql | null> {
+export async function reviewExportQuery(
+  { scope, filters, cursor, select = columns }: { scope: AuditReviewScope; filters: ReviewFilters; cursor: bigint; select?: Prisma.Sql },
+  client: Prisma.TransactionClient = db(),
+): Promise<Prisma.Sql | null> {
   const wheres = await branchConditions(scope, filters, cursor, client);
   if (wheres.length === 0) return null;
-  if (wheres.length === 1) return Prisma.sql`SELECT ${columns} FROM audit_event WHERE ${wheres[0]} ORDER BY seq DESC`;
+  if (wheres.length === 1) return Prisma.sql`SELECT ${select} FROM audit_event WHERE ${wheres[0]} ORDER BY seq DESC`;
   const seqs = Prisma.join(wheres.map((where) => Prisma.sql`SELECT seq FROM audit_event WHERE ${where}`), " UNION ALL ");
-  return Prisma.sql`SELECT ${columns} FROM audit_event WHERE seq IN (${seqs}) ORDER BY seq DESC`;
+  return Prisma.sql`SELECT ${select} FROM audit_event WHERE seq IN (${seqs}) ORDER BY seq DESC`;
 }
 
 /** The person filter as actor object ids: a UPN matches the users who signed in with it (any case). */
