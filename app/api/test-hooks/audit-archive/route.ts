@@ -1,20 +1,17 @@
-import { env } from "@/lib/env";
 import { archiveNowForTest } from "@/lib/server/audit/archive-for-test";
-import { getCurrentUser } from "@/lib/server/auth/current-user";
+import { testHookAdmin } from "@/lib/server/test-hooks/admin-hook";
 
 export const dynamic = "force-dynamic";
 
 /**
  * Test hook, off unless CLUSTERDESK_TEST_HOOKS=true in local mode: a signed-in admin archives the
  * log up to now (lib/server/audit/archive-for-test.ts), so the e2e sees an archive on the audit page.
- * 404 otherwise; JSON-only POST (see the access-grants hook for why).
+ * 404 otherwise; JSON-only POST from an admin (`testHookAdmin`).
  */
 export async function POST(request: Request) {
-  if (!env().testHooks) return new Response(null, { status: 404 });
-  if (!request.headers.get("content-type")?.startsWith("application/json")) return Response.json({ error: "Send application/json." }, { status: 415 });
-  const user = await getCurrentUser();
-  if (!user) return Response.json({ error: "Sign in first." }, { status: 401 });
-  if (!user.principal.roles.includes("admin")) return Response.json({ error: "Only platform admins may use test hooks." }, { status: 403 });
+  const gate = await testHookAdmin(request);
+  if ("refused" in gate) return gate.refused;
+  const { user } = gate;
   const outcome = await archiveNowForTest(user);
   if (!outcome.archived) return Response.json({ error: "refused" in outcome ? outcome.refused : outcome.reason }, { status: 409 });
   return Response.json(

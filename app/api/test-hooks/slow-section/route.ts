@@ -1,5 +1,4 @@
-import { env } from "@/lib/env";
-import { getCurrentUser } from "@/lib/server/auth/current-user";
+import { testHookAdmin } from "@/lib/server/test-hooks/admin-hook";
 import { isSlowSectionName, slowSectionFor, slowSectionNames } from "@/lib/server/test-hooks/slow-sections";
 
 export const dynamic = "force-dynamic";
@@ -8,14 +7,11 @@ export const dynamic = "force-dynamic";
  * Test hook, off unless CLUSTERDESK_TEST_HOOKS=true in local mode: a signed-in admin makes one
  * streamed page section (lib/server/test-hooks/slow-sections.ts) wait for `milliseconds` (at most
  * 10 s), so the e2e sees its loading state after the page's status and header were sent. 404
- * otherwise; JSON-only POST (see the access-grants hook for why).
+ * otherwise; JSON-only POST from an admin (`testHookAdmin`).
  */
 export async function POST(request: Request) {
-  if (!env().testHooks) return new Response(null, { status: 404 });
-  if (!request.headers.get("content-type")?.startsWith("application/json")) return Response.json({ error: "Send application/json." }, { status: 415 });
-  const user = await getCurrentUser();
-  if (!user) return Response.json({ error: "Sign in first." }, { status: 401 });
-  if (!user.principal.roles.includes("admin")) return Response.json({ error: "Only platform admins may use test hooks." }, { status: 403 });
+  const gate = await testHookAdmin(request);
+  if ("refused" in gate) return gate.refused;
   const body = (await request.json().catch(() => null)) as { section?: unknown; milliseconds?: unknown } | null;
   if (!isSlowSectionName(body?.section)) return Response.json({ error: `section must be one of ${slowSectionNames.join(", ")}.` }, { status: 400 });
   const milliseconds = typeof body.milliseconds === "number" && Number.isInteger(body.milliseconds) ? body.milliseconds : NaN;

@@ -1,6 +1,5 @@
-import { env } from "@/lib/env";
 import { expireGrantNow } from "@/lib/server/access/expire-grant-now";
-import { getCurrentUser } from "@/lib/server/auth/current-user";
+import { testHookAdmin } from "@/lib/server/test-hooks/admin-hook";
 import { actorOf } from "@/lib/server/requests/actor";
 
 export const dynamic = "force-dynamic";
@@ -12,11 +11,9 @@ export const dynamic = "force-dynamic";
  * cannot send it without a CORS preflight, which Next.js does not answer.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ requestNumber: string }> }) {
-  if (!env().testHooks) return new Response(null, { status: 404 });
-  if (!request.headers.get("content-type")?.startsWith("application/json")) return Response.json({ error: "Send application/json." }, { status: 415 });
-  const user = await getCurrentUser();
-  if (!user) return Response.json({ error: "Sign in first." }, { status: 401 });
-  if (!user.principal.roles.includes("admin")) return Response.json({ error: "Only platform admins may use test hooks." }, { status: 403 });
+  const gate = await testHookAdmin(request);
+  if ("refused" in gate) return gate.refused;
+  const { user } = gate;
   const number = Number((await params).requestNumber);
   if (!Number.isSafeInteger(number) || number < 1) return Response.json({ error: "Not a request number." }, { status: 400 });
   const outcome = await expireGrantNow(number, actorOf(user));
