@@ -11,6 +11,11 @@ test.describe("cluster inventory", () => {
     await signInAs(page, "admin", "/clusters");
     await waitForInventory(page, "aks-shared-dev");
     await expect(clusterRows(page)).toHaveCount(7);
+    // The cells carry no scope attributes (bytes on every row): the roles come from the table's structure.
+    const table = page.getByRole("table", { name: "AKS clusters" });
+    await expect(table.getByRole("rowheader", { name: /^aks-shared-dev/ })).toHaveCount(1);
+    await expect(table.getByRole("columnheader", { name: /^Cluster/ })).toHaveAttribute("aria-sort", "ascending");
+    await expect(table.getByRole("columnheader")).toHaveCount(8);
     await expect(page.getByRole("button", { name: "Refresh inventory" })).toBeVisible();
 
     await page.getByLabel("API server").selectOption("open");

@@ -6,7 +6,7 @@ export function PageHeader({ title, description, actions }: { title: string; des
     <div className={styles.header}>
       <div>
         <h1>{title}</h1>
-        {description ? <p className={styles.description}>{description}</p> : null}
+        {description ? <p>{description}</p> : null}
       </div>
       {actions ? <div className={styles.actions}>{actions}</div> : null}
     </div>

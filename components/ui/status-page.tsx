@@ -6,7 +6,7 @@ import Link from "next/link";
  */
 export function StatusPage({ status, title, children, link }: { status: 401 | 403 | 404; title: string; children?: string; link: { href: string; label: string } }) {
   return (
-    <main id="main" className="status-page" data-status={status}>
+    <main id="main" className={status === 403 ? "status-page denied" : "status-page"}>
       <p>{status}</p>
       <h1>{title}</h1>
       {children ? <p>{children}</p> : null}

@@ -38,7 +38,7 @@ describe("the cluster list's HTML at 20,000 clusters", () => {
   ] as const)("%s is under 50 KB with its %i linked rows", (name, rows) => {
     const page = pages.get(name);
     expect(page, `${name} was not fetched`).toBeDefined();
-    expect(page?.html.match(/<th scope="row"><a href="\/clusters\/[0-9a-f-]{36}\/[^"]+">/g)).toHaveLength(rows);
+    expect(page?.html.match(/<tr><th><a href="\/clusters\/[0-9a-f-]{36}\/[^"]+">/g)).toHaveLength(rows);
     expect(page?.bytes).toBeLessThan(listHtmlGoalBytes);
   });
 });
