@@ -58,6 +58,20 @@ test.describe("cluster inventory", () => {
     expect(unknown?.status()).toBe(404);
   });
 
+  test("the list on a phone (390 px) in the dark theme: badges styled, no accessibility violations", async ({ page }) => {
+    await signInAs(page, "admin", "/clusters");
+    await waitForInventory(page, "aks-shared-dev");
+    await page.setViewportSize({ width: 390, height: 844 });
+    // The badges' colours come from the table's CSS module: its dark styles must apply too.
+    const badge = page.getByRole("table", { name: "AKS clusters" }).locator("tbody td:nth-child(5) data").first();
+    const light = await badge.evaluate((element) => getComputedStyle(element).backgroundColor);
+    await page.getByLabel("Theme").selectOption("dark");
+    await page.reload();
+    await expect(page.locator("html")).toHaveClass("dark");
+    await expect(badge).not.toHaveCSS("background-color", light);
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  });
+
   test("a plain member is told why there is nothing to see", async ({ page }) => {
     await signInAs(page, "member", "/clusters");
     await expect(page.getByRole("region", { name: "No clusters to show" })).toContainText("You do not own a tenant yet");
