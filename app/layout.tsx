@@ -13,7 +13,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const theme = parseTheme((await cookies()).get(themeCookie)?.value);
   return (
     <html lang="en" className={theme}>
-      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+      {/* The body's look is in globals.css: a class list here is sent twice in every response. */}
+      <body>
         {children}
       </body>
     </html>

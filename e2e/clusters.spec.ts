@@ -11,6 +11,11 @@ test.describe("cluster inventory", () => {
     await signInAs(page, "admin", "/clusters");
     await waitForInventory(page, "aks-shared-dev");
     await expect(clusterRows(page)).toHaveCount(7);
+    // The cells carry no scope attributes (bytes on every row): the roles come from the table's structure.
+    const table = page.getByRole("table", { name: "AKS clusters" });
+    await expect(table.getByRole("rowheader", { name: /^aks-shared-dev/ })).toHaveCount(1);
+    await expect(table.getByRole("columnheader", { name: /^Cluster/ })).toHaveAttribute("aria-sort", "ascending");
+    await expect(table.getByRole("columnheader")).toHaveCount(8);
     await expect(page.getByRole("button", { name: "Refresh inventory" })).toBeVisible();
 
     await page.getByLabel("API server").selectOption("open");
@@ -51,6 +56,20 @@ test.describe("cluster inventory", () => {
 
     const unknown = await page.goto(`/clusters/${demoSubscriptions.production}/rg-nowhere/aks-nothing`);
     expect(unknown?.status()).toBe(404);
+  });
+
+  test("the list on a phone (390 px) in the dark theme: badges styled, no accessibility violations", async ({ page }) => {
+    await signInAs(page, "admin", "/clusters");
+    await waitForInventory(page, "aks-shared-dev");
+    await page.setViewportSize({ width: 390, height: 844 });
+    // The badges' colours come from the table's CSS module: its dark styles must apply too.
+    const badge = page.getByRole("table", { name: "AKS clusters" }).locator("tbody td:nth-child(5) data").first();
+    const light = await badge.evaluate((element) => getComputedStyle(element).backgroundColor);
+    await page.getByLabel("Theme").selectOption("dark");
+    await page.reload();
+    await expect(page.locator("html")).toHaveClass("dark");
+    await expect(badge).not.toHaveCSS("background-color", light);
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   });
 
   test("a plain member is told why there is nothing to see", async ({ page }) => {

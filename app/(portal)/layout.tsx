@@ -37,7 +37,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       <Suspense fallback={null}>
         <AuditChainBanner principal={user.principal} />
       </Suspense>
-      <main id="main" className="mx-auto max-w-7xl px-4 py-8">
+      <main id="main" className={shell.main}>
         {children}
       </main>
     </>

@@ -7,7 +7,7 @@ import shell from "./shell.module.css";
 
 export function AppHeader({ theme, user, notice, requestsBadge }: { theme: Theme; user: ReactNode; notice?: ReactNode; requestsBadge?: NavBadge }) {
   return (
-    <header className="bg-slate-900 text-white">
+    <header className={shell.header}>
       {notice}
       <div className={shell.bar}>
         <Link href="/" className={shell.brand}>
@@ -16,10 +16,10 @@ export function AppHeader({ theme, user, notice, requestsBadge }: { theme: Theme
           </span>
           Clusterdesk
         </Link>
-        <nav aria-label="Main" className="flex-1">
-          <NavLinks badges={requestsBadge ? { "/requests": requestsBadge } : {}} />
+        <nav aria-label="Main">
+          <NavLinks {...(requestsBadge && requestsBadge.count > 0 ? { badges: { "/requests": requestsBadge } } : {})} />
         </nav>
-        <div className="flex items-center gap-4">
+        <div className={shell.tools}>
           <ThemeSwitcher initial={theme} />
           {user}
         </div>

@@ -3,7 +3,7 @@ import shell from "./shell.module.css";
 export function LocalModeBanner() {
   return (
     <div role="note" className={shell.banner}>
-      <strong className="font-semibold">Local mode</strong> — demo organisation, no real Azure resources are touched.
+      <strong>Local mode</strong> — demo organisation, no real Azure resources are touched.
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { type Theme, themeCookie, themes } from "@/lib/theme";
+import nav from "./nav.module.css";
 
 const labels: Record<Theme, string> = { system: "System", light: "Light", dark: "Dark" };
 
@@ -15,12 +16,11 @@ export function ThemeSwitcher({ initial }: { initial: Theme }) {
     document.cookie = `${themeCookie}=${next}; path=/; max-age=31536000; samesite=lax`;
   }
   return (
-    <label className="flex items-center gap-2 text-sm text-slate-200">
+    <label className={nav.theme}>
       <span>Theme</span>
       <select
         value={theme}
         onChange={(event) => choose(event.target.value as Theme)}
-        className="rounded-md border border-slate-600 bg-slate-800 px-2 py-1 text-sm text-white focus-visible:outline-2 focus-visible:outline-sky-500"
       >
         {themes.map((option) => (
           <option key={option} value={option}>

@@ -19,12 +19,12 @@ export function UserMenu({
 }) {
   const labels = [...roles.map((role) => roleLabels[role]), ...(ownsTenants ? ["Team lead"] : [])];
   return (
-    <div className="flex items-center gap-3">
-      <div className="text-right text-sm leading-tight">
-        <p className="font-medium" data-testid="signed-in-user">
+    <div className={shell.user}>
+      <div>
+        <p data-testid="signed-in-user">
           {displayName}
         </p>
-        <p className="text-xs text-slate-300" title={userPrincipalName}>
+        <p title={userPrincipalName}>
           {labels.length > 0 ? labels.join(" · ") : "Member"}
         </p>
       </div>

@@ -1,4 +1,5 @@
 import type { ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -27,10 +28,15 @@ export type BenchPortal = {
  * What the page benchmarks share: the current production build, a throw-away database migrated and
  * seeded with the demo tenants, an emulator, and one inventory sync of its clusters (realistic rows;
  * a finished sync also keeps the server from queueing one at start-up). `run` fills the cache and
- * measures; everything is stopped and dropped afterwards, whatever happens.
+ * measures; everything is stopped and dropped afterwards, whatever happens. `build: "as is"` serves
+ * the build in .next without rebuilding (the bundle tests, which run right after `npm run build`).
  */
-export async function withBenchPortal(run: (portal: BenchPortal) => Promise<void>): Promise<void> {
-  await ensureProductionBuild({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, () => undefined);
+export async function withBenchPortal(run: (portal: BenchPortal) => Promise<void>, options: { build?: "fresh" | "as is" } = {}): Promise<void> {
+  if (options.build === "as is") {
+    if (!existsSync(path.join(".next", "BUILD_ID"))) throw new Error("no production build in .next: run `npm run build` first");
+  } else {
+    await ensureProductionBuild({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, () => undefined);
+  }
   const database = await createTestDatabase(process.env.TEST_DATABASE_URL, "bench");
   const emulator = await startTestEmulator({ kubernetes: createKubernetesSide });
   const dataDir = await mkdtemp(path.join(tmpdir(), "clusterdesk-bench-"));

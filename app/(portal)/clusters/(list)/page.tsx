@@ -6,9 +6,11 @@ import { clusterScopeFor, listInventory } from "@/lib/server/clusters/inventory-
 import { inventorySyncStatus } from "@/lib/server/clusters/inventory-summary";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { clusterFilterProps } from "../_components/cluster-filter-props";
 import { ClusterFilters } from "../_components/cluster-filters";
 import { ClusterTable } from "../_components/cluster-table";
 import { Pagination } from "../_components/pagination";
+import { paginationProps } from "../_components/pagination-props";
 import { SyncPanel } from "../_components/sync-panel";
 
 export const metadata: Metadata = { title: "Clusters" };
@@ -47,13 +49,13 @@ export default async function ClustersPage({ searchParams }: { searchParams: Pro
         </EmptyState>
       ) : (
         <>
-          <ClusterFilters query={query} facets={page.facets} />
+          <ClusterFilters {...clusterFilterProps(query, page.facets)} />
           {page.total === 0 ? (
             <EmptyState title="No cluster matches these filters">{hasFilters(query) ? "Change or clear the filters to see more clusters." : "Nothing to show."}</EmptyState>
           ) : (
             <>
               <ClusterTable items={page.items} query={query} />
-              <Pagination query={query} total={page.total} />
+              <Pagination {...paginationProps(query, page.total)} />
             </>
           )}
         </>

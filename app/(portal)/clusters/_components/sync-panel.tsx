@@ -1,5 +1,6 @@
 import { syncProgressText } from "@/lib/clusters/sync-progress-text";
 import type { SyncStatus } from "@/lib/server/clusters/inventory-summary";
+import styles from "./cluster-table.module.css";
 import { RefreshInventoryButton } from "./refresh-inventory-button";
 import { SyncProgress } from "./sync-progress";
 
@@ -9,8 +10,8 @@ const time = (date: Date | null) => (date ? date.toISOString().replace("T", " ")
 export function SyncPanel({ status, canRefresh }: { status: SyncStatus; canRefresh: boolean }) {
   const { active, lastFinished, failedSubscriptions } = status;
   return (
-    <section aria-label="Inventory sync" className="mb-4 space-y-3">
-      <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm dark:border-slate-800 dark:bg-slate-900">
+    <section aria-label="Inventory sync" className={styles.sync}>
+      <div>
         <SyncProgress
           active={active !== null}
           message={
@@ -22,12 +23,12 @@ export function SyncPanel({ status, canRefresh }: { status: SyncStatus; canRefre
         {canRefresh ? <RefreshInventoryButton disabled={active !== null} /> : null}
       </div>
       {failedSubscriptions.length > 0 ? (
-        <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
-          <p className="font-semibold">Some subscriptions could not be synced; their clusters are shown as last seen.</p>
-          <ul className="mt-1 list-disc pl-5">
+        <div role="alert">
+          <p>Some subscriptions could not be synced; their clusters are shown as last seen.</p>
+          <ul>
             {failedSubscriptions.map((subscription) => (
               <li key={subscription.id}>
-                <span className="font-medium">{subscription.displayName ?? subscription.id}</span> ({subscription.id}): {subscription.lastError ?? "unknown error"}
+                <span>{subscription.displayName ?? subscription.id}</span> ({subscription.id}): {subscription.lastError ?? "unknown error"}
                 {" "}— last successful sync {time(subscription.lastSucceededAt)}.
               </li>
             ))}

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
+import styles from "./cluster-table.module.css";
 
 /** Announces sync progress and, while a sync runs, re-renders the page from the cache every 2 s. */
 export function SyncProgress({ active, message }: { active: boolean; message: string }) {
@@ -12,8 +13,8 @@ export function SyncProgress({ active, message }: { active: boolean; message: st
     return () => clearInterval(timer);
   }, [active, router]);
   return (
-    <p aria-live="polite" data-testid="sync-status" className="flex items-center gap-2 text-slate-700 dark:text-slate-300">
-      {active ? <span aria-hidden className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-sky-600 border-t-transparent" /> : null}
+    <p aria-live="polite" data-testid="sync-status" className={styles.syncStatus}>
+      {active ? <span aria-hidden /> : null}
       {message}
     </p>
   );
