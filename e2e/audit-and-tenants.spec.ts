@@ -38,7 +38,7 @@ test.describe("audit log and tenants", () => {
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: "Export CSV" }).click();
     const csv = await readFile(await (await download).path(), "utf8");
-    const [header, ...rows] = csv.trim().split("\r\n");
+    const [header, ...rows] = csv.trim().split("\n");
     expect(header).toMatch(/^seq,occurredAt,actorKind/);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((row) => row.includes(",auth.sign_in,"))).toBe(true);

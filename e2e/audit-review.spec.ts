@@ -121,7 +121,7 @@ test.describe("audit review for every persona", () => {
     await expect(auditor.getByText("Selected: Priya Patel")).toBeVisible();
 
     // Both exports hold exactly the rows shown (fewer than a page), all Priya's, all on the cluster.
-    const [header, ...csvRows] = (await download(auditor, "Export CSV")).trim().split("\r\n");
+    const [header, ...csvRows] = (await download(auditor, "Export CSV")).trim().split("\n");
     const column = (name: string) => (header ?? "").split(",").indexOf(name);
     expect(csvRows).toHaveLength(actors.length);
     for (const row of csvRows) {

@@ -39,7 +39,9 @@ describe("audit export", () => {
   });
 
   it("writes a header and one row per event, with JSON for before/after and the chain hashes", () => {
-    const lines = auditEventsToCsv([event]).split("\r\n");
+    // A quoted cell may hold a line break: the row is everything after the header line.
+    const [header, ...rest] = auditEventsToCsv([event]).split("\n");
+    const lines = [header, rest.join("\n")];
     expect(lines[0]).toBe("seq,occurredAt,actorKind,actorObjectId,actorName,actorUpn,action,targetType,targetId,clusterId,tenantId,outcome,reason,correlationId,clientIp,userAgent,before,after,prevHash,hash");
     expect(lines[1]).toContain('7,2026-11-26T10:00:00.000Z,user,o1,"Priya, ""Payments"" Lead"');
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"")"`);

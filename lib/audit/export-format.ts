@@ -1,12 +1,12 @@
 import type { AuditEventRecord } from "./audit-event";
 
 /** The columns of an audit export, in order; `hash` and `prevHash` let a reader re-verify the chain. */
-const columns = [
+export const auditExportColumns = [
   "seq", "occurredAt", "actorKind", "actorObjectId", "actorName", "actorUpn", "action", "targetType", "targetId",
   "clusterId", "tenantId", "outcome", "reason", "correlationId", "clientIp", "userAgent", "before", "after", "prevHash", "hash",
 ] as const;
 
-function cellValue(event: AuditEventRecord, column: (typeof columns)[number]): string {
+function cellValue(event: AuditEventRecord, column: (typeof auditExportColumns)[number]): string {
   const value = event[column];
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString();
@@ -24,12 +24,17 @@ export function csvCell(text: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The header line of a CSV export, ending in CRLF. */
-export const auditCsvHeader = `${columns.join(",")}\r\n`;
+/** The header line of a CSV export, ending in LF as PostgreSQL's COPY writes the streamed export's lines. */
+export const auditCsvHeader = `${auditExportColumns.join(",")}\n`;
 
-/** One event as a CSV line ending in CRLF, so a streamed export can write it as it reads it. */
+/** One event as a CSV line ending in LF, so a streamed export can write it as it reads it. */
 export function auditEventToCsvLine(event: AuditEventRecord): string {
-  return `${columns.map((column) => csvCell(cellValue(event, column))).join(",")}\r\n`;
+  return `${auditEventCsvCells(event).join(",")}\n`;
+}
+
+/** One event's CSV cells, quoted and formula-safe, in the columns' order. */
+export function auditEventCsvCells(event: AuditEventRecord): string[] {
+  return auditExportColumns.map((column) => csvCell(cellValue(event, column)));
 }
 
 export function auditEventsToCsv(events: readonly AuditEventRecord[]): string {

@@ -1,5 +1,5 @@
 /**
- * npm run bench:audit-review [-- --events 1000000 --rounds 30 --keep --only pages|export --export-batch 5000 --export-large-rounds 1]
+ * npm run bench:audit-review [-- --events 1000000 --rounds 30 --keep --only pages|export --export-large-rounds 1]
  *
  * The audit review's query at scale: a database of N synthetic events (`lib/audit-review-database.ts`;
  * `--keep` keeps it on TEST_DATABASE_URL's server for the next run, since filling takes minutes). For
@@ -26,7 +26,6 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "30" },
     keep: { type: "boolean", default: false },
     only: { type: "string" },
-    "export-batch": { type: "string" },
     "export-large-rounds": { type: "string" },
   },
 });
@@ -101,8 +100,6 @@ try {
     const { reviewExportQuery } = await import("../../lib/server/audit/review-audit-events");
     const user = { sessionId: "bench", groupIds: [], objectId: actorOf(1), displayName: "Bench", userPrincipalName: "bench@contoso.example", principal: { objectId: actorOf(1), roles: ["auditor" as const], ownedTenantIds: [] } };
     const context = { clientIp: "127.0.0.1", userAgent: "bench", correlationId: "bench-export", path: "/audit/export" };
-    const { auditExportPageSize } = await import("../../lib/server/audit/export-audit-events");
-    const batch = values["export-batch"] ? Number(values["export-batch"]) : auditExportPageSize;
     const sizes = [
       { name: "one tenant", filters: { tenantId: tenants[3] }, where: `tenant_id = '${tenants[3]}'`, rounds: Math.max(1, Math.min(rounds, 5)) },
       // The export's day range is inclusive and in UTC: 2025-11-30 .. 2026-05-30.
@@ -171,13 +168,13 @@ try {
       return lines;
     };
     const mb = (value: number) => `${(value / 1048576).toFixed(0)} MB`;
-    console.log(`\nexport, CSV, batches of ${batch} (before: 1,000); load before ${loadavg().map((value) => value.toFixed(2)).join(" ")}`);
+    console.log(`\nexport, CSV, COPY through this process (before: records from a cursor, batches of 1,000); load before ${loadavg().map((value) => value.toFixed(2)).join(" ")}`);
     for (const size of sizes) {
       await copy(size.where);
       type Run = Awaited<ReturnType<typeof measured>> & { serverCpuMs: number };
       const runs = { now: [] as Run[], before: [] as Run[], copy: [] as Array<{ elapsed: number; serverCpuMs: number }> };
       for (let round = 0; round < size.rounds; round += 1) {
-        runs.now.push(await withServerCpu("clusterdesk-audit-export", () => measured(async () => countLines(await exportAuditEvents({ scope: all, filters: size.filters, format: "csv", pageSize: batch }, user, context)))));
+        runs.now.push(await withServerCpu("clusterdesk-audit-export", () => measured(async () => countLines(await exportAuditEvents({ scope: all, filters: size.filters, format: "csv" }, user, context)))));
         runs.copy.push(await withServerCpu("clusterdesk-bench-copy", async () => ({ elapsed: await time(() => copy(size.where)) })));
         const query = await reviewExportQuery({ scope: all, filters: size.filters, cursor: 1n << 62n });
         // As it was: batches of 1,000 and the cursor's default plan.

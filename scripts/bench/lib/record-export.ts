@@ -7,10 +7,9 @@ const int8 = 20;
 const types = { getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === int8 ? (text: string) => BigInt(text) : pg.types.getTypeParser(oid, format ?? "text"))) as typeof pg.types.getTypeParser };
 
 /**
- * The streamed CSV export as it was before PostgreSQL formatted the lines (lib/server/audit/export-cursor.ts
- * until then), kept here so the benchmark compares both in one run: the same cursor, snapshot, batch
- * and read-ahead, but rows decoded by `pg` into records (Date, BigInt, parsed jsonb) and every cell
- * encoded in JavaScript. Yields the encoded batches; the caller counts and drops them.
+ * The streamed CSV export as it was before PostgreSQL wrote it with COPY (a server-side cursor, read
+ * a batch ahead, in one snapshot), kept here so the benchmark compares both in one run: rows decoded
+ * by `pg` into records (Date, BigInt, parsed jsonb) and every cell encoded in JavaScript. Yields the encoded batches; the caller counts and drops them.
  */
 export async function* recordCsvExport(databaseUrl: string, query: Prisma.Sql, batchSize: number): AsyncGenerator<Uint8Array> {
   const client = new pg.Client({ connectionString: databaseUrl, application_name: "clusterdesk-bench-record-export", types });
