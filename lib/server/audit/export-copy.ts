@@ -55,7 +55,9 @@ export async function openAuditExportCopy(select: string, options: string): Prom
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     await client.query("SET LOCAL idle_in_transaction_session_timeout = '5min'");
-    const stream = client.query(copyTo(`COPY (${select}) TO STDOUT WITH (${options})`));
+    // A larger buffer than a stream's 16 KB default: fewer, larger chunks for the download, and the server keeps
+    // writing while this process hands a chunk on.
+    const stream = client.query(copyTo(`COPY (${select}) TO STDOUT WITH (${options})`, { highWaterMark: 512 * 1024 }));
     stream.once("error", () => void close());
     return { chunks: stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>, close };
   } catch (error) {
