@@ -74,6 +74,17 @@ it("closes its cursor's connection when the download is cancelled half-way", asy
   await expect.poll(openExports, { timeout: 10_000 }).toBe(0);
 });
 
+it("closes the connection of a download whose reader stopped pulling, so it cannot hold its snapshot", async () => {
+  const openExports = async () =>
+    Number((await db().$queryRaw<Array<{ count: bigint }>>`SELECT count(*) FROM pg_stat_activity WHERE application_name = 'clusterdesk-audit-export' AND datname = current_database()`)[0]?.count ?? 0);
+  const reader = (await exportAuditEvents({ scope: { kind: "all" }, filters: { correlationId: correlation }, format: "csv", stalledMs: 1_000 }, auditor, testRequestContext())).getReader();
+  await reader.read();
+  await reader.read();
+  expect(await openExports()).toBe(1);
+  await expect.poll(openExports, { timeout: 20_000 }).toBe(0);
+  await reader.cancel();
+});
+
 /** RFC 4180 rows (quoted cells may hold commas, quotes and line breaks), as a spreadsheet reads them. */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];

@@ -28,7 +28,7 @@ const selects: Record<AuditExportFormat, string> = { csv: exportCsvSelect, jsonl
  * the stream starts below that event, i.e. it is the log as it stood when the export was asked for.
  */
 export async function exportAuditEvents(
-  { scope, filters, format }: { scope: AuditReviewScope; filters: ReviewFilters; format: AuditExportFormat },
+  { scope, filters, format, stalledMs }: { scope: AuditReviewScope; filters: ReviewFilters; format: AuditExportFormat; stalledMs?: number },
   user: CurrentUser,
   context: RequestContext,
 ): Promise<ReadableStream<Uint8Array>> {
@@ -51,7 +51,7 @@ export async function exportAuditEvents(
   const key = configuredCheckpointKey();
   if (key) await writeAuditCheckpoint(db(), key, "export");
   const query = await reviewExportQuery({ scope, filters, cursor: recorded.seq, select: Prisma.raw(selects[format]) });
-  const copy = query === null ? null : await openAuditExportCopy(inlineParameters(query), copyOptions[format]);
+  const copy = query === null ? null : await openAuditExportCopy(inlineParameters(query), copyOptions[format], stalledMs);
   return new ReadableStream<Uint8Array>({
     start(controller) {
       if (format === "csv") controller.enqueue(new TextEncoder().encode(csvHeader));

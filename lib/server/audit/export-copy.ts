@@ -37,16 +37,20 @@ export function inlineParameters(query: Prisma.Sql): string {
  * `COPY (select) TO STDOUT` of one audit query on a connection of its own, in a read-only REPEATABLE
  * READ transaction: one snapshot for the whole export, written by PostgreSQL's own CSV writer and
  * passed on as it arrives (the stream's buffer bounds memory whatever the length; a reader who stops
- * pulling stops the server). A stalled download's transaction is ended by the server after five
- * minutes, so it cannot hold back vacuum. `options`: COPY's, e.g. `FORMAT csv`.
+ * pulling stops the server). A COPY waiting on its reader is not an idle transaction, so the server
+ * would not end it: a reader who has not asked for the next chunk for `stalledMs` (five minutes) has
+ * the connection closed here, so a stalled download cannot hold its snapshot, and vacuum, back.
+ * `options`: COPY's, e.g. `FORMAT csv`.
  */
-export async function openAuditExportCopy(select: string, options: string): Promise<AuditExportCopy> {
+export async function openAuditExportCopy(select: string, options: string, stalledMs = 5 * 60_000): Promise<AuditExportCopy> {
   const { databaseUrl } = env();
   if (!databaseUrl) throw new Error("DATABASE_URL is not set");
   const client = new pg.Client({ connectionString: databaseUrl, application_name: "clusterdesk-audit-export" });
   await client.connect();
   let open = true;
+  let stalled: NodeJS.Timeout | undefined;
   const close = async () => {
+    clearTimeout(stalled);
     if (!open) return;
     open = false;
     // Ending the connection ends the COPY and rolls the read-only transaction back.
@@ -59,7 +63,16 @@ export async function openAuditExportCopy(select: string, options: string): Prom
     // writing while this process hands a chunk on.
     const stream = client.query(copyTo(`COPY (${select}) TO STDOUT WITH (${options})`, { highWaterMark: 512 * 1024 }));
     stream.once("error", () => void close());
-    return { chunks: stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>, close };
+    const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+    const chunks: AsyncIterator<Buffer> = {
+      next: async () => {
+        clearTimeout(stalled);
+        const result = await iterator.next();
+        if (!result.done) stalled = setTimeout(() => void close(), stalledMs).unref();
+        return result;
+      },
+    };
+    return { chunks, close };
   } catch (error) {
     await close();
     throw error;
